@@ -1,0 +1,157 @@
+import { type GenerationOptions, type ModelBackend, ModelError, type ModelRequest } from '@emocrowd/models';
+import { type ParsedAnswer, parseAnswer, parseStructuredAnswer } from '../parse/parseAnswer.js';
+import type { Condition } from '../persona/Condition.js';
+import type { Persona } from '../persona/Persona.js';
+import { ANSWER_SCHEMA } from '../prompt/answerSchema.js';
+import { createPromptBuilder, type PromptBuilder, type SocialContext } from '../prompt/PromptBuilder.js';
+import type { EstimationTask } from '../task/EstimationTask.js';
+import { answerSeed } from './answerSeed.js';
+import { buildSimulationHints } from './buildSimulationHints.js';
+
+/** Where and how one answer is asked. */
+export interface AnswerContext {
+  /** The run's seed; the call's seed is derived with {@link answerSeed}. */
+  runSeed: number;
+  /** Replicate number, from 0. */
+  replicate: number;
+  /** Social-influence round, from 0 (0 = independent answer). */
+  round: number;
+  social?: SocialContext;
+  /** Generation options; `seed` is always replaced by the derived seed. */
+  options?: Pick<GenerationOptions, 'temperature' | 'maxTokens' | 'keepAlive' | 'topP'>;
+  signal?: AbortSignal;
+}
+
+/** One persona's answer: a value for the crowd, never an exception for model failures. */
+export interface PersonaAnswer {
+  personaId: string;
+  personaIndex: number;
+  replicate: number;
+  round: number;
+  /** ok: estimate read; unparsed: the model answered but no estimate could be read; failed: the call failed. */
+  status: 'ok' | 'unparsed' | 'failed';
+  /** In the task's unit. */
+  estimate?: number;
+  confidence?: number;
+  isRange?: boolean;
+  /** The model's raw text. */
+  raw?: string;
+  /** Why the answer is unparsed or failed. */
+  reason?: string;
+  latencyMs: number;
+  tokens: { prompt: number; completion: number };
+  cached: boolean;
+  model: string;
+  host?: string;
+}
+
+/** Options of a {@link PersonaAgent}. */
+export interface PersonaAgentOptions {
+  backend: ModelBackend;
+  /** What personas are told about themselves (default 'combined'). */
+  condition?: Condition;
+  /** A prompt builder to share between agents (default: one created on first use). */
+  prompts?: PromptBuilder;
+}
+
+/**
+ * Asks one persona one estimation question through a model backend.
+ *
+ * Intuition: the agent is the edge between a persona and the LLM port - it words the persona
+ * and question (PromptBuilder), asks for structured output, seeds the call reproducibly, hands a
+ * simulated model the hints it needs, and turns whatever comes back into a {@link PersonaAnswer}.
+ *
+ * Behaviour of {@link PersonaAgent.answer}:
+ * 1. Sends the prompt messages, `schema: ANSWER_SCHEMA`, `options` with
+ *    `seed = answerSeed(runSeed, persona.index, replicate, round)`, the simulation hints
+ *    (buildSimulationHints), `replicate` and `signal`.
+ * 2. Reads `response.structured` when present (parseStructuredAnswer), falling back to the text
+ *    (parseAnswer); status 'ok' or 'unparsed' with the reason.
+ * 3. A ModelError becomes status 'failed' with its message as reason (and its host); a
+ *    cancelled call (the signal aborted, or a ModelError of kind 'aborted') rethrows; other
+ *    errors are bugs and rethrow.
+ */
+export class PersonaAgent {
+  readonly backend: ModelBackend;
+  readonly condition: Condition;
+  private prompts: PromptBuilder | Promise<PromptBuilder> | undefined;
+
+  constructor(opts: PersonaAgentOptions) {
+    this.backend = opts.backend;
+    this.condition = opts.condition ?? 'combined';
+    this.prompts = opts.prompts;
+  }
+
+  /**
+   * Asks a persona a task.
+   *
+   * @param persona - who answers
+   * @param task - the question
+   * @param ctx - seed, replicate, round, social context, options, signal
+   * @returns the answer; rejects only on cancellation or bugs
+   */
+  async answer(persona: Persona, task: EstimationTask, ctx: AnswerContext): Promise<PersonaAnswer> {
+    this.prompts ??= createPromptBuilder();
+    const prompts = await this.prompts;
+    this.prompts = prompts;
+    const request: ModelRequest = {
+      messages: prompts.build({
+        persona,
+        task,
+        condition: this.condition,
+        ...(ctx.social ? { social: ctx.social } : {}),
+      }),
+      options: { ...ctx.options, seed: answerSeed(ctx.runSeed, persona.index, ctx.replicate, ctx.round) },
+      schema: ANSWER_SCHEMA,
+      hints: buildSimulationHints(persona, task, this.condition, ctx.social),
+      replicate: ctx.replicate,
+    };
+    if (ctx.signal !== undefined) request.signal = ctx.signal;
+    const base = {
+      personaId: persona.id,
+      personaIndex: persona.index,
+      replicate: ctx.replicate,
+      round: ctx.round,
+    };
+    ctx.signal?.throwIfAborted();
+    const started = performance.now();
+    try {
+      const response = await this.backend.generate(request);
+      let parsed: ParsedAnswer | undefined;
+      if (response.structured !== undefined) parsed = parseStructuredAnswer(response.structured, task);
+      if (parsed === undefined || parsed.status !== 'ok') parsed = parseAnswer(response.text, task);
+      const answer: PersonaAnswer = {
+        ...base,
+        status: parsed.status,
+        raw: response.text,
+        latencyMs: response.latencyMs,
+        tokens: { prompt: response.usage.promptTokens, completion: response.usage.completionTokens },
+        cached: response.cached,
+        model: response.model,
+      };
+      if (parsed.status === 'ok') {
+        answer.estimate = parsed.estimate;
+        if (parsed.confidence !== undefined) answer.confidence = parsed.confidence;
+        if (parsed.isRange) answer.isRange = true;
+      } else {
+        answer.reason = parsed.reason;
+      }
+      if (response.host !== undefined) answer.host = response.host;
+      return answer;
+    } catch (err) {
+      if (ctx.signal?.aborted) throw err;
+      if (!(err instanceof ModelError) || err.kind === 'aborted') throw err;
+      const failed: PersonaAnswer = {
+        ...base,
+        status: 'failed',
+        reason: err.message,
+        latencyMs: performance.now() - started,
+        tokens: { prompt: 0, completion: 0 },
+        cached: false,
+        model: this.backend.info().id,
+      };
+      if (err.host !== undefined) failed.host = err.host;
+      return failed;
+    }
+  }
+}

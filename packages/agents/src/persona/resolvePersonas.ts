@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import type { Rng } from '@emocrowd/models';
+import { type Condition, showsEmotion, showsSocial } from './Condition.js';
+import { defaultSpace } from './defaultSpace.js';
+import { loadPersonaSpaceFile } from './loadPersonaSpaceFile.js';
+import type { Persona } from './Persona.js';
+import { type PersonaSpace, samplePositions } from './PersonaSpace.js';
+import { paperSpace } from './paperSpace.js';
+
+/** The personas a run asks: a space, the condition, and which of its personas in which order. */
+export interface PersonaSelection {
+  /** The (possibly emotion-filtered) space the personas come from. */
+  readonly space: PersonaSpace;
+  readonly condition: Condition;
+  /** Number of personas selected. */
+  readonly count: number;
+  /** The i-th selected persona, O(1). */
+  at(i: number): Persona;
+  /** The selected personas in order, lazily. */
+  [Symbol.iterator](): Iterator<Persona>;
+}
+
+/** Options of {@link resolvePersonas}. */
+export interface ResolvePersonasOptions {
+  /** Keep only these emotion labels (`--emotions joy,anger`). */
+  emotions?: readonly string[];
+  condition: Condition;
+  /** Stream for sampling `N` personas (fork it from the run's RNG). */
+  rng: Rng;
+}
+
+/**
+ * Resolves `--personas N|all|paper|FILE` to a selection.
+ *
+ * Behaviour:
+ * 1. `N` (a positive integer, number or string): N personas sampled with `rng` from the default
+ *    space (see PersonaSpace.sample for N above the space size).
+ * 2. `all`: every persona of the default space, in order.
+ * 3. `paper`: every persona of the 15,064-persona paper space, in order.
+ * 4. anything else: a JSON / YAML persona file; every persona in it, in order.
+ * 5. `emotions` filters the space first (unknown labels throw RangeError).
+ * 6. Throws when the condition asks for something the personas lack: 'emotion' needs personas
+ *    with an emotion, 'social' needs personas with attributes.
+ *
+ * @param spec - the flag value
+ * @param opts - filter, condition and RNG
+ * @returns the selection
+ */
+export function resolvePersonas(spec: string | number, opts: ResolvePersonasOptions): PersonaSelection {
+  const text = String(spec).trim();
+  let space: PersonaSpace;
+  let positions: readonly number[] | undefined;
+  const numeric = /^\d+$/.test(text);
+  if (numeric || text === 'all') space = defaultSpace();
+  else if (text === 'paper') space = paperSpace();
+  else if (text.length > 0 && (existsSync(text) || /\.(ya?ml|json)$/i.test(text)))
+    space = loadPersonaSpaceFile(text);
+  else throw new RangeError(`--personas expects a number, "all", "paper" or a persona file, got "${text}"`);
+
+  if (opts.emotions !== undefined && opts.emotions.length > 0) space = space.filterEmotions(opts.emotions);
+  if (numeric) {
+    const n = Number(text);
+    if (n <= 0) throw new RangeError('--personas N needs N >= 1');
+    positions = samplePositions(space.count, n, opts.rng);
+  }
+  const probe = space.count > 0 ? space.at(0) : undefined;
+  if (probe !== undefined) {
+    if (!showsSocial(opts.condition) && probe.emotion === undefined) {
+      throw new RangeError(
+        `condition "emotion" needs personas with an emotion; space "${space.name}" has none`,
+      );
+    }
+    if (!showsEmotion(opts.condition) && Object.keys(probe.attributes).length === 0) {
+      throw new RangeError(
+        `condition "social" needs personas with social attributes; space "${space.name}" has none`,
+      );
+    }
+  }
+  return selection(space, opts.condition, positions);
+}
+
+function selection(
+  space: PersonaSpace,
+  condition: Condition,
+  positions: readonly number[] | undefined,
+): PersonaSelection {
+  const count = positions?.length ?? space.count;
+  const at = (i: number): Persona => {
+    if (positions === undefined) return space.at(i);
+    const p = positions[i];
+    if (p === undefined) throw new RangeError(`selection position ${i} is outside 0..${count - 1}`);
+    return space.at(p);
+  };
+  return {
+    space,
+    condition,
+    count,
+    at,
+    *[Symbol.iterator]() {
+      for (let i = 0; i < count; i++) yield at(i);
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { SYNTHETIC_BANNER } from '@emocrowd/models';
+import type { CrowdEvent, RunSummary } from '@emocrowd/crowd';
+import type { Subscription } from 'rxjs';
+import { usageError } from '../command/CliError.js';
+import { defineCommand } from '../command/defineCommand.js';
+import { analysisFlags, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
+import { colorsFor } from '../output/colors.js';
+import { ProgressBar } from '../output/ProgressBar.js';
+import { renderRunSummary } from '../output/renderRunSummary.js';
+import type { RunRequest } from '../run/RunRequest.js';
+import { parseShard } from '../run/shardList.js';
+import { startRun } from '../run/startRun.js';
+
+/** `emocrowd run`: simulate a crowd and report its wisdom. */
+export const runCommand = defineCommand({
+  meta: {
+    name: 'run',
+    description:
+      'Ask a crowd of emotional personas an estimation question and report the aggregates and wisdom-of-crowds metrics. Every answer is stored under --out as it arrives.',
+    examples: [
+      'emocrowd run',
+      'emocrowd run --personas paper --condition emotion --json',
+      'emocrowd run --model ollama:emollama --host http://127.0.0.1:11434 --concurrency 4',
+      'emocrowd run --rounds 3 --influence aggregate',
+      'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
+    ],
+  },
+  flags: {
+    task: { type: 'string', valueName: 'ID|FILE', description: 'Built-in task id (see emocrowd tasks) or a JSON/YAML task file.', default: 'fargo-seattle' },
+    ...personaFlags,
+    ...modelFlags,
+    concurrency: { type: 'integer', description: 'Model calls in flight at most.', default: 16, min: 1, max: 4096 },
+    replicates: { type: 'integer', description: 'Times each persona is asked (different seeds).', default: 1, min: 1, max: 1000 },
+    rounds: { type: 'integer', description: 'Social-influence rounds (1 = independent answers only).', default: 1, min: 1, max: 50 },
+    influence: {
+      type: 'string',
+      choices: ['none', 'aggregate', 'neighbours'],
+      description: 'What agents see of the others between rounds.',
+      default: 'aggregate',
+    },
+    'show-aggregate': { type: 'string', choices: ['mean', 'median'], description: 'The aggregate shown with --influence aggregate.', default: 'median' },
+    neighbours: { type: 'integer', description: 'Answers shown with --influence neighbours.', default: 5, min: 1 },
+    'retry-failed': { type: 'boolean', description: 'Ask again the answers the cache holds as failed or unparsed.' },
+    out: { type: 'string', valueName: 'DIR', description: 'Run directory. Default: runs/<time>-<task>-<model>.' },
+    runs: { type: 'string', valueName: 'DIR', description: 'Run store for the default --out.', default: 'runs' },
+    resume: { type: 'string', valueName: 'DIR', description: 'Continue the run in DIR where it stopped (same flags).' },
+    shard: { type: 'string', valueName: 'I/N', description: 'Ask only shard I of N of the crowd (merge shards with emocrowd merge).' },
+    ...analysisFlags,
+    ...outputFlags,
+  },
+  async run({ flags, io, positionals }) {
+    if (positionals.length > 0) throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
+    const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+    if (flags.shard !== undefined && !shard) throw usageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4 (got "${flags.shard}")`);
+    const request: RunRequest = {
+      task: flags.task,
+      personas: flags.personas,
+      ...(listFlag(flags.emotions) ? { emotions: listFlag(flags.emotions) } : {}),
+      condition: flags.condition as RunRequest['condition'],
+      model: flags.model,
+      hosts: flags.host,
+      ...(flags['api-key'] ? { apiKey: flags['api-key'] } : {}),
+      seed: flags.seed,
+      concurrency: flags.concurrency,
+      replicates: flags.replicates,
+      rounds: flags.rounds,
+      influence:
+        flags.influence === 'neighbours'
+          ? { kind: 'neighbours', neighbours: flags.neighbours }
+          : flags.influence === 'aggregate'
+            ? { kind: 'aggregate', aggregate: flags['show-aggregate'] as 'mean' | 'median' }
+            : { kind: 'none' },
+      temperature: flags.temperature,
+      maxTokens: flags['max-tokens'],
+      keepAlive: flags['keep-alive'],
+      timeoutMs: flags.timeout,
+      retries: flags.retries,
+      maxPerHost: flags['max-per-host'],
+      ...(flags['no-cache'] ? { cache: false as const } : flags.cache ? { cache: flags.cache } : {}),
+      retryFailed: flags['retry-failed'] === true,
+      ...(shard ? { shard } : {}),
+      ...(listFlag(flags.strategies) ? { strategies: listFlag(flags.strategies) } : {}),
+      subsets: flags.subsets,
+      tolerance: flags.tolerance,
+      ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
+    };
+    const started = await startRun(request, {
+      runsDir: flags.runs,
+      ...(flags.resume ? { outDir: flags.resume, resume: true } : flags.out ? { outDir: flags.out, resume: false } : {}),
+      env: io.env,
+      cwd: io.cwd,
+    });
+    const colors = colorsFor(io.stderr, io.env);
+    const quiet = flags.quiet === true;
+    if (!quiet && !started.descriptor.model.isLanguageModel) io.stderr.write(`${colors.yellow(SYNTHETIC_BANNER)}\n`);
+    if (!quiet && started.resumed > 0) io.stderr.write(`resuming ${started.dir}: ${started.resumed} answers already there\n`);
+    const personasHere = started.descriptor.personas.shard
+      ? Math.ceil((started.descriptor.personas.count - started.descriptor.personas.shard.index) / started.descriptor.personas.shard.count)
+      : started.descriptor.personas.count;
+    const total = personasHere * started.descriptor.replicates * started.descriptor.rounds;
+    const bar = new ProgressBar({ stream: quiet ? { write: () => true } : io.stderr, total, label: 'asking' });
+    let done = started.resumed;
+    let failed = 0;
+    let summary: RunSummary | undefined;
+    let cancelled = false;
+    let subscription: Subscription | undefined;
+    const onInterrupt = (): void => {
+      if (!quiet) io.stderr.write('\nstopping: no new questions; waiting for answers in flight (Ctrl-C again to quit now)\n');
+      started.stop();
+      // Answers in flight get a grace period; then the calls are aborted and what is done is kept.
+      setTimeout(() => subscription?.unsubscribe(), 10_000).unref();
+    };
+    io.interrupt.addEventListener('abort', onInterrupt, { once: true });
+    try {
+      await new Promise<void>((resolvePromise, reject) => {
+        subscription = started.events$.subscribe({
+          next: (event: CrowdEvent) => {
+            if (event.type === 'estimateSubmitted' || event.type === 'estimateFailed') {
+              done++;
+              if (event.type === 'estimateFailed') failed++;
+              bar.update(done, failed > 0 ? colors.red(`${failed} failed`) : '');
+            } else if (event.type === 'runCompleted') {
+              summary = event.summary;
+              cancelled = event.cancelled;
+            }
+          },
+          error: reject,
+          complete: resolvePromise,
+        });
+        subscription.add(() => resolvePromise());
+      });
+    } finally {
+      io.interrupt.removeEventListener('abort', onInterrupt);
+      bar.clear();
+    }
+    if (!summary) {
+      io.stderr.write(`stopped; answers so far are in ${started.dir}\nresume with: emocrowd run --resume ${started.dir}\n`);
+      return 130;
+    }
+    if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else io.stdout.write(renderRunSummary(summary, { colors: colorsFor(io.stdout, io.env), dir: started.dir }));
+    if (cancelled) {
+      io.stderr.write(`stopped with ${summary.counts.missing} answers missing; resume with: emocrowd run --resume ${started.dir}\n`);
+      return 130;
+    }
+    return 0;
+  },
+});

@@ -1,0 +1,131 @@
+import type { FlagDef } from './command/defineCommand.js';
+
+/**
+ * Flags shared by several commands, defined once. A command spreads the groups it needs into
+ * its own `flags`, so names, types and help texts never drift apart.
+ */
+export const outputFlags = {
+  json: { type: 'boolean', description: 'Print one JSON object on stdout instead of tables.' },
+  quiet: { type: 'boolean', short: 'q', description: 'No progress indicator or banner on stderr.' },
+} as const satisfies Record<string, FlagDef>;
+
+/** Which model answers, and where it is served. */
+export const modelFlags = {
+  model: {
+    type: 'string',
+    valueName: 'SPEC',
+    description: 'synthetic (built-in, not an LLM), ollama:NAME or openai:NAME.',
+    default: 'synthetic',
+  },
+  host: {
+    type: 'string',
+    valueName: 'URL',
+    multiple: true,
+    description:
+      'Server URL; repeat to spread requests over several servers. Default: $OLLAMA_HOST or http://127.0.0.1:11434 for ollama, required for openai.',
+  },
+  'api-key': {
+    type: 'string',
+    valueName: 'KEY',
+    description: 'API key for openai: servers (default: $OPENAI_API_KEY).',
+  },
+  timeout: {
+    type: 'integer',
+    valueName: 'MS',
+    description: 'Per-request timeout in milliseconds.',
+    default: 120000,
+    min: 1,
+  },
+  retries: {
+    type: 'integer',
+    description: 'Retries of a failed request (back-off with jitter).',
+    default: 3,
+    min: 0,
+    max: 20,
+  },
+  'max-per-host': {
+    type: 'integer',
+    description: 'Requests in flight per server at most.',
+    default: 8,
+    min: 1,
+  },
+  cache: {
+    type: 'string',
+    valueName: 'PATH',
+    description: 'Response cache file (SQLite). Default: ~/.cache/emocrowd/responses.sqlite.',
+  },
+  'no-cache': { type: 'boolean', description: 'Do not read or write the response cache.' },
+  temperature: { type: 'number', description: 'Sampling temperature.', default: 0.8, min: 0, max: 2 },
+  'max-tokens': {
+    type: 'integer',
+    description: 'Most tokens an answer may have (Ollama num_predict).',
+    default: 256,
+    min: 1,
+  },
+  'keep-alive': {
+    type: 'string',
+    valueName: 'DURATION',
+    description: 'How long Ollama keeps the model loaded.',
+    default: '30m',
+  },
+} as const satisfies Record<string, FlagDef>;
+
+/** Which personas form the crowd. */
+export const personaFlags = {
+  personas: {
+    type: 'string',
+    valueName: 'N|all|paper|FILE',
+    description:
+      'N sampled personas, all of the default space, the paper space (15,064), or a JSON/YAML file.',
+    default: '500',
+  },
+  emotions: {
+    type: 'string',
+    valueName: 'LIST',
+    description: 'Only these emotions (comma-separated GoEmotions or Plutchik labels).',
+  },
+  condition: {
+    type: 'string',
+    choices: ['emotion', 'social', 'combined'],
+    description: 'What the prompt tells of a persona: emotion only, social attributes only, or both.',
+    default: 'combined',
+  },
+  seed: { type: 'integer', description: 'Seed of every random draw of the run.', default: 42, min: 0 },
+} as const satisfies Record<string, FlagDef>;
+
+/** Analysis options. */
+export const analysisFlags = {
+  strategies: {
+    type: 'string',
+    valueName: 'LIST',
+    description: 'Aggregation strategies (comma-separated; see docs/metrics.md). Default: all.',
+  },
+  subsets: {
+    type: 'integer',
+    valueName: 'B',
+    description: 'Random permutations for the subset-size analysis (0 = skip).',
+    default: 200,
+    min: 0,
+  },
+  tolerance: {
+    type: 'number',
+    description: 'Relative error counted as accurate in the subset analysis.',
+    default: 0.1,
+    min: 0,
+  },
+  'group-by': {
+    type: 'string',
+    valueName: 'LIST',
+    description: 'Break results down by these dimensions (e.g. emotion,ageGroup).',
+  },
+} as const satisfies Record<string, FlagDef>;
+
+/** Splits a comma-separated flag value into trimmed non-empty items. */
+export function listFlag(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}

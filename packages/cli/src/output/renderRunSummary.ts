@@ -1,0 +1,87 @@
+import type { RunSummary } from '@emocrowd/crowd';
+import type { Colors } from './colors.js';
+import { formatNumber, formatPercent, renderTable } from './renderTable.js';
+
+/**
+ * The human report of a run: what was asked, the answer counts, each strategy's estimate and
+ * error, the wisdom-of-crowds metrics, the optimal subset size and per-round measures.
+ */
+export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; dir?: string }): string {
+  const { colors } = opts;
+  const unit = summary.task.unit;
+  const c = summary.counts;
+  const out: string[] = [];
+  out.push(
+    '',
+    colors.bold(summary.task.question),
+    `truth ${formatNumber(summary.task.truth, 0)} ${unit} (${summary.task.truthSource})   model ${summary.model.id}${summary.model.isLanguageModel ? '' : ' (simulated, not an LLM)'}   seed ${summary.seed}`,
+    `${c.answered.toLocaleString('en-US')} answered, ${c.unparsed} unparsed, ${c.failed} failed${c.missing > 0 ? `, ${c.missing} missing` : ''}   ${c.cached} cached, ${c.modelCalls.toLocaleString('en-US')} model calls   ${formatNumber(summary.timing.elapsedMs / 1000, 1)} s`,
+    '',
+  );
+  const rows = Object.entries(summary.aggregates).map(([name, a]) => [
+    name,
+    formatNumber(a.estimate, 1),
+    formatNumber(a.error, 1),
+    formatPercent(a.relError, 1),
+    formatNumber(a.logRatio, 3),
+    a.dropped ? String(a.dropped) : '',
+  ]);
+  if (rows.length > 0) {
+    out.push(
+      renderTable(
+        [
+          { header: 'strategy' },
+          { header: `estimate (${unit})`, align: 'right' },
+          { header: 'error', align: 'right' },
+          { header: 'rel. error', align: 'right' },
+          { header: 'log ratio', align: 'right' },
+          { header: 'dropped', align: 'right' },
+        ],
+        rows,
+      ),
+    );
+  }
+  const m = summary.metrics;
+  if (m && m.n > 0) {
+    out.push(
+      colors.bold('wisdom of the crowd'),
+      `  collective error ${formatNumber(m.collectiveError, 0)} = average individual error ${formatNumber(m.averageIndividualError, 0)} - diversity ${formatNumber(m.diversity, 0)}  (squared ${unit})`,
+      `  log space: ${formatNumber(m.logCollectiveError, 4)} = ${formatNumber(m.logAverageIndividualError, 4)} - ${formatNumber(m.logDiversity, 4)}`,
+      `  mean beats ${formatPercent(m.beatenByMean)} of individuals, median ${formatPercent(m.beatenByMedian)}; bracketing rate ${formatPercent(m.bracketingRate)}; WOC indicator ${m.wocIndicator}`,
+      `  estimate/truth: median ${formatNumber(m.ratioMedian, 3)}, IQR ${formatNumber(m.ratioIQR, 3)}; round numbers ${formatPercent(m.roundNumberShare)}${m.hyperAccuracy ? colors.yellow('; hyper-accuracy: the spread collapsed onto the truth') : ''}`,
+    );
+  }
+  if (summary.subsets) {
+    const best = summary.subsets.strategies
+      .map((s) => `${s.name} k=${s.optimalK} (${formatPercent(s.optimalAccuracy, 0)}; within ε from k=${s.smallestGoodK})`)
+      .slice(0, 4);
+    out.push(`  optimal subset size (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`);
+  }
+  if (summary.rounds.length > 1) {
+    out.push(
+      '',
+      renderTable(
+        [
+          { header: 'round' },
+          { header: 'n', align: 'right' },
+          { header: 'median', align: 'right' },
+          { header: 'collective error', align: 'right' },
+          { header: 'diversity', align: 'right' },
+          { header: 'log diversity', align: 'right' },
+          { header: 'WOC', align: 'right' },
+        ],
+        summary.rounds.map((r) => [
+          String(r.round + 1),
+          String(r.n),
+          formatNumber(r.median, 1),
+          formatNumber(r.collectiveError, 0),
+          formatNumber(r.diversity, 0),
+          formatNumber(r.logDiversity, 4),
+          String(r.wocIndicator),
+        ]),
+      ).trimEnd(),
+    );
+  }
+  if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,39 @@
+import type { InfluenceConfig } from '@emocrowd/crowd';
+
+/**
+ * Everything needed to start a run, independent of where it came from: `emocrowd run` flags
+ * (and config file), or the viewer's "start" form through `emocrowd serve`.
+ */
+export interface RunRequest {
+  /** Task id or task file path. Default "fargo-seattle". */
+  task: string;
+  /** "N", "all", "paper" or a persona-space file path. Default "500". */
+  personas: string;
+  emotions?: string[];
+  condition: 'emotion' | 'social' | 'combined';
+  /** synthetic | ollama:NAME | openai:NAME */
+  model: string;
+  hosts: string[];
+  apiKey?: string;
+  seed: number;
+  concurrency: number;
+  replicates: number;
+  rounds: number;
+  influence: InfluenceConfig;
+  temperature?: number;
+  maxTokens?: number;
+  keepAlive?: string;
+  timeoutMs: number;
+  retries: number;
+  maxPerHost: number;
+  /** Response cache file; false = no cache; undefined = the default for the model. */
+  cache?: string | false;
+  retryFailed: boolean;
+  /** Shard i of n (0-based index). */
+  shard?: { index: number; count: number };
+  strategies?: string[];
+  /** Permutations of the subset-size analysis (0 = skip). */
+  subsets: number;
+  tolerance: number;
+  groupBy?: string[];
+}

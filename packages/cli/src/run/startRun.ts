@@ -1,0 +1,280 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Condition, DefinitionFileError, PersonaAgent, resolvePersonas } from '@emocrowd/agents';
+import {
+  type CrowdEvent,
+  type PersonaList,
+  RUN_FILES,
+  type ResponseRecord,
+  ResponseLog,
+  type RunDescriptor,
+  type RunManifest,
+  type RunSummary,
+  readResponses,
+  readRun,
+  runCrowd,
+  writeJsonAtomic,
+} from '@emocrowd/crowd';
+import { type BackendStack, createBackendStack, createRng, defaultCachePath, ModelError } from '@emocrowd/models';
+import { finalize, type Observable, tap } from 'rxjs';
+import { CliError, usageError } from '../command/CliError.js';
+import { VERSION } from '../version.js';
+import type { RunRequest } from './RunRequest.js';
+import { resolveTask } from './resolveTask.js';
+import { shardList } from './shardList.js';
+
+/** A run that is set up and ready to go. */
+export interface StartedRun {
+  runId: string;
+  dir: string;
+  descriptor: RunDescriptor;
+  /** Answers already in the run directory (a resumed run). */
+  resumed: number;
+  /** Cold: subscribing starts the run (subscribe once). Writes the run store as it goes. */
+  events$: Observable<CrowdEvent>;
+  /** Graceful stop: no new questions; answers in flight arrive; then runCompleted. */
+  stop(): void;
+  /** The backend stack (for stats such as model calls and pool state). */
+  stack: BackendStack;
+}
+
+/** Where a run lives and what may already be there. */
+export interface StartRunOptions {
+  /** The run store (default ./runs). */
+  runsDir: string;
+  /** The run directory; default `<runsDir>/<runId>`. */
+  outDir?: string;
+  /** Continue a run whose directory exists (its descriptor must match). */
+  resume?: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  now?: () => Date;
+  /** Check the server and model before starting (default true). */
+  checkReady?: boolean;
+}
+
+/**
+ * Sets up a run from a request: resolves the task, the personas (seeded) and the backend
+ * stack, checks the server and model are there, creates or reopens the run directory, and
+ * returns the cold event stream that runs the crowd and writes `run.json`, `responses.jsonl`
+ * (one line per answer as it arrives) and `summary.json`.
+ *
+ * Nothing already in a run directory is ever overwritten: an existing run is continued only
+ * with `resume` and an identical descriptor; a different one is refused.
+ */
+export async function startRun(request: RunRequest, options: StartRunOptions): Promise<StartedRun> {
+  const task = resolveTask(request.task, options.cwd);
+  const rng = createRng(request.seed);
+  let selection: PersonaList;
+  let spaceName: string;
+  try {
+    const resolved = resolvePersonas(resolvePersonaSpec(request.personas, options.cwd), {
+      ...(request.emotions ? { emotions: request.emotions } : {}),
+      condition: request.condition as Condition,
+      rng: rng.fork('personas'),
+    });
+    selection = resolved;
+    spaceName = resolved.space.name;
+  } catch (error) {
+    if (error instanceof DefinitionFileError) throw usageError(error.message);
+    if (error instanceof RangeError) throw usageError(prefixFlag(error.message, '--personas'));
+    throw error;
+  }
+  if (selection.count === 0) throw usageError('--personas: the selection is empty; check --emotions and the persona file');
+  const personas = shardList(selection, request.shard);
+
+  const isSynthetic = request.model.trim() === 'synthetic' || request.model.trim() === 'builtin';
+  const cachePath =
+    request.cache === false ? false : (request.cache ?? (isSynthetic ? false : defaultCachePath(options.env)));
+  let stack: BackendStack;
+  try {
+    stack = createBackendStack({
+      model: request.model,
+      hosts: request.hosts,
+      ...(request.apiKey ? { apiKey: request.apiKey } : {}),
+      timeoutMs: request.timeoutMs,
+      retries: request.retries,
+      maxInFlightPerHost: request.maxPerHost,
+      cachePath: cachePath === false ? false : resolve(options.cwd, cachePath),
+      retryFailed: request.retryFailed,
+      seed: request.seed,
+      env: options.env,
+    });
+  } catch (error) {
+    if (error instanceof ModelError) throw usageError(error.message);
+    throw new CliError(`--cache: ${(error as Error).message.split('\n')[0]}`, 2);
+  }
+  if (options.checkReady !== false) {
+    try {
+      await stack.backend.ready?.();
+    } catch (error) {
+      await stack.close();
+      if (error instanceof ModelError) throw new CliError(error.message, error.kind === 'not-found' || error.kind === 'bad-request' ? 2 : 1);
+      throw error;
+    }
+  }
+  const info = stack.info();
+  const now = options.now ?? (() => new Date());
+  const modelName = info.backend === 'synthetic' ? 'synthetic' : info.model;
+  const runId = `${timestampId(now())}-${task.id}-${slug(modelName)}${request.shard ? `-shard${request.shard.index + 1}of${request.shard.count}` : ''}`;
+  const descriptorWithoutId: Omit<RunDescriptor, 'runId'> = {
+    task: { id: task.id, question: task.question, unit: task.unit, truth: task.truth.value, truthSource: task.truth.source },
+    model: {
+      id: info.id,
+      backend: info.backend,
+      model: info.model,
+      ...(info.digest ? { digest: info.digest } : {}),
+      isLanguageModel: info.isLanguageModel,
+      ...(info.hosts && info.hosts.length > 0 ? { hosts: [...info.hosts] } : {}),
+    },
+    personas: {
+      spec: request.personas,
+      space: spaceName,
+      condition: request.condition,
+      ...(request.emotions ? { emotions: request.emotions } : {}),
+      count: selection.count,
+      ...(request.shard ? { shard: request.shard } : {}),
+    },
+    seed: request.seed,
+    replicates: request.replicates,
+    rounds: request.rounds,
+    influence: request.influence,
+    generation: {
+      ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+      ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
+      ...(request.keepAlive === undefined || isSynthetic ? {} : { keepAlive: request.keepAlive }),
+    },
+    strategies: request.strategies ?? [],
+  };
+
+  const dir = resolve(options.cwd, options.outDir ?? join(options.runsDir, runId));
+  const manifestPath = join(dir, RUN_FILES.manifest);
+  let descriptor: RunDescriptor;
+  let completed: ResponseRecord[] = [];
+  let validBytes: number | undefined;
+  if (existsSync(manifestPath)) {
+    let stored: RunManifest;
+    try {
+      stored = readRun(dir, { records: false }).manifest;
+    } catch (error) {
+      await stack.close();
+      throw usageError(`${(error as Error).message}; choose another --out`);
+    }
+    if (!options.resume) {
+      await stack.close();
+      throw usageError(`${dir} already holds a run; continue it with --resume ${dir}, or choose another --out`);
+    }
+    const difference = describeDifference(stored.descriptor, descriptorWithoutId);
+    if (difference) {
+      await stack.close();
+      throw usageError(`--resume ${dir}: this run was made with a different ${difference}; repeat its flags (see ${manifestPath})`);
+    }
+    descriptor = stored.descriptor;
+    const read = readResponses(join(dir, RUN_FILES.responses));
+    completed = read.records;
+    validBytes = read.validBytes;
+  } else {
+    if (options.resume) {
+      await stack.close();
+      throw usageError(`--resume ${dir}: no run there (no ${RUN_FILES.manifest}); start it without --resume`);
+    }
+    descriptor = { runId: options.outDir ? slug(dir.split('/').pop() ?? runId) : runId, ...descriptorWithoutId };
+    mkdirSync(dir, { recursive: true });
+    const manifest: RunManifest = {
+      schemaVersion: 1,
+      descriptor,
+      request: { ...request, ...(request.apiKey ? { apiKey: '(set)' } : {}) } as Record<string, unknown>,
+      createdAt: now().toISOString(),
+      versions: { emocrowd: VERSION, node: process.version },
+    };
+    writeJsonAtomic(manifestPath, manifest);
+  }
+
+  const stop = new AbortController();
+  const agent = new PersonaAgent({
+    backend: stack.backend,
+    condition: request.condition as Condition,
+    ...(stack.cached ? { onUnparsed: stack.cached.markUnparsed.bind(stack.cached) } : {}),
+  });
+  let log: ResponseLog | undefined;
+  const events$ = runCrowd({
+    descriptor,
+    task,
+    personas,
+    agent,
+    concurrency: request.concurrency,
+    completed,
+    stop: stop.signal,
+    summary: {
+      ...(request.strategies ? { strategies: request.strategies } : {}),
+      subsets: request.subsets,
+      tolerance: request.tolerance,
+      ...(request.groupBy ? { groupBy: request.groupBy } : {}),
+    },
+  }).pipe(
+    tap((event) => {
+      if (event.type === 'runStarted') {
+        log = new ResponseLog(join(dir, RUN_FILES.responses), validBytes === undefined ? {} : { validBytes });
+      } else if (event.type === 'estimateSubmitted' || event.type === 'estimateFailed') {
+        log?.append(event.record);
+      } else if (event.type === 'runCompleted') {
+        log?.close();
+        writeJsonAtomic(join(dir, RUN_FILES.summary), event.summary satisfies RunSummary);
+      }
+    }),
+    finalize(() => {
+      log?.close();
+      void stack.close();
+    }),
+  );
+  return { runId: descriptor.runId, dir, descriptor, resumed: completed.length, events$, stop: () => stop.abort(), stack };
+}
+
+function resolvePersonaSpec(spec: string, cwd: string): string {
+  if (/^\d+$/.test(spec) || spec === 'all' || spec === 'paper') return spec;
+  return resolve(cwd, spec);
+}
+
+function prefixFlag(message: string, flag: string): string {
+  return message.startsWith('--') ? message : `${flag}: ${message}`;
+}
+
+/** `20261122-081500` in UTC. */
+function timestampId(date: Date): string {
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}`;
+}
+
+function slug(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
+}
+
+/** Names the first part of two descriptors that differs (ignoring runId), or undefined. */
+export function describeDifference(a: Omit<RunDescriptor, 'runId'>, b: Omit<RunDescriptor, 'runId'>): string | undefined {
+  const keys: (keyof Omit<RunDescriptor, 'runId'>)[] = [
+    'task',
+    'model',
+    'personas',
+    'seed',
+    'replicates',
+    'rounds',
+    'influence',
+    'generation',
+    'strategies',
+  ];
+  const withoutHosts = (d: Omit<RunDescriptor, 'runId'>, key: keyof Omit<RunDescriptor, 'runId'>): unknown =>
+    key === 'model' ? { ...d.model, hosts: undefined } : d[key];
+  for (const key of keys) {
+    // The hosts may change between sessions (a run can continue on other servers); the model may not.
+    if (canonical(withoutHosts(a, key)) !== canonical(withoutHosts(b, key))) return key === 'personas' ? 'persona selection' : key;
+  }
+  return undefined;
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)))
+      : v,
+  );
+}

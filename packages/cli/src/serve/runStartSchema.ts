@@ -1,0 +1,123 @@
+import { isGoEmotionLabel, listTasks, parsePlutchikTerm } from '@emocrowd/agents';
+import { strategyNames } from '@emocrowd/crowd';
+import { z } from 'zod';
+import type { RunRequest } from '../run/RunRequest.js';
+import { HttpError } from './HttpError.js';
+
+const intIn = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/**
+ * The body of `POST /api/runs`: the part of a `RunRequest` a browser may choose.
+ *
+ * Deliberately narrower than the command line: personas are a count, `all` or `paper` (never a
+ * file path), tasks are built-in ids (never a file), models are `synthetic` or `ollama:NAME`
+ * (servers come from the server's OLLAMA_HOST, never from the page), so a page cannot make the
+ * server read files or call arbitrary hosts. Unknown keys are refused so typos surface.
+ */
+export const RunStartSchema = z
+  .object({
+    task: z
+      .string()
+      .refine((id) => listTasks().some((task) => task.id === id), {
+        message: 'not a built-in task id (see GET /api/options)',
+      })
+      .default('fargo-seattle'),
+    personas: z
+      .union([
+        intIn(1, 100_000).transform(String),
+        z.enum(['all', 'paper']),
+        z.string().regex(/^[1-9]\d{0,5}$/),
+      ])
+      .default('500'),
+    emotions: z
+      .array(
+        z.string().refine((label) => isGoEmotionLabel(label) || parsePlutchikTerm(label) !== undefined, {
+          message: 'not a GoEmotions or Plutchik label',
+        }),
+      )
+      .max(64)
+      .optional(),
+    condition: z.enum(['emotion', 'social', 'combined']).default('combined'),
+    model: z
+      .string()
+      .regex(/^(synthetic|ollama:[A-Za-z0-9._:/-]{1,200})$/, { message: 'use synthetic or ollama:NAME' })
+      .default('synthetic'),
+    seed: intIn(0, 2 ** 31 - 1).default(42),
+    concurrency: intIn(1, 256).default(8),
+    replicates: intIn(1, 100).default(1),
+    rounds: intIn(1, 20).default(1),
+    influence: z
+      .object({
+        kind: z.enum(['none', 'aggregate', 'neighbours']),
+        aggregate: z.enum(['mean', 'median']).optional(),
+        neighbours: intIn(1, 100).optional(),
+      })
+      .strict()
+      .default({ kind: 'none' }),
+    temperature: z.number().min(0).max(2).optional(),
+    maxTokens: intIn(1, 8192).optional(),
+    strategies: z
+      .array(
+        z
+          .string()
+          .refine((name) => strategyNames.includes(name), {
+            message: 'not a strategy name (see GET /api/options)',
+          }),
+      )
+      .min(1)
+      .optional(),
+    subsets: intIn(0, 5000).default(200),
+    tolerance: z.number().positive().max(10).default(0.1),
+    groupBy: z
+      .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/))
+      .max(16)
+      .optional(),
+  })
+  .strict();
+
+/** What a browser sends to start a run (before defaults). */
+export type RunStartBody = z.input<typeof RunStartSchema>;
+
+/**
+ * Validates a `POST /api/runs` body and completes it into a `RunRequest` with the command line's
+ * defaults (timeout 120 s, 3 retries, 8 requests per host, temperature 0.8, 256 tokens).
+ *
+ * @param body the parsed JSON body.
+ * @param env the server's environment (OLLAMA_HOST picks the Ollama server).
+ * @returns the run request.
+ * @throws HttpError 400 with one line naming the first wrong field.
+ */
+export function parseRunStart(body: unknown, env: Readonly<Record<string, string | undefined>>): RunRequest {
+  const parsed = RunStartSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new HttpError(400, `bad run request: ${where}${issue?.message ?? 'invalid'}`.replace(/\s+/g, ' '));
+  }
+  const b = parsed.data;
+  const ollamaHost = env.OLLAMA_HOST?.trim();
+  return {
+    task: b.task,
+    personas: b.personas,
+    ...(b.emotions && b.emotions.length > 0 ? { emotions: b.emotions } : {}),
+    condition: b.condition,
+    model: b.model,
+    hosts: b.model.startsWith('ollama:') && ollamaHost ? [ollamaHost] : [],
+    seed: b.seed,
+    concurrency: b.concurrency,
+    replicates: b.replicates,
+    rounds: b.rounds,
+    influence: b.influence,
+    temperature: b.temperature ?? 0.8,
+    maxTokens: b.maxTokens ?? 256,
+    keepAlive: '30m',
+    timeoutMs: 120_000,
+    retries: 3,
+    maxPerHost: 8,
+    retryFailed: false,
+    ...(b.strategies ? { strategies: b.strategies } : {}),
+    subsets: b.subsets,
+    tolerance: b.tolerance,
+    ...(b.groupBy && b.groupBy.length > 0 ? { groupBy: b.groupBy } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+import type { CrowdSample } from '../stats/CrowdSample.js';
+import { etaSquared, type VarianceExplained } from '../stats/etaSquared.js';
+
+/** How much of the variance of ln(estimates) one group dimension explains. */
+export interface EffectSize extends VarianceExplained {
+  readonly dimension: string;
+  /** Judges left out because their estimate was <= 0. */
+  readonly dropped: number;
+}
+
+/**
+ * Eta² (and omega²) of ln(estimates) for every group dimension of the sample, largest eta² first.
+ *
+ * The intuition: does a persona's emotion or its social attributes shape its answer more? Each
+ * dimension's share of the log-estimate variance answers that (Kadiyala et al. 2025 report that
+ * social attributes guide predictions more strongly than emotions). Log space because estimates
+ * are roughly log-normal; values <= 0 are dropped. Dimensions with many levels (28 emotions) gain
+ * eta² by chance, about (g - 1)/(n - 1); compare `omega2` when level counts differ (see
+ * `etaSquared`).
+ *
+ * @param sample a crowd with `groups`.
+ * @returns one entry per dimension, sorted by eta² descending (empty without groups).
+ */
+export function effectSizes(sample: CrowdSample): EffectSize[] {
+  const keep: number[] = [];
+  const logs: number[] = [];
+  sample.values.forEach((x, i) => {
+    if (x > 0) {
+      keep.push(i);
+      logs.push(Math.log(x));
+    }
+  });
+  const dropped = sample.values.length - keep.length;
+  return Object.entries(sample.groups ?? {})
+    .map(([dimension, labels]) => ({
+      dimension,
+      dropped,
+      ...etaSquared(
+        logs,
+        keep.map((i) => labels[i] as string),
+      ),
+    }))
+    .sort((a, b) => (b.eta2 || 0) - (a.eta2 || 0));
+}

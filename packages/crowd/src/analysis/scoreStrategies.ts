@@ -1,0 +1,38 @@
+import { type EstimateError, estimateError } from '../metrics/estimateError.js';
+import type { CrowdSample } from '../stats/CrowdSample.js';
+import type { AggregationStrategy, StrategyOptions } from '../strategies/AggregationStrategy.js';
+
+/** One strategy's answer for a crowd, with its error against the truth. */
+export interface ScoredAggregate extends EstimateError {
+  readonly estimate: number;
+  readonly dropped?: number;
+  readonly note?: string;
+}
+
+/**
+ * Runs each strategy on the crowd and scores its answer against the truth.
+ *
+ * @param sample the crowd.
+ * @param truth the true value.
+ * @param list the strategies to run.
+ * @param strategyOptions options per strategy name.
+ * @returns a record keyed by strategy name, in the order of `list`.
+ */
+export function scoreStrategies(
+  sample: CrowdSample,
+  truth: number,
+  list: readonly AggregationStrategy[],
+  strategyOptions: Readonly<Record<string, StrategyOptions>> = {},
+): Record<string, ScoredAggregate> {
+  const out: Record<string, ScoredAggregate> = {};
+  for (const strategy of list) {
+    const result = strategy.aggregate(sample, strategyOptions[strategy.name]);
+    out[strategy.name] = {
+      estimate: result.estimate,
+      ...estimateError(result.estimate, truth),
+      ...(result.dropped !== undefined ? { dropped: result.dropped } : {}),
+      ...(result.note !== undefined ? { note: result.note } : {}),
+    };
+  }
+  return out;
+}

@@ -1,0 +1,254 @@
+import { createRng } from '@emocrowd/models';
+import type { CrowdSample } from '../stats/CrowdSample.js';
+import { quantileSorted } from '../stats/quantile.js';
+import { subsetSample } from '../stats/subsetSample.js';
+import { RankedMultiset } from '../stats/RankedMultiset.js';
+import type {
+  AggregationStrategy,
+  PrefixAggregator,
+  PrefixContext,
+  StrategyOptions,
+} from '../strategies/AggregationStrategy.js';
+import { resolveStrategies } from '../strategies/strategies.js';
+import { logSpacedSizes } from './logSpacedSizes.js';
+
+/** Options of `subsetAnalysis`. */
+export interface SubsetAnalysisOptions {
+  /** Strategy names or objects; default every registered strategy. */
+  strategies?: readonly (string | AggregationStrategy)[];
+  /** Options per strategy name, e.g. `{ trimmedMean: { alpha: 0.2 } }`. */
+  strategyOptions?: Readonly<Record<string, StrategyOptions>>;
+  /** Subset sizes; default `logSpacedSizes(n, 25)`. */
+  ks?: readonly number[];
+  /** Number of random permutations; default 1000. */
+  B?: number;
+  /** Permutations for strategies without an incremental form (e.g. kdeMode); default min(B, 100). */
+  fallbackB?: number;
+  /** An aggregate is accurate when |estimate - T| <= tolerance |T|; default 0.1. */
+  tolerance?: number;
+  /** `smallestGoodK` is the smallest k with accuracy >= best - epsilon; default 0.01. */
+  epsilon?: number;
+  /** Seed of the permutations; default 0. */
+  seed?: number | string;
+}
+
+/** One strategy at one subset size, over the permutations evaluated. */
+export interface SubsetPoint {
+  readonly k: number;
+  /** Share of subsets whose aggregate is within `tolerance` (relative) of the truth. */
+  readonly accuracy: number;
+  /** Mean of |aggregate - T| / |T|. */
+  readonly meanAbsRelError: number;
+  readonly medianAbsRelError: number;
+  readonly p10AbsRelError: number;
+  readonly p90AbsRelError: number;
+  /** Mean of (aggregate - T)^2, in squared task units. */
+  readonly meanSquaredError: number;
+  /** Mean aggregate over the subsets. */
+  readonly meanEstimate: number;
+  /** Share of subsets where the strategy gave no estimate (NaN); they count as inaccurate. */
+  readonly undefinedShare: number;
+}
+
+/** The subset curve of one strategy. */
+export interface SubsetStrategyResult {
+  readonly name: string;
+  readonly label: string;
+  /** Permutations evaluated (B, or fallbackB for strategies without an incremental form). */
+  readonly permutations: number;
+  /** Whether the strategy's incremental form was used. */
+  readonly incremental: boolean;
+  /** One point per subset size, aligned with `SubsetAnalysis.ks`. */
+  readonly points: readonly SubsetPoint[];
+  /** The k with the highest accuracy (the smallest such k on ties). */
+  readonly optimalK: number;
+  readonly optimalAccuracy: number;
+  /** The smallest k whose accuracy is within epsilon of the best. */
+  readonly smallestGoodK: number;
+}
+
+/** The result of `subsetAnalysis`. */
+export interface SubsetAnalysis {
+  readonly n: number;
+  readonly truth: number;
+  readonly ks: readonly number[];
+  readonly B: number;
+  readonly fallbackB: number;
+  readonly tolerance: number;
+  readonly epsilon: number;
+  readonly seed: number | string;
+  readonly strategies: readonly SubsetStrategyResult[];
+}
+
+/**
+ * How accurate each aggregation strategy is for random sub-crowds of each size k.
+ *
+ * The intuition: is a crowd of 538 as good as 15,000? Draw random sub-crowds of size k, aggregate
+ * each, and see how often the answer lands within `tolerance` of the truth ("accuracy", the
+ * configurable reading of Kadiyala et al. 2025's unpublished metric) and how large the errors are.
+ *
+ * Behaviour:
+ * 1. B random permutations are drawn once from `createRng(seed)` (partial Fisher-Yates up to the
+ *    largest k below n); every length-k prefix of a uniform permutation is a uniform k-subset, so
+ *    one permutation serves every k and every strategy.
+ * 2. Strategies with an incremental form (`prefix`) add the judges of each permutation in order
+ *    and read the estimate at every k: running sums (mean, geometric mean, weighted means), a
+ *    rank structure (median, trimmed, winsorized). Others are recomputed from scratch at every k
+ *    on the first `fallbackB` permutations only (reported as `permutations`).
+ * 3. k = n is the whole crowd for every permutation and is aggregated once.
+ * 4. Per strategy and k: accuracy, mean/median/p10/p90 absolute relative error, mean squared
+ *    error; then the optimal k (argmax accuracy) and the smallest k within epsilon of the best.
+ *
+ * For the mean, `meanSquaredError` estimates the closed form (m - T)^2 + (s^2/k)(n - k)/(n - 1)
+ * (`expectedSubsetMeanError`).
+ *
+ * @param sample the crowd (n >= 1).
+ * @param truth the true value (non-zero).
+ * @param options strategies, ks, B, fallbackB, tolerance, epsilon, seed.
+ * @returns per strategy the curve over ks and its optimal sizes.
+ */
+export function subsetAnalysis(sample: CrowdSample, truth: number, options: SubsetAnalysisOptions = {}): SubsetAnalysis {
+  const n = sample.values.length;
+  if (n === 0) throw new RangeError('subsetAnalysis needs a non-empty crowd');
+  if (!(truth !== 0 && Number.isFinite(truth))) throw new RangeError(`truth must be finite and non-zero (got ${truth})`);
+  const B = options.B ?? 1000;
+  if (!(Number.isInteger(B) && B >= 1)) throw new RangeError(`B must be a positive integer (got ${B})`);
+  const fallbackB = Math.min(B, options.fallbackB ?? 100);
+  const tolerance = options.tolerance ?? 0.1;
+  const epsilon = options.epsilon ?? 0.01;
+  const seed = options.seed ?? 0;
+  const ks = [...new Set(options.ks ?? logSpacedSizes(n))].sort((a, b) => a - b);
+  for (const k of ks)
+    if (!(Number.isInteger(k) && k >= 1 && k <= n)) throw new RangeError(`subset size ${k} out of range 1..${n}`);
+  const partialKs = ks.filter((k) => k < n);
+  const maxPartial = partialKs.length > 0 ? (partialKs[partialKs.length - 1] as number) : 0;
+  const list = resolveStrategies(options.strategies);
+  const strategyOptions = options.strategyOptions ?? {};
+
+  let ranked: RankedMultiset | undefined;
+  const context: PrefixContext = {
+    ranked: () => {
+      ranked ??= new RankedMultiset(sample.values);
+      return ranked;
+    },
+  };
+  const runs = list.map((strategy) => {
+    const opts = strategyOptions[strategy.name];
+    const prefix: PrefixAggregator | undefined = strategy.prefix?.(sample, opts, context);
+    const permutations = prefix ? B : fallbackB;
+    return {
+      strategy,
+      opts,
+      prefix,
+      needed: neededFields(sample, strategy),
+      permutations,
+      estimates: partialKs.map(() => new Float64Array(permutations)),
+      whole: strategy.aggregate(sample, opts).estimate,
+    };
+  });
+
+  // only as many permutations as the most demanding strategy uses (all strategies may be fallbacks)
+  const drawn = Math.max(...runs.map((run) => run.permutations));
+  const rng = createRng(seed);
+  const identity = Int32Array.from({ length: n }, (_, i) => i);
+  const perm = new Int32Array(n);
+  for (let b = 0; b < drawn; b++) {
+    perm.set(identity);
+    for (let i = 0; i < maxPartial; i++) {
+      const j = i + rng.int(n - i);
+      const t = perm[i] as number;
+      perm[i] = perm[j] as number;
+      perm[j] = t;
+    }
+    const active = runs.filter((run) => b < run.permutations);
+    const incremental = active.filter((run) => run.prefix !== undefined);
+    for (const run of incremental) (run.prefix as PrefixAggregator).reset();
+    ranked?.clear();
+    let done = 0;
+    partialKs.forEach((k, idx) => {
+      // every incremental strategy, and the shared structure, advance to k together
+      ranked?.addAll(perm, done, k);
+      for (const run of incremental) {
+        const prefix = run.prefix as PrefixAggregator;
+        prefix.extend(perm, done, k);
+        (run.estimates[idx] as Float64Array)[b] = prefix.estimate();
+      }
+      done = k;
+    });
+    for (const run of active) {
+      if (run.prefix) continue;
+      partialKs.forEach((k, idx) => {
+        const sub = subsetSample(run.needed, perm.subarray(0, k));
+        (run.estimates[idx] as Float64Array)[b] = run.strategy.aggregate(sub, run.opts).estimate;
+      });
+    }
+  }
+
+  const results = runs.map((run): SubsetStrategyResult => {
+    const points = ks.map((k) => {
+      const idx = partialKs.indexOf(k);
+      const estimates = idx >= 0 ? (run.estimates[idx] as Float64Array) : Float64Array.of(run.whole);
+      return summarisePoint(k, estimates, truth, tolerance);
+    });
+    let best = 0;
+    points.forEach((p, i) => {
+      if (p.accuracy > (points[best] as SubsetPoint).accuracy) best = i;
+    });
+    const bestPoint = points[best] as SubsetPoint;
+    const good = points.find((p) => p.accuracy >= bestPoint.accuracy - epsilon) ?? bestPoint;
+    return {
+      name: run.strategy.name,
+      label: run.strategy.label,
+      permutations: run.permutations,
+      incremental: run.prefix !== undefined,
+      points,
+      optimalK: bestPoint.k,
+      optimalAccuracy: bestPoint.accuracy,
+      smallestGoodK: good.k,
+    };
+  });
+  return { n, truth, ks, B, fallbackB, tolerance, epsilon, seed, strategies: results };
+}
+
+/** The sample with only the side arrays the strategy needs, so recomputed subsets copy less. */
+function neededFields(sample: CrowdSample, strategy: AggregationStrategy): CrowdSample {
+  const needs = strategy.needs ?? [];
+  return {
+    values: sample.values,
+    ...(needs.includes('confidence') && sample.confidence ? { confidence: sample.confidence } : {}),
+    ...(needs.includes('groups') && sample.groups ? { groups: sample.groups } : {}),
+    ...(needs.includes('cue') && sample.cue ? { cue: sample.cue } : {}),
+  };
+}
+
+function summarisePoint(k: number, estimates: Float64Array, truth: number, tolerance: number): SubsetPoint {
+  const scale = Math.abs(truth);
+  const errors: number[] = [];
+  let accurate = 0;
+  let sumSq = 0;
+  let sumEst = 0;
+  for (const e of estimates) {
+    if (Number.isNaN(e)) continue;
+    const abs = Math.abs(e - truth);
+    errors.push(abs / scale);
+    if (abs <= tolerance * scale) accurate++;
+    sumSq += abs * abs;
+    sumEst += e;
+  }
+  const total = estimates.length;
+  const defined = errors.length;
+  const sorted = Float64Array.from(errors).sort();
+  let sumRel = 0;
+  for (const e of errors) sumRel += e;
+  return {
+    k,
+    accuracy: accurate / total,
+    meanAbsRelError: defined > 0 ? sumRel / defined : Number.NaN,
+    medianAbsRelError: quantileSorted(sorted, 0.5),
+    p10AbsRelError: quantileSorted(sorted, 0.1),
+    p90AbsRelError: quantileSorted(sorted, 0.9),
+    meanSquaredError: defined > 0 ? sumSq / defined : Number.NaN,
+    meanEstimate: defined > 0 ? sumEst / defined : Number.NaN,
+    undefinedShare: (total - defined) / total,
+  };
+}

@@ -1,0 +1,55 @@
+import type { EstimateSummary } from '../analysis/summarizeEstimates.js';
+import type { RunDescriptor } from './RunDescriptor.js';
+
+/** Collective measures of one social-influence round (Lorenz et al. 2011). */
+export interface RoundStats {
+  round: number;
+  /** Answers with a number. */
+  n: number;
+  failed: number;
+  mean: number;
+  median: number;
+  collectiveError: number;
+  averageIndividualError: number;
+  diversity: number;
+  logCollectiveError: number;
+  logDiversity: number;
+  wocIndicator: number;
+}
+
+/** How many answers of each kind a run has. */
+export interface RunCounts {
+  /** Personas in this run's crowd (after sharding). */
+  personas: number;
+  /** Answers the run asks for: personas x replicates x rounds. */
+  expected: number;
+  /** Answers with a parsed number. */
+  answered: number;
+  /** The model answered, but no number could be read. */
+  unparsed: number;
+  /** The model call failed (after retries). */
+  failed: number;
+  /** Answers served from the response cache. */
+  cached: number;
+  /** Calls that reached the model (not cached). */
+  modelCalls: number;
+  /** Answers still missing (a stopped run). */
+  missing: number;
+}
+
+/**
+ * The summary of a run: `summary.json`, the `--json` output of `emocrowd run`, the payload of
+ * `runCompleted`. Aggregates and metrics are over the last round's answers. Key names are
+ * stable and documented in docs/json-output.md. `timing` is the only part that varies
+ * between two runs of the same descriptor.
+ */
+export interface RunSummary extends EstimateSummary {
+  schemaVersion: 1;
+  runId: string;
+  task: RunDescriptor['task'];
+  model: { id: string; isLanguageModel: boolean };
+  seed: number;
+  counts: RunCounts;
+  rounds: RoundStats[];
+  timing: { elapsedMs: number; answersPerSecond: number };
+}

@@ -1,0 +1,288 @@
+import type { EstimationTask, Persona, PersonaAgent, SocialContext } from '@emocrowd/agents';
+import { updateEmotion } from '@emocrowd/agents';
+import { createRng } from '@emocrowd/models';
+import {
+  EMPTY,
+  type Observable,
+  asyncScheduler,
+  concat,
+  concatMap,
+  defer,
+  finalize,
+  from,
+  map,
+  mergeMap,
+  of,
+  range,
+  type SchedulerLike,
+} from 'rxjs';
+import type { CrowdEvent } from '../events/CrowdEvent.js';
+import type { ResponseRecord } from '../events/ResponseRecord.js';
+import type { RunDescriptor } from '../events/RunDescriptor.js';
+import { snapshotEvery } from '../operators/snapshotEvery.js';
+import type { PersonaList } from './PersonaList.js';
+import { RoundState } from './RoundState.js';
+import { roundStats } from './roundStats.js';
+import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
+
+/** Options of one crowd run. */
+export interface RunCrowdOptions {
+  /** What the run is (written to run.json; carried by runStarted). */
+  descriptor: RunDescriptor;
+  task: EstimationTask;
+  personas: PersonaList;
+  agent: PersonaAgent;
+  /** Concurrent model calls (mergeMap's limit). Default 8. */
+  concurrency?: number;
+  /** A crowdUpdated snapshot every this many answers ... */
+  snapshotEveryAnswers?: number;
+  /** ... or every this many milliseconds, whichever comes first. Default 250 ms. */
+  snapshotEveryMs?: number;
+  /** Answers already made (resume): counted and summarised, never asked again, not re-emitted. */
+  completed?: Iterable<ResponseRecord>;
+  /** Aborting it stops asking new questions; answers in flight still arrive, then the run completes (cancelled). */
+  stop?: AbortSignal;
+  summary?: RunSummaryOptions;
+  /** Clock for timing and snapshots (tests). */
+  now?: () => number;
+  scheduler?: SchedulerLike;
+}
+
+/**
+ * Runs a crowd: asks every persona (x replicates) the task, round after round, and streams
+ * what happens as `CrowdEvent`s.
+ *
+ * 1. `runStarted`, then per round: one `estimateSubmitted` or `estimateFailed` per answer, in
+ *    the order answers arrive; `crowdUpdated` snapshots every N answers or T ms (never per
+ *    answer at scale); `roundFinished` with the round's collective measures.
+ * 2. At most `concurrency` model calls are in flight (`mergeMap` with a limit).
+ * 3. In round r > 0 each agent is shown what `descriptor.influence` says (the previous round's
+ *    aggregate, or a seeded sample of others' answers) and its own previous answer; its emotion
+ *    is updated by `updateEmotion` first.
+ * 4. Aborting `stop` ends the run gracefully (`runCompleted` with `cancelled: true`);
+ *    unsubscribing aborts calls in flight.
+ * 5. `runCompleted` carries the summary of the last round, computed from answers sorted by
+ *    persona position, so it does not depend on arrival order (a resumed run equals an
+ *    uninterrupted one).
+ *
+ * A failed model call is a value (`estimateFailed`), never a stream error.
+ *
+ * @example
+ * runCrowd({ descriptor, task, personas, agent }).subscribe((event) => console.log(event.type));
+ */
+export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
+  return defer(() => {
+    const { descriptor, task, personas, agent } = options;
+    const now = options.now ?? Date.now;
+    const startedAt = now();
+    const concurrency = Math.max(1, options.concurrency ?? 8);
+    const replicates = descriptor.replicates;
+    const perRound = personas.count * replicates;
+    const rounds = Array.from({ length: descriptor.rounds }, (_, r) => new RoundState(r, perRound));
+    const hardStop = new AbortController();
+    const emotions = new Map<number, Persona['emotion']>();
+
+    for (const record of options.completed ?? []) {
+      const state = rounds[record.round];
+      const position = positionOf(record.personaIndex);
+      if (state && position !== undefined) state.add(record.replicate * personas.count + position, record);
+    }
+
+    function positionOf(personaIndex: number): number | undefined {
+      // Positions and persona indices coincide unless the list is a sample or a shard.
+      if (personaIndex < personas.count && personas.at(personaIndex).index === personaIndex)
+        return personaIndex;
+      positionIndex ??= buildPositionIndex();
+      return positionIndex.get(personaIndex);
+    }
+    let positionIndex: Map<number, number> | undefined;
+    function buildPositionIndex(): Map<number, number> {
+      const index = new Map<number, number>();
+      for (let p = 0; p < personas.count; p++) index.set(personas.at(p).index, p);
+      return index;
+    }
+
+    const stopped = (): boolean => options.stop?.aborted === true || hardStop.signal.aborted;
+
+    function personaFor(round: number, slot: number): Persona {
+      const base = personas.at(slot % personas.count);
+      if (round === 0 || base.emotion === undefined) return base;
+      const emotion = emotions.get(slot) ?? base.emotion;
+      return { ...base, emotion };
+    }
+
+    function socialFor(round: number, slot: number): SocialContext | undefined {
+      if (round === 0) return undefined;
+      const previous = rounds[round - 1] as RoundState;
+      const own = previous.get(slot);
+      const previousEstimate = own?.status === 'ok' ? own.estimate : undefined;
+      const influence = descriptor.influence;
+      if (influence.kind === 'none') return previousEstimate === undefined ? undefined : { previousEstimate };
+      if (influence.kind === 'aggregate') {
+        const snap = previous.snapshot();
+        const which = influence.aggregate ?? 'median';
+        const value = snap.aggregates[which];
+        return {
+          ...(previousEstimate === undefined ? {} : { previousEstimate }),
+          ...(Number.isFinite(value) ? { shown: { kind: 'aggregate' as const, label: which, value } } : {}),
+        };
+      }
+      const k = influence.neighbours ?? 5;
+      const rng = createRng(descriptor.seed).fork(`neighbours:${round}:${slot}`);
+      const values: number[] = [];
+      const pool = previousAnswers(round - 1);
+      for (let tries = 0; values.length < k && tries < k * 4 && pool.length > 1; tries++) {
+        const pick = pool[rng.int(pool.length)] as [number, number];
+        if (pick[0] !== slot) values.push(pick[1]);
+      }
+      return {
+        ...(previousEstimate === undefined ? {} : { previousEstimate }),
+        shown: { kind: 'neighbours' as const, values },
+      };
+    }
+
+    const answersCache = new Map<number, [number, number][]>();
+    function previousAnswers(round: number): [number, number][] {
+      let list = answersCache.get(round);
+      if (!list) {
+        list = [];
+        for (const [slot, lite] of (rounds[round] as RoundState).entries()) {
+          if (lite.status === 'ok' && lite.estimate !== undefined) list.push([slot, lite.estimate]);
+        }
+        list.sort((a, b) => a[0] - b[0]);
+        answersCache.set(round, list);
+      }
+      return list;
+    }
+
+    function ask(round: number, slot: number): Observable<ResponseRecord> {
+      if (stopped()) return EMPTY;
+      const persona = personaFor(round, slot);
+      const replicate = Math.floor(slot / personas.count);
+      const social = socialFor(round, slot);
+      return from(
+        agent.answer(persona, task, {
+          runSeed: descriptor.seed,
+          replicate,
+          round,
+          ...(social ? { social } : {}),
+          options: descriptor.generation,
+          signal: hardStop.signal,
+        }),
+      ).pipe(
+        map(
+          (answer): ResponseRecord => ({
+            personaId: persona.id,
+            personaIndex: persona.index,
+            ...(persona.emotion
+              ? {
+                  emotion: persona.emotion.label,
+                  emotionModel: persona.emotion.model,
+                  intensity: persona.emotion.intensity,
+                }
+              : {}),
+            attributes: persona.attributes,
+            replicate,
+            round,
+            status: answer.status,
+            ...(answer.estimate === undefined ? {} : { estimate: answer.estimate }),
+            ...(answer.confidence === undefined ? {} : { confidence: answer.confidence }),
+            ...(answer.isRange ? { isRange: true } : {}),
+            ...(answer.raw === undefined ? {} : { raw: answer.raw }),
+            ...(answer.reason === undefined ? {} : { reason: answer.reason }),
+            latencyMs: answer.latencyMs,
+            tokens: answer.tokens,
+            cached: answer.cached,
+            model: answer.model,
+            ...(answer.host === undefined ? {} : { host: answer.host }),
+          }),
+        ),
+      );
+    }
+
+    function prepareEmotions(round: number): void {
+      if (round === 0) return;
+      const previous = rounds[round - 1] as RoundState;
+      for (let slot = 0; slot < perRound; slot++) {
+        const base = personas.at(slot % personas.count);
+        const current = emotions.get(slot) ?? base.emotion;
+        if (current === undefined) continue;
+        const own = previous.get(slot);
+        const social = socialFor(round, slot);
+        const shownValue =
+          social?.shown?.kind === 'aggregate'
+            ? social.shown.value
+            : social?.shown?.kind === 'neighbours' && social.shown.values.length > 0
+              ? social.shown.values.reduce((s, v) => s + v, 0) / social.shown.values.length
+              : undefined;
+        if (own?.status !== 'ok' || own.estimate === undefined || shownValue === undefined) continue;
+        emotions.set(
+          slot,
+          updateEmotion(current, {
+            kind: 'socialFeedback',
+            ownEstimate: own.estimate,
+            shownEstimate: shownValue,
+          }),
+        );
+      }
+    }
+
+    function runRound(round: number): Observable<CrowdEvent> {
+      return defer(() => {
+        if (stopped()) return EMPTY;
+        prepareEmotions(round);
+        const state = rounds[round] as RoundState;
+        const answers$ = range(0, perRound).pipe(
+          mergeMap(
+            (slot) => (state.has(slot) ? EMPTY : ask(round, slot).pipe(map((record) => ({ slot, record })))),
+            concurrency,
+          ),
+          map(({ slot, record }) => {
+            state.add(slot, record);
+            return record;
+          }),
+        );
+        const events$ = answers$.pipe(
+          snapshotEvery(() => state.snapshot(), {
+            everyAnswers: options.snapshotEveryAnswers ?? Math.max(50, Math.ceil(perRound / 100)),
+            everyMs: options.snapshotEveryMs ?? 250,
+            scheduler: options.scheduler ?? asyncScheduler,
+          }),
+        );
+        return concat(
+          events$,
+          defer(() =>
+            of<CrowdEvent[]>(
+              { type: 'crowdUpdated', snapshot: state.snapshot() },
+              { type: 'roundFinished', stats: roundStats(state, task.truth.value) },
+            ),
+          ),
+        );
+      });
+    }
+
+    const completed$ = defer(() => {
+      const elapsedMs = now() - startedAt;
+      const summary = summarizeRun({
+        descriptor,
+        personas,
+        rounds,
+        options: options.summary,
+        elapsedMs,
+      });
+      return of<CrowdEvent>({
+        type: 'runCompleted',
+        at: new Date().toISOString(),
+        cancelled: summary.counts.missing > 0,
+        summary,
+      });
+    });
+
+    return concat(
+      of<CrowdEvent>({ type: 'runStarted', at: new Date().toISOString(), run: descriptor }),
+      range(0, descriptor.rounds).pipe(concatMap(runRound)),
+      completed$,
+      // Unsubscribing (or completing) aborts whatever is still in flight.
+    ).pipe(finalize(() => hardStop.abort()));
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * Natural logarithms of the positive values, and how many values were dropped for being <= 0.
+ *
+ * Numerosity and distance estimates are roughly log-normal (Lorenz et al. 2011, PNAS 108:9020;
+ * Kao et al. 2018), so log space is where their errors are symmetric. A log needs x > 0: zeros
+ * and negatives (typos, "no idea") cannot be placed there and are reported instead of hidden.
+ *
+ * @param values the numbers.
+ * @returns `logs` (ln of each positive value, input order) and `dropped` (count of values <= 0).
+ */
+export function logValues(values: ArrayLike<number>): { logs: number[]; dropped: number } {
+  const logs: number[] = [];
+  let dropped = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] as number;
+    if (x > 0) logs.push(Math.log(x));
+    else dropped++;
+  }
+  return { logs, dropped };
+}

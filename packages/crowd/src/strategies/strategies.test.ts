@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { createRng } from '@emocrowd/models';
+import { describe, expect, it } from 'vitest';
+import type { CrowdSample } from '../stats/CrowdSample.js';
+import { subsetSample } from '../stats/subsetSample.js';
+import { getStrategy, resolveStrategies, strategies, strategyNames } from './strategies.js';
+
+const DATA = '/work/shared/data/crowds';
+
+/** Minimal CSV reader for the crowd data files (no quoted fields in the columns used). */
+function readCsv(path: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+  const names = (header as string).split(',');
+  return lines.map((line) => {
+    const cells = line.split(',');
+    return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
+  });
+}
+
+const estimate = (name: string, sample: CrowdSample, options?: Record<string, unknown>): number =>
+  getStrategy(name).aggregate(sample, options).estimate;
+
+describe('registry', () => {
+  it('lists every strategy once, documented, and finds them by name', () => {
+    expect(new Set(strategyNames).size).toBe(strategies.length);
+    expect(strategyNames).toEqual(
+      expect.arrayContaining([
+        'mean',
+        'median',
+        'geometricMean',
+        'trimmedMean',
+        'winsorizedMean',
+        'kdeMode',
+        'confidenceWeightedMean',
+        'precisionWeightedMean',
+        'selectCrowd',
+        'bestEmotionSubset',
+      ]),
+    );
+    for (const s of strategies) {
+      expect(s.label.length).toBeGreaterThan(0);
+      expect(s.description.length).toBeGreaterThan(10);
+      expect(s.source).toMatch(/\d{4}/);
+    }
+    expect(() => getStrategy('vibes')).toThrow(/unknown strategy "vibes"; known: mean, median/);
+    const custom = { ...getStrategy('mean'), name: 'custom' };
+    expect(resolveStrategies(['median', custom]).map((s) => s.name)).toEqual(['median', 'custom']);
+  });
+});
+
+describe('real crowds', () => {
+  it('Silver, Mellers & Tetlock jelly beans Jb1, first estimates (n 67, truth 250)', () => {
+    const rows = readCsv(`${DATA}/silver_jellybean_Jb1.csv`);
+    const sample = { values: rows.map((r) => Number(r.E1)) };
+    expect(sample.values).toHaveLength(67);
+    expect(Number(rows[0]?.Correct)).toBe(250);
+    expect(estimate('mean', sample)).toBeCloseTo(162.7, 1);
+    expect(estimate('median', sample)).toBe(150);
+    expect(estimate('geometricMean', sample)).toBeCloseTo(141.0, 1);
+    // robust strategies sit between the median and the mean on this right-skewed crowd
+    const trimmed = estimate('trimmedMean', sample);
+    expect(trimmed).toBeGreaterThan(150);
+    expect(trimmed).toBeLessThan(162.7);
+  });
+
+  it('Becker, Brackbill & Centola 2017, Solo task 1a, first responses (n 40, truth 550)', () => {
+    const rows = readCsv(`${DATA}/becker_2017.csv`).filter((r) => r.network === 'Solo' && r.task === '1a');
+    const sample = { values: rows.map((r) => Number(r.response_1)) };
+    expect(sample.values).toHaveLength(40);
+    expect(Number(rows[0]?.truth)).toBe(550);
+    expect(Math.round(estimate('mean', sample) * 10) / 10).toBe(375.8);
+    expect(estimate('median', sample)).toBe(300);
+    const kde = estimate('kdeMode', sample);
+    expect(kde).toBeGreaterThan(150);
+    expect(kde).toBeLessThan(450);
+  });
+});
+
+describe('strategies with side information', () => {
+  const sample: CrowdSample = {
+    values: [100, 200, 300, 400, 1000, 10],
+    confidence: [1, 1, 0, 0, undefined, 0.5],
+    cue: [0.1, 0.2, undefined, 0.05, 3, 0.3],
+    groups: { emotion: ['joy', 'joy', 'joy', 'fear', 'fear', 'fear'] },
+  };
+
+  it('confidence-weighted mean weighs by confidence and drops missing ones', () => {
+    const r = getStrategy('confidenceWeightedMean').aggregate(sample);
+    expect(r.estimate).toBeCloseTo((100 + 200 + 0.5 * 10) / 2.5, 12);
+    expect(r.dropped).toBe(1);
+    const plain = getStrategy('confidenceWeightedMean').aggregate({ values: [1, 3] });
+    expect(plain.estimate).toBe(2);
+    expect(plain.note).toMatch(/plain mean/);
+  });
+
+  it('select crowd averages the k judges with the lowest cue', () => {
+    expect(estimate('selectCrowd', sample, { k: 2 })).toBe((400 + 100) / 2);
+    expect(estimate('selectCrowd', sample)).toBe((400 + 100 + 200 + 10 + 1000) / 5);
+    expect(getStrategy('selectCrowd').aggregate({ values: [1, 5] }).note).toMatch(/no ability cue/);
+  });
+
+  it('best emotion subset takes the median of the group with the best median cue', () => {
+    // joy cues {0.1, 0.2} (median 0.15), fear {0.05, 3, 0.3} (median 0.3); joy needs minGroupSize 2
+    const r = getStrategy('bestEmotionSubset').aggregate(sample, { minGroupSize: 2 });
+    expect(r.estimate).toBe(200);
+    expect(r.note).toMatch(/emotion "joy"/);
+    expect(r.dropped).toBe(3);
+    // with the default minimum of 3 cued judges only fear is eligible
+    expect(estimate('bestEmotionSubset', sample)).toBe(400);
+    expect(getStrategy('bestEmotionSubset').aggregate({ values: [1, 2, 9] }).note).toMatch(/plain median/);
+  });
+
+  it('precision-weighted mean favours the tighter group', () => {
+    const tight = {
+      values: [100, 101, 99, 100, 300, 500, 100, 700],
+      groups: { emotion: ['calm', 'calm', 'calm', 'calm', 'rage', 'rage', 'rage', 'rage'] },
+    };
+    // calm: mean 100, s² 2/3 but floored at 1% of the overall sample variance; rage: mean 400, s² 200000/3
+    const overall = tight.values.reduce((s, x) => s + (x - 250) ** 2, 0) / 7;
+    const wCalm = 4 / Math.max(2 / 3, 0.01 * overall);
+    const wRage = 4 / (200000 / 3);
+    expect(estimate('precisionWeightedMean', tight)).toBeCloseTo((wCalm * 100 + wRage * 400) / (wCalm + wRage), 9);
+    expect(estimate('precisionWeightedMean', tight)).toBeLessThan(103);
+    expect(estimate('mean', tight)).toBe(250);
+    expect(getStrategy('precisionWeightedMean').aggregate({ values: [1, 2] }).note).toMatch(/no group labels/);
+  });
+
+  it('geometric mean and kde mode report dropped non-positive values', () => {
+    const r = getStrategy('geometricMean').aggregate({ values: [10, 1000, 0, -5] });
+    expect(r.estimate).toBeCloseTo(100, 10);
+    expect(r.dropped).toBe(2);
+    expect(getStrategy('kdeMode').aggregate({ values: [10, 0] }).dropped).toBe(1);
+  });
+});
+
+describe('incremental (prefix) forms', () => {
+  it('give the same estimate as aggregating each prefix from scratch', () => {
+    const rng = createRng('prefix-equivalence');
+    const n = 400;
+    const emotions = ['joy', 'fear', 'anger', 'calm', 'awe'];
+    const sample: CrowdSample = {
+      values: Array.from({ length: n }, () => Math.round(1000 * Math.exp(0.6 * rng.normal())) - (rng.int(40) === 0 ? 2000 : 0)),
+      confidence: Array.from({ length: n }, () => (rng.int(5) === 0 ? undefined : rng.next())),
+      cue: Array.from({ length: n }, () => (rng.int(4) === 0 ? undefined : rng.int(20) / 10)),
+      groups: { emotion: Array.from({ length: n }, () => emotions[rng.int(emotions.length)] as string) },
+    };
+    const order = Int32Array.from(rng.shuffle(Array.from({ length: n }, (_, i) => i)));
+    const withPrefix = strategies.filter((s) => s.prefix);
+    expect(withPrefix.map((s) => s.name)).toEqual(expect.arrayContaining(['mean', 'median', 'bestEmotionSubset']));
+    for (const strategy of withPrefix) {
+      for (const options of [undefined, { alpha: 0.2, k: 3, minGroupSize: 4 }]) {
+        const aggregator = strategy.prefix?.(sample, options);
+        if (!aggregator) throw new Error('unreachable');
+        aggregator.reset();
+        let added = 0;
+        for (const k of [1, 2, 3, 10, 57, 200, 399, 400]) {
+          aggregator.extend(order, added, k);
+          added = k;
+          const expected = strategy.aggregate(subsetSample(sample, order.subarray(0, k)), options).estimate;
+          const got = aggregator.estimate();
+          if (Number.isNaN(expected)) expect(got, `${strategy.name} k=${k}`).toBeNaN();
+          else expect(Math.abs(got - expected), `${strategy.name} k=${k}`).toBeLessThan(1e-9 * Math.max(1, Math.abs(expected)));
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,196 @@
+import type { BaseMessage } from '@langchain/core/messages';
+import { AIMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { ChatOllama } from '@langchain/ollama';
+import { Ollama } from 'ollama';
+import type {
+  ChatMessage,
+  GenerationOptions,
+  ModelBackend,
+  ModelInfo,
+  ModelRequest,
+  ModelResponse,
+} from '../ModelBackend.js';
+import { ModelError } from '../ModelError.js';
+import { modelErrorFromFailure } from './modelErrorFromFailure.js';
+import { normalizeOllamaHost } from './normalizeOllamaHost.js';
+import { parseStructuredText } from './parseStructuredText.js';
+import { withDeadline } from './withDeadline.js';
+
+/** Options of `OllamaBackend`. */
+export interface OllamaBackendOptions {
+  /** Model name as Ollama lists it, e.g. "llama3.2:1b" or "emollama". */
+  model: string;
+  /** "host:port" or a URL; default `process.env.OLLAMA_HOST`, then http://127.0.0.1:11434. */
+  host?: string;
+  /** Per-request timeout in milliseconds for a complete answer; default 120000. */
+  timeoutMs?: number;
+  /** Options used when a request does not set them (a request's own options win). */
+  defaults?: GenerationOptions;
+  /** Extra HTTP headers (e.g. for an authenticating proxy in front of Ollama). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The Ollama adapter of the model port: chat through LangChain's `ChatOllama`, readiness and
+ * model metadata through the official `ollama` client.
+ *
+ * Intuition: a crowd run makes thousands of calls that must be reproducible and diagnosable,
+ * so every generation option reaches the server and every failure becomes a `ModelError`
+ * that says which host failed and what to do about it.
+ * Behaviour:
+ * 1. `generate` builds a `ChatOllama` per call, because ChatOllama reads seed, temperature,
+ *    num_predict, top_p and keep_alive only from its constructor fields (its call options carry
+ *    none of them); so per-request options are constructor fields of a per-call instance.
+ * 2. With `request.schema` the schema is sent as Ollama `format`; the answer text is parsed into
+ *    `structured` when it holds a JSON object, else `text` alone is returned (free-text fallback).
+ * 3. ChatOllama does not hand the caller's AbortSignal to fetch (it only checks it between
+ *    chunks), so a hung server would never be abandoned; the backend gives ChatOllama a fetch
+ *    that carries the caller's signal and the per-request timeout.
+ * 4. Usage comes from Ollama's `prompt_eval_count` / `eval_count`; latency is wall-clock.
+ * 5. `ready()` checks /api/version and that /api/tags lists the model, and records its digest.
+ *
+ * @example
+ * const backend = new OllamaBackend({ model: 'llama3.2:1b', host: 'gpu-box:11434' });
+ * await backend.ready();
+ * const answer = await backend.generate({ messages: [{ role: 'user', content: 'Hi' }], options: { seed: 1 } });
+ */
+export class OllamaBackend implements ModelBackend {
+  readonly host: string;
+  private readonly model: string;
+  private readonly timeoutMs: number;
+  private readonly defaults: GenerationOptions;
+  private readonly headers: Record<string, string> | undefined;
+  private digest: string | undefined;
+
+  /** @param options Model, host, timeout, default generation options. */
+  constructor(options: OllamaBackendOptions) {
+    if (!options.model)
+      throw new ModelError('bad-request', 'OllamaBackend needs a model name, e.g. "llama3.2:1b"');
+    this.model = options.model;
+    this.host = normalizeOllamaHost(options.host);
+    this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.defaults = options.defaults ?? {};
+    this.headers = options.headers;
+  }
+
+  /** @returns id "ollama:<model>", the host, and the digest once `ready()` has run. */
+  info(): ModelInfo {
+    return {
+      id: `ollama:${this.model}`,
+      backend: 'ollama',
+      model: this.model,
+      ...(this.digest !== undefined ? { digest: this.digest } : {}),
+      isLanguageModel: true,
+      hosts: [this.host],
+    };
+  }
+
+  /**
+   * Asks the model once.
+   * @param request Messages, options, optional schema and signal.
+   * @returns The answer text, parsed structure when asked for, usage and latency.
+   * @throws ModelError of kind connection, timeout, busy, server, not-found, bad-request, bad-response or aborted.
+   */
+  async generate(request: ModelRequest): Promise<ModelResponse> {
+    const ctx = {
+      host: this.host,
+      model: this.model,
+      backend: 'ollama' as const,
+      signal: request.signal,
+      timeoutMs: this.timeoutMs,
+    };
+    if (request.signal?.aborted) throw modelErrorFromFailure(request.signal.reason, ctx);
+    const o: GenerationOptions = { ...this.defaults, ...definedOnly(request.options ?? {}) };
+    const started = performance.now();
+    const deadline = withDeadline(this.timeoutMs, request.signal);
+    try {
+      const chat = new ChatOllama({
+        model: this.model,
+        baseUrl: this.host,
+        maxRetries: 0,
+        fetch: deadline.fetch,
+        ...(this.headers ? { headers: this.headers } : {}),
+        ...(o.seed !== undefined ? { seed: o.seed } : {}),
+        ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
+        ...(o.maxTokens !== undefined ? { numPredict: o.maxTokens } : {}),
+        ...(o.topP !== undefined ? { topP: o.topP } : {}),
+        ...(o.keepAlive !== undefined ? { keepAlive: o.keepAlive } : {}),
+        ...(request.schema !== undefined ? { format: request.schema } : {}),
+      });
+      const message = await chat.invoke(request.messages.map(toLangChain), { signal: deadline.signal });
+      // ChatOllama ends quietly when the signal fires between chunks; never return a partial answer.
+      if (deadline.signal.aborted) throw deadline.signal.reason;
+      const text =
+        typeof message.content === 'string'
+          ? message.content
+          : message.content.map((p) => ('text' in p && typeof p.text === 'string' ? p.text : '')).join('');
+      const meta = message.response_metadata as Record<string, unknown>;
+      if (meta.done !== true)
+        throw new ModelError(
+          'bad-response',
+          `answer from ${this.host} ended without "done" — the stream was cut`,
+          { host: this.host },
+        );
+      const structured = request.schema !== undefined ? parseStructuredText(text) : undefined;
+      return {
+        text,
+        ...(structured !== undefined ? { structured } : {}),
+        usage: {
+          promptTokens: message.usage_metadata?.input_tokens ?? 0,
+          completionTokens: message.usage_metadata?.output_tokens ?? 0,
+        },
+        latencyMs: performance.now() - started,
+        cached: false,
+        model: `ollama:${this.model}`,
+        host: this.host,
+      };
+    } catch (error) {
+      throw modelErrorFromFailure(error, { ...ctx, timedOut: deadline.timedOut() });
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  /**
+   * Checks the server answers /api/version and lists the model in /api/tags; records its digest.
+   * @throws ModelError "connection" naming the host, or "not-found" with `ollama pull` / `ollama create`.
+   */
+  async ready(): Promise<void> {
+    const ctx = { host: this.host, model: this.model, backend: 'ollama' as const, timeoutMs: this.timeoutMs };
+    const deadline = withDeadline(this.timeoutMs, undefined);
+    try {
+      const client = new Ollama({
+        host: this.host,
+        fetch: deadline.fetch,
+        ...(this.headers ? { headers: this.headers } : {}),
+      });
+      await client.version();
+      const { models } = await client.list();
+      const wanted = this.model.includes(':') ? [this.model] : [this.model, `${this.model}:latest`];
+      const found = models.find((m) => wanted.includes(m.name) || wanted.includes(m.model));
+      if (!found) {
+        const have = models.map((m) => m.name).join(', ') || 'none';
+        throw new ModelError(
+          'not-found',
+          `model "${this.model}" not found on ${this.host} (has: ${have}) — run: ollama pull ${this.model} (or ollama create ${this.model} -f Modelfile)`,
+          { host: this.host, status: 404 },
+        );
+      }
+      this.digest = found.digest;
+    } catch (error) {
+      throw modelErrorFromFailure(error, { ...ctx, timedOut: deadline.timedOut() });
+    } finally {
+      deadline.dispose();
+    }
+  }
+}
+
+function toLangChain(message: ChatMessage): BaseMessage {
+  if (message.role === 'system') return new SystemMessage(message.content);
+  if (message.role === 'assistant') return new AIMessage(message.content);
+  return new HumanMessage(message.content);
+}
+
+function definedOnly(options: GenerationOptions): GenerationOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as GenerationOptions;
+}

@@ -1,0 +1,75 @@
+import type { ModelBackend, ModelResponse } from '../ModelBackend.js';
+import { ModelError } from '../ModelError.js';
+import type { Clock } from './Clock.js';
+import { abortedError, systemClock } from './Clock.js';
+import { forwardLifecycle } from './forwardLifecycle.js';
+
+/**
+ * Bounds each call's duration.
+ *
+ * 1. The inner backend gets a signal that aborts when the caller's signal aborts or `ms` pass,
+ *    whichever comes first (the caller's own signal is never aborted by the wrapper).
+ * 2. Past `ms` the call raises `ModelError('timeout')` even if the inner backend ignores its
+ *    signal; a caller's abort raises `ModelError('aborted')`.
+ * 3. The timer is cancelled when the call settles, so nothing lingers.
+ *
+ * @param backend the backend to wrap
+ * @param ms the per-request timeout in milliseconds
+ * @param options `clock` for deterministic tests (default real time)
+ * @returns a backend with the same info whose calls time out
+ */
+export function withTimeout(
+  backend: ModelBackend,
+  ms: number,
+  options: { clock?: Clock } = {},
+): ModelBackend {
+  const clock = options.clock ?? systemClock;
+  const host = backend.info().hosts?.[0];
+  return {
+    ...forwardLifecycle(backend),
+    async generate(request): Promise<ModelResponse> {
+      const caller = request.signal;
+      if (caller?.aborted) throw abortedError(caller);
+      const inner = new AbortController();
+      const stopTimer = new AbortController();
+      let outcome: 'timeout' | 'aborted' | undefined;
+      let interrupt: ((error: ModelError) => void) | undefined;
+      const interrupted = new Promise<never>((_, reject) => {
+        interrupt = reject;
+      });
+      const stop = (kind: 'timeout' | 'aborted', error: ModelError): void => {
+        if (outcome !== undefined) return;
+        outcome = kind;
+        inner.abort(error);
+        interrupt?.(error);
+      };
+      const onCallerAbort = (): void => stop('aborted', abortedError(caller));
+      caller?.addEventListener('abort', onCallerAbort, { once: true });
+      clock.sleep(ms, stopTimer.signal).then(
+        () =>
+          stop(
+            'timeout',
+            new ModelError(
+              'timeout',
+              `no answer within ${ms} ms${host === undefined ? '' : ` from ${host}`}`,
+              {
+                ...(host === undefined ? {} : { host }),
+              },
+            ),
+          ),
+        () => undefined,
+      );
+      try {
+        return await Promise.race([backend.generate({ ...request, signal: inner.signal }), interrupted]);
+      } catch (error) {
+        if (outcome === 'timeout') throw inner.signal.reason as ModelError;
+        if (outcome === 'aborted') throw abortedError(caller);
+        throw error;
+      } finally {
+        stopTimer.abort();
+        caller?.removeEventListener('abort', onCallerAbort);
+        interrupted.catch(() => undefined);
+      }
+    },
+  };
+}
