@@ -8,11 +8,7 @@
  * not asserted anywhere.
  */
 import { createRng } from '@emocrowd/models';
-// The statistics modules directly, so the benchmark needs nothing else of the crowd package.
-import { subsetAnalysis } from '../packages/crowd/src/analysis/subsetAnalysis.js';
-import { summarizeEstimates } from '../packages/crowd/src/analysis/summarizeEstimates.js';
-import type { CrowdSample } from '../packages/crowd/src/stats/CrowdSample.js';
-import { strategies } from '../packages/crowd/src/strategies/strategies.js';
+import { type CrowdSample, strategies, subsetAnalysis, summarizeEstimates } from '@emocrowd/crowd';
 
 const n = Number(process.argv[2] ?? 17_000);
 const B = Number(process.argv[3] ?? 1000);

@@ -31,10 +31,12 @@ export type { BootstrapInterval, BootstrapOptions } from './stats/bootstrapCi.js
 export { etaSquared } from './stats/etaSquared.js';
 export type { VarianceExplained } from './stats/etaSquared.js';
 export { RankedMultiset } from './stats/RankedMultiset.js';
+export type { RankedMultisetOptions } from './stats/RankedMultiset.js';
 export type {
   AggregateResult,
   AggregationStrategy,
   PrefixAggregator,
+  PrefixContext,
   StrategyNeed,
   StrategyOptions,
 } from './strategies/AggregationStrategy.js';
@@ -93,3 +95,19 @@ export { summarizeRun } from './run/summarizeRun.js';
 export type { RunSummaryOptions } from './run/summarizeRun.js';
 export { roundStats } from './run/roundStats.js';
 export { RoundState } from './run/RoundState.js';
+export { flattenRecords } from './store/flattenRecords.js';
+export { summarizeRecords } from './run/summarizeRecords.js';
+export type { DataTable, TableCell } from './import/DataTable.js';
+export { parseCsv } from './import/parseCsv.js';
+export { parseCsvTable } from './import/parseCsvTable.js';
+export { csvField, formatCsv } from './import/formatCsv.js';
+export { parseEstimateCell } from './import/parseEstimateCell.js';
+export type { NonNumberReason } from './import/parseEstimateCell.js';
+export { extractCrowds } from './import/extractCrowds.js';
+export type {
+  ExtractCrowdsOptions,
+  ExtractedCrowd,
+  ExtractedCrowds,
+  SkippedRow,
+  SkippedRows,
+} from './import/extractCrowds.js';

@@ -36,7 +36,7 @@ export interface BackendStackOptions {
 
 /** The composed backend of a run, with handles on its layers. */
 export interface BackendStack {
-  /** What agents call: cache -> retry -> pool -> per-host adapters. */
+  /** What agents call: cache -> retry -> call counter -> pool (several hosts) -> per-host adapters. */
   backend: ModelBackend;
   spec: ModelSpec;
   /** The cache layer, when caching (for `markUnparsed` and stats). */
@@ -78,12 +78,18 @@ export function createBackendStack(options: BackendStackOptions): BackendStack {
                 : {}),
             }),
     );
-    pool = createEndpointPool(adapters, {
-      maxInFlightPerHost: options.maxInFlightPerHost ?? 8,
-      cooldownMs: 2_000,
-      maxCooldownMs: 60_000,
-    });
-    counted = withCallLimit(pool, Number.POSITIVE_INFINITY);
+    if (adapters.length === 1) {
+      // One server: no pool, so a failing request never puts the only host into back-off;
+      // retries with jitter pace the run instead.
+      counted = withCallLimit(adapters[0] as ModelBackend, Number.POSITIVE_INFINITY);
+    } else {
+      pool = createEndpointPool(adapters, {
+        maxInFlightPerHost: options.maxInFlightPerHost ?? 8,
+        cooldownMs: 2_000,
+        maxCooldownMs: 60_000,
+      });
+      counted = withCallLimit(pool, Number.POSITIVE_INFINITY);
+    }
   }
   const retried = withRetry(counted, {
     retries: options.retries ?? 3,

@@ -182,6 +182,20 @@ describe('PersonaAgent', () => {
     expect(a.estimate).toBeUndefined();
   });
 
+  it('reports an unparsed answer to onUnparsed with the request that produced it, and only then', async () => {
+    const seen: { request: ModelRequest; reason: string; raw: string }[] = [];
+    const backend = new ScriptedBackend((request) =>
+      request.replicate === 0 ? { text: 'No idea, sorry.' } : { text: 'About 1,300 miles.' },
+    );
+    const agent = new PersonaAgent({ backend, onUnparsed: (request, reason, raw) => seen.push({ request, reason, raw }) });
+    await agent.answer(angry, task, { runSeed: 0, replicate: 0, round: 0 });
+    await agent.answer(angry, task, { runSeed: 0, replicate: 1, round: 0 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.request).toBe(backend.requests[0]);
+    expect(seen[0]?.raw).toBe('No idea, sorry.');
+    expect(seen[0]?.reason).toMatch(/\S/);
+  });
+
   it('turns a ModelError into a failed answer instead of throwing', async () => {
     const backend = new ScriptedBackend(
       () =>

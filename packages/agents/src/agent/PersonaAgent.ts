@@ -52,6 +52,11 @@ export interface PersonaAgentOptions {
   condition?: Condition;
   /** A prompt builder to share between agents (default: one created on first use). */
   prompts?: PromptBuilder;
+  /**
+   * Called when an answer could not be parsed, with the request that produced it: a response
+   * cache marks the entry (`CachedBackend.markUnparsed`) so `--retry-failed` asks again.
+   */
+  onUnparsed?: (request: ModelRequest, reason: string, raw: string) => void;
 }
 
 /**
@@ -75,11 +80,13 @@ export class PersonaAgent {
   readonly backend: ModelBackend;
   readonly condition: Condition;
   private prompts: PromptBuilder | Promise<PromptBuilder> | undefined;
+  private readonly onUnparsed: PersonaAgentOptions['onUnparsed'];
 
   constructor(opts: PersonaAgentOptions) {
     this.backend = opts.backend;
     this.condition = opts.condition ?? 'combined';
     this.prompts = opts.prompts;
+    this.onUnparsed = opts.onUnparsed;
   }
 
   /**
@@ -135,6 +142,7 @@ export class PersonaAgent {
         if (parsed.isRange) answer.isRange = true;
       } else {
         answer.reason = parsed.reason;
+        this.onUnparsed?.(request, parsed.reason, response.text);
       }
       if (response.host !== undefined) answer.host = response.host;
       return answer;

@@ -101,6 +101,8 @@ const FARGO_ROWS: Row[] = [
   ['The two cities are far apart.', 'no number'],
   ['', 'no number'],
   ['{"estimate": null, "confidence": 0.1}', 'no number'],
+  ['{"estimate": "unknown", "confidence": 0.1, "reasoning": "about 20 hours of driving"}', 'no number'],
+  ['{"estimate": "I cannot say", "reasoning": "roughly 1,200 miles maybe"}', 'refusal'],
   ['I cannot be certain, but I estimate roughly 1,300 miles.', 1300],
   ['**Estimate:** 1,350 miles', 1350],
 ];

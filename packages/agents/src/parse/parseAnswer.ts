@@ -33,6 +33,7 @@ interface Candidate {
   unitFactor: number | undefined;
 }
 
+const NO_ESTIMATE = 'structured answer has no estimate';
 const ESTIMATE_KEYS = [
   'estimate',
   'answer',
@@ -81,7 +82,8 @@ const FILLERS = [
  *
  * Behaviour:
  * 1. Markdown fences are stripped; a JSON object in the text is read with
- *    {@link parseStructuredAnswer} (estimate / answer / value / distance ... keys).
+ *    {@link parseStructuredAnswer} (estimate / answer / value / distance ... keys); when it has
+ *    an estimate key its verdict stands, so numbers inside "reasoning" never replace it.
  * 2. Otherwise the prose is read: thousands separators (1,194; 1 194 with thin or no-break
  *    spaces), decimals, k / thousand / million suffixes ("about 1.2k"), spelled-out numbers
  *    ("one thousand two hundred"), units after the number converted to the task's unit (km ->
@@ -103,7 +105,9 @@ export function parseAnswer(text: string, task: EstimationTask): ParsedAnswer {
   const json = findJsonObject(unfenced);
   if (json !== undefined) {
     const structured = parseStructuredAnswer(json, task);
-    if (structured.status === 'ok') return structured;
+    // An object that names an estimate decides; only objects without one fall back to the prose,
+    // so numbers in a "reasoning" field never stand in for an unreadable estimate.
+    if (structured.status === 'ok' || structured.reason !== NO_ESTIMATE) return structured;
   }
   return parseProse(unfenced, task);
 }

@@ -3,4 +3,10 @@ import type { CommandDef } from '../command/defineCommand.js';
 /** Every top-level command, loaded lazily so `emocrowd --help` stays fast. */
 export const commands: Readonly<Record<string, () => Promise<CommandDef>>> = {
   run: async () => (await import('./run.js')).runCommand as unknown as CommandDef,
+  tasks: async () => (await import('./tasks.js')).tasksCommand as unknown as CommandDef,
+  personas: async () => (await import('./personas.js')).personasCommand as unknown as CommandDef,
+  models: async () => (await import('./models.js')).modelsCommand as unknown as CommandDef,
+  finetune: async () => (await import('./finetune.js')).finetuneCommand as unknown as CommandDef,
+  eval: async () => (await import('./eval.js')).evalCommand as unknown as CommandDef,
+  serve: async () => (await import('./serve.js')).serveCommand as unknown as CommandDef,
 };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Condition, DefinitionFileError, PersonaAgent, resolvePersonas } from '@emocrowd/agents';
 import {
@@ -177,6 +177,10 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     if (options.resume) {
       await stack.close();
       throw usageError(`--resume ${dir}: no run there (no ${RUN_FILES.manifest}); start it without --resume`);
+    }
+    if (existsSync(dir) && readdirSync(dir).length > 0) {
+      await stack.close();
+      throw usageError(`--out ${dir} is not empty and holds no run; choose a new or empty directory`);
     }
     descriptor = { runId: options.outDir ? slug(dir.split('/').pop() ?? runId) : runId, ...descriptorWithoutId };
     mkdirSync(dir, { recursive: true });

@@ -12,11 +12,17 @@ const n = 300;
 const emotion = Array.from({ length: n }, (_, i) => emotions[i % 3] as string);
 const age = Array.from({ length: n }, () => ages[rng.int(2)] as string);
 // emotion shifts the answer by a factor (joy x1, fear x1.5, anger x2); age does nothing
-const values = emotion.map((e) => Math.round(1000 * (1 + 0.5 * emotions.indexOf(e)) * Math.exp(0.1 * rng.normal())));
+const values = emotion.map((e) =>
+  Math.round(1000 * (1 + 0.5 * emotions.indexOf(e)) * Math.exp(0.1 * rng.normal())),
+);
 const sample: CrowdSample = { values, groups: { emotion, age } };
 
 describe('breakdown', () => {
-  const result = breakdown(sample, 1194, 'emotion', { strategies: ['mean', 'median'], bootstrap: 500, seed: 3 });
+  const result = breakdown(sample, 1194, 'emotion', {
+    strategies: ['mean', 'median'],
+    bootstrap: 500,
+    seed: 3,
+  });
 
   it('summarises each group with its aggregates, errors and intervals', () => {
     expect(result.groups.map((g) => g.label)).toEqual(['anger', 'fear', 'joy']);

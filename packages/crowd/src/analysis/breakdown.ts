@@ -65,7 +65,12 @@ export interface Breakdown {
  * @param options strategies, bootstrap resamples, level, seed.
  * @returns one summary per group.
  */
-export function breakdown(sample: CrowdSample, truth: number, dimension: string, options: BreakdownOptions = {}): Breakdown {
+export function breakdown(
+  sample: CrowdSample,
+  truth: number,
+  dimension: string,
+  options: BreakdownOptions = {},
+): Breakdown {
   const labels = sample.groups?.[dimension];
   if (!labels) throw new RangeError(`the sample has no group dimension "${dimension}"`);
   const list = resolveStrategies(options.strategies);

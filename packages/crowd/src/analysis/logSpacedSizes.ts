@@ -10,9 +10,11 @@
  * @returns ascending distinct sizes.
  */
 export function logSpacedSizes(n: number, count = 25): number[] {
-  if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`crowd size must be a positive integer (got ${n})`);
+  if (!(Number.isInteger(n) && n >= 1))
+    throw new RangeError(`crowd size must be a positive integer (got ${n})`);
   const sizes = new Set<number>([1, n]);
   const steps = Math.max(2, count) - 1;
-  for (let j = 0; j <= steps; j++) sizes.add(Math.min(n, Math.max(1, Math.round(Math.exp((Math.log(n) * j) / steps)))));
+  for (let j = 0; j <= steps; j++)
+    sizes.add(Math.min(n, Math.max(1, Math.round(Math.exp((Math.log(n) * j) / steps)))));
   return [...sizes].sort((a, b) => a - b);
 }

@@ -7,7 +7,9 @@ import { type SubsetStrategyResult, subsetAnalysis } from './subsetAnalysis.js';
 
 /** Silver, Mellers & Tetlock jelly-bean jar 1, first estimates (truth 250), read from the CSV. */
 function jellyBeans(): number[] {
-  const [header, ...lines] = readFileSync('/work/shared/data/crowds/silver_jellybean_Jb1.csv', 'utf8').trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync('/work/shared/data/crowds/silver_jellybean_Jb1.csv', 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const column = (header as string).split(',').indexOf('E1');
   return lines.map((line) => Number(line.split(',')[column]));
 }
@@ -27,7 +29,9 @@ describe('logSpacedSizes', () => {
     expect(ks[ks.length - 1]).toBe(17000);
     expect(ks.length).toBeGreaterThanOrEqual(20);
     expect(ks.length).toBeLessThanOrEqual(25);
-    ks.slice(1).forEach((k, i) => expect(k).toBeGreaterThan(ks[i] as number));
+    ks.slice(1).forEach((k, i) => {
+      expect(k).toBeGreaterThan(ks[i] as number);
+    });
     expect(logSpacedSizes(10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(logSpacedSizes(1)).toEqual([1]);
   });
@@ -35,7 +39,12 @@ describe('logSpacedSizes', () => {
 
 describe('subsetAnalysis', () => {
   const ks = [1, 2, 5, 10, 30, 66, 67];
-  const analysis = subsetAnalysis({ values }, truth, { strategies: ['mean', 'median', 'kdeMode'], ks, B: 4000, seed: 11 });
+  const analysis = subsetAnalysis({ values }, truth, {
+    strategies: ['mean', 'median', 'kdeMode'],
+    ks,
+    B: 4000,
+    seed: 11,
+  });
   const meanCurve = byName(analysis.strategies, 'mean');
 
   it("matches the closed form of a random subset mean's squared error", () => {

@@ -1,8 +1,8 @@
 import { createRng } from '@emocrowd/models';
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import { quantileSorted } from '../stats/quantile.js';
-import { subsetSample } from '../stats/subsetSample.js';
 import { RankedMultiset } from '../stats/RankedMultiset.js';
+import { subsetSample } from '../stats/subsetSample.js';
 import type {
   AggregationStrategy,
   PrefixAggregator,
@@ -92,9 +92,10 @@ export interface SubsetAnalysis {
  *    largest k below n); every length-k prefix of a uniform permutation is a uniform k-subset, so
  *    one permutation serves every k and every strategy.
  * 2. Strategies with an incremental form (`prefix`) add the judges of each permutation in order
- *    and read the estimate at every k: running sums (mean, geometric mean, weighted means), a
- *    rank structure (median, trimmed, winsorized). Others are recomputed from scratch at every k
- *    on the first `fallbackB` permutations only (reported as `permutations`).
+ *    and read the estimate at every k: running sums (mean, geometric mean, weighted means), one
+ *    rank structure shared through the `PrefixContext` (median, trimmed, winsorized), per-group
+ *    rank structures (bestEmotionSubset). Others are recomputed from scratch at every k on the
+ *    first `fallbackB` permutations only (reported as `permutations`).
  * 3. k = n is the whole crowd for every permutation and is aggregated once.
  * 4. Per strategy and k: accuracy, mean/median/p10/p90 absolute relative error, mean squared
  *    error; then the optimal k (argmax accuracy) and the smallest k within epsilon of the best.
@@ -107,19 +108,27 @@ export interface SubsetAnalysis {
  * @param options strategies, ks, B, fallbackB, tolerance, epsilon, seed.
  * @returns per strategy the curve over ks and its optimal sizes.
  */
-export function subsetAnalysis(sample: CrowdSample, truth: number, options: SubsetAnalysisOptions = {}): SubsetAnalysis {
+export function subsetAnalysis(
+  sample: CrowdSample,
+  truth: number,
+  options: SubsetAnalysisOptions = {},
+): SubsetAnalysis {
   const n = sample.values.length;
   if (n === 0) throw new RangeError('subsetAnalysis needs a non-empty crowd');
-  if (!(truth !== 0 && Number.isFinite(truth))) throw new RangeError(`truth must be finite and non-zero (got ${truth})`);
+  if (!(truth !== 0 && Number.isFinite(truth)))
+    throw new RangeError(`truth must be finite and non-zero (got ${truth})`);
   const B = options.B ?? 1000;
   if (!(Number.isInteger(B) && B >= 1)) throw new RangeError(`B must be a positive integer (got ${B})`);
   const fallbackB = Math.min(B, options.fallbackB ?? 100);
+  if (!(Number.isInteger(fallbackB) && fallbackB >= 1))
+    throw new RangeError(`fallbackB must be a positive integer (got ${options.fallbackB})`);
   const tolerance = options.tolerance ?? 0.1;
   const epsilon = options.epsilon ?? 0.01;
   const seed = options.seed ?? 0;
   const ks = [...new Set(options.ks ?? logSpacedSizes(n))].sort((a, b) => a - b);
   for (const k of ks)
-    if (!(Number.isInteger(k) && k >= 1 && k <= n)) throw new RangeError(`subset size ${k} out of range 1..${n}`);
+    if (!(Number.isInteger(k) && k >= 1 && k <= n))
+      throw new RangeError(`subset size ${k} out of range 1..${n}`);
   const partialKs = ks.filter((k) => k < n);
   const maxPartial = partialKs.length > 0 ? (partialKs[partialKs.length - 1] as number) : 0;
   const list = resolveStrategies(options.strategies);

@@ -5,7 +5,9 @@ import { summarizeEstimates } from './summarizeEstimates.js';
 
 /** Becker, Brackbill & Centola 2017, Solo task 1a, first responses (truth 550). */
 function beckerSolo1a(): number[] {
-  const [header, ...lines] = readFileSync('/work/shared/data/crowds/becker_2017.csv', 'utf8').trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync('/work/shared/data/crowds/becker_2017.csv', 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const names = (header as string).split(',');
   const col = (name: string) => names.indexOf(name);
   return lines
@@ -90,7 +92,9 @@ describe('summarizeEstimates', () => {
   it('rejects malformed input', () => {
     expect(() => summarizeEstimates({ values: [1, Number.NaN] }, 5)).toThrow(/values\[1\]/);
     expect(() => summarizeEstimates({ values: [1, 2], confidence: [0.5] }, 5)).toThrow(/confidence has 1/);
-    expect(() => summarizeEstimates({ values: [1, 2], groups: { emotion: ['joy'] } }, 5)).toThrow(/groups.emotion/);
+    expect(() => summarizeEstimates({ values: [1, 2], groups: { emotion: ['joy'] } }, 5)).toThrow(
+      /groups.emotion/,
+    );
     expect(() => summarizeEstimates({ values: [] }, 5)).toThrow(RangeError);
   });
 });

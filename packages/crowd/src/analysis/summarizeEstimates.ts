@@ -5,8 +5,8 @@ import { type HyperAccuracyOptions, hyperAccuracy } from '../metrics/hyperAccura
 import { ratioSummary } from '../metrics/ratioSummary.js';
 import { roundNumberShare } from '../metrics/roundNumberShare.js';
 import { wocIndicator } from '../metrics/wocIndicator.js';
-import { checkSample } from '../stats/checkSample.js';
 import type { CrowdSample } from '../stats/CrowdSample.js';
+import { checkSample } from '../stats/checkSample.js';
 import { mean } from '../stats/mean.js';
 import { median } from '../stats/median.js';
 import type { AggregationStrategy, StrategyOptions } from '../strategies/AggregationStrategy.js';
@@ -86,11 +86,16 @@ export interface EstimateSummary {
  * @param options strategies, subsets, groups, bootstrap, seed, hyper-accuracy thresholds.
  * @returns aggregates, metrics, and the optional parts asked for.
  */
-export function summarizeEstimates(sample: CrowdSample, truth: number, options: SummaryOptions = {}): EstimateSummary {
+export function summarizeEstimates(
+  sample: CrowdSample,
+  truth: number,
+  options: SummaryOptions = {},
+): EstimateSummary {
   checkSample(sample);
   const values = sample.values;
   if (values.length === 0) throw new RangeError('summarizeEstimates needs a non-empty crowd');
-  if (!(truth !== 0 && Number.isFinite(truth))) throw new RangeError(`truth must be finite and non-zero (got ${truth})`);
+  if (!(truth !== 0 && Number.isFinite(truth)))
+    throw new RangeError(`truth must be finite and non-zero (got ${truth})`);
   const list = resolveStrategies(options.strategies);
   const seed = options.seed ?? 0;
   const linear = diversityPrediction(values, truth);

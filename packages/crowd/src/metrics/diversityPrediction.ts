@@ -56,7 +56,13 @@ function decompose(
 ): DiversityPrediction {
   const n = xs.length;
   if (n === 0)
-    return { collectiveError: Number.NaN, averageIndividualError: Number.NaN, diversity: Number.NaN, aggregate: Number.NaN, dropped };
+    return {
+      collectiveError: Number.NaN,
+      averageIndividualError: Number.NaN,
+      diversity: Number.NaN,
+      aggregate: Number.NaN,
+      dropped,
+    };
   let sum = 0;
   for (const x of xs) sum += x;
   const m = sum / n;

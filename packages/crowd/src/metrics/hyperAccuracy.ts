@@ -36,7 +36,11 @@ export interface HyperAccuracy {
  * @param options thresholds.
  * @returns flag, exactShare, ratioIQR.
  */
-export function hyperAccuracy(values: ArrayLike<number>, truth: number, options: HyperAccuracyOptions = {}): HyperAccuracy {
+export function hyperAccuracy(
+  values: ArrayLike<number>,
+  truth: number,
+  options: HyperAccuracyOptions = {},
+): HyperAccuracy {
   const tolerance = options.exactTolerance ?? 0.01;
   const minShare = options.minExactShare ?? 0.5;
   const maxIqr = options.maxRatioIQR ?? 0.02;

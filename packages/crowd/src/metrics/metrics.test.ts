@@ -100,8 +100,10 @@ describe('distribution shape', () => {
   });
 
   it('defines round numbers by the leading digit', () => {
-    for (const x of [7, 30, 150, 500, 1000, 1500, 2.5, 0.3, -40, 0, 25, 20000]) expect(isRoundNumber(x), String(x)).toBe(true);
-    for (const x of [1194, 1200, 162, 0.37, 11, 1250, 99, 17000]) expect(isRoundNumber(x), String(x)).toBe(false);
+    for (const x of [7, 30, 150, 500, 1000, 1500, 2.5, 0.3, -40, 0, 25, 20000])
+      expect(isRoundNumber(x), String(x)).toBe(true);
+    for (const x of [1194, 1200, 162, 0.37, 11, 1250, 99, 17000])
+      expect(isRoundNumber(x), String(x)).toBe(false);
     expect(roundNumberShare([1000, 1194, 1500, 1234])).toBe(0.5);
   });
 
@@ -130,7 +132,12 @@ describe('distribution shape', () => {
     const human = Array.from({ length: 100 }, () => 1194 * Math.exp(0.4 * rng.normal()));
     expect(hyperAccuracy(human, 1194).flag).toBe(false);
     // collapsed onto a wrong answer is not hyper-accuracy
-    expect(hyperAccuracy(collapsed.map((x) => x * 1.2), 1194).flag).toBe(false);
+    expect(
+      hyperAccuracy(
+        collapsed.map((x) => x * 1.2),
+        1194,
+      ).flag,
+    ).toBe(false);
     expect(hyperAccuracy(collapsed, 1194, { minExactShare: 0.9 }).flag).toBe(false);
   });
 });

@@ -27,7 +27,7 @@ function isMultiple(a: number, unit: number): boolean {
  *
  * The intuition: people and LLMs answer "about 1,500" rather than "1,427"; a high share signals
  * heaping, which makes many answers tie and limits what averaging can fix. LLM answers show a
- * marked round-number bias (Schoenegger et al. 2024, Sci. Adv. 10:eadp1528); people round
+ * marked round-number bias (Schoenegger et al. 2024, "Wisdom of the silicon crowd", Sci. Adv.); people round
  * uncertain quantitative reports too (Huttenlocher, Hedges & Bradburn 1990, J. Exp. Psychol.
  * Learn. Mem. Cogn. 16:196).
  *

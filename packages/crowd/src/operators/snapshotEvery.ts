@@ -46,9 +46,9 @@ export function snapshotEvery(
           if (sinceLast >= opts.everyAnswers || at - lastAt >= opts.everyMs) {
             sinceLast = 0;
             lastAt = at;
-            return of<CrowdEvent>(event, { type: 'crowdUpdated', snapshot: snapshot() });
+            return of<CrowdEvent[]>(event, { type: 'crowdUpdated', snapshot: snapshot() });
           }
-          return of<CrowdEvent>(event);
+          return of(event);
         }),
       );
     });

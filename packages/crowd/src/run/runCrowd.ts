@@ -82,6 +82,8 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
     const hardStop = new AbortController();
     const emotions = new Map<number, Persona['emotion']>();
 
+    // Declared before the loop below, which may build it (a resumed sample or shard).
+    let positionIndex: Map<number, number> | undefined;
     for (const record of options.completed ?? []) {
       const state = rounds[record.round];
       const position = positionOf(record.personaIndex);
@@ -95,7 +97,6 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       positionIndex ??= buildPositionIndex();
       return positionIndex.get(personaIndex);
     }
-    let positionIndex: Map<number, number> | undefined;
     function buildPositionIndex(): Map<number, number> {
       const index = new Map<number, number>();
       for (let p = 0; p < personas.count; p++) index.set(personas.at(p).index, p);
@@ -218,11 +219,7 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
         if (own?.status !== 'ok' || own.estimate === undefined || shownValue === undefined) continue;
         emotions.set(
           slot,
-          updateEmotion(current, {
-            kind: 'socialFeedback',
-            ownEstimate: own.estimate,
-            shownEstimate: shownValue,
-          }),
+          updateEmotion(current, { kind: 'feedback', own: own.estimate, shown: shownValue }),
         );
       }
     }

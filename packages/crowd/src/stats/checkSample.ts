@@ -26,7 +26,8 @@ export function checkSample(sample: CrowdSample): CrowdSample {
     });
   }
   if (sample.cue) {
-    if (sample.cue.length !== n) throw new RangeError(`cue has ${sample.cue.length} entries, values has ${n}`);
+    if (sample.cue.length !== n)
+      throw new RangeError(`cue has ${sample.cue.length} entries, values has ${n}`);
     sample.cue.forEach((c, i) => {
       if (c !== undefined && !Number.isFinite(c)) throw new RangeError(`cue[${i}] is not finite (${c})`);
     });

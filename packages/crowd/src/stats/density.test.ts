@@ -26,12 +26,17 @@ describe('kernelDensity', () => {
     const small = data.slice(0, 40);
     const direct = kernelDensity(small, { gridSize: 200 });
     // same data through the binned path: force it with a huge n by repeating the data 100 times
-    const repeated = kernelDensity(Array.from({ length: 4000 }, (_, i) => small[i % 40] as number), {
-      gridSize: 200,
-      bandwidth: direct.bandwidth,
-    });
+    const repeated = kernelDensity(
+      Array.from({ length: 4000 }, (_, i) => small[i % 40] as number),
+      {
+        gridSize: 200,
+        bandwidth: direct.bandwidth,
+      },
+    );
     const peak = Math.max(...direct.density);
-    direct.density.forEach((d, g) => expect(Math.abs(d - (repeated.density[g] as number))).toBeLessThan(0.01 * peak));
+    direct.density.forEach((d, g) => {
+      expect(Math.abs(d - (repeated.density[g] as number))).toBeLessThan(0.01 * peak);
+    });
   });
 
   it('finds the same mode as a brute-force search of the exact density', () => {

@@ -92,7 +92,8 @@ export function kernelDensity(values: ArrayLike<number>, options: KernelDensityO
       if (c === 0) continue;
       const from = Math.max(0, g - halfWidth);
       const to = Math.min(gridSize - 1, g + halfWidth);
-      for (let t = from; t <= to; t++) density[t] = (density[t] as number) + c * (kernel[t - g + halfWidth] as number);
+      for (let t = from; t <= to; t++)
+        density[t] = (density[t] as number) + c * (kernel[t - g + halfWidth] as number);
     }
     for (let g = 0; g < gridSize; g++) density[g] = (density[g] as number) * norm;
   }

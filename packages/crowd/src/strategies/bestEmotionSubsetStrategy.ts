@@ -35,12 +35,15 @@ export const bestEmotionSubsetStrategy: AggregationStrategy = {
     setup.extend(order, 0, order.length);
     const best = setup.best();
     if (best === undefined)
-      return { estimate: median(sample.values), note: `no ${setup.dimension} group with >= ${setup.minSize} cued judges: plain median` };
-    const group = setup.groups[best] as Group;
+      return {
+        estimate: median(sample.values),
+        note: `no ${setup.dimension} group with >= ${setup.minSize} cued judges: plain median`,
+      };
+    const size = setup.values.segmentSize(best);
     return {
-      estimate: group.values.median(),
-      dropped: sample.values.length - group.values.size,
-      note: `${setup.dimension} "${group.label}" (n=${group.values.size}, median cue ${Math.round(group.cues.median() * 1000) / 1000})`,
+      estimate: setup.values.median(best),
+      dropped: sample.values.length - size,
+      note: `${setup.dimension} "${setup.labels[best]}" (n=${size}, median cue ${Math.round(setup.cues.median(best) * 1000) / 1000})`,
     };
   },
   prefix: (sample, options, context): PrefixAggregator => {
@@ -59,29 +62,27 @@ export const bestEmotionSubsetStrategy: AggregationStrategy = {
       estimate: () => {
         if (typeof setup === 'string') return all.median();
         const best = setup.best();
-        return best === undefined ? all.median() : (setup.groups[best] as Group).values.median();
+        return best === undefined ? all.median() : setup.values.median(best);
       },
     };
   },
 };
 
-interface Group {
-  label: string;
-  values: RankedMultiset;
-  cues: RankedMultiset;
-}
-
 interface Setup {
   dimension: string;
   minSize: number;
-  groups: Group[];
+  labels: string[];
+  /** Estimates, one segment per group. */
+  values: RankedMultiset;
+  /** Ability cues of the judges that have one, one segment per group. */
+  cues: RankedMultiset;
   reset(): void;
   extend(order: Int32Array, from: number, to: number): void;
   /** Index of the best eligible group among the judges added, if any. */
   best(): number | undefined;
 }
 
-/** Builds per-group structures, or returns the fallback note when groups or cues are missing. */
+/** Builds the per-group structures, or returns the fallback note when groups or cues are missing. */
 function prepare(sample: CrowdSample, options: StrategyOptions | undefined): Setup | string {
   const chosen = groupDimension(sample, options?.dimension);
   const cue = sample.cue;
@@ -90,70 +91,57 @@ function prepare(sample: CrowdSample, options: StrategyOptions | undefined): Set
   const n = sample.values.length;
   const ids = new Map<string, number>();
   const groupOf = new Int32Array(n);
-  const localValue = new Int32Array(n);
-  const localCue = new Int32Array(n);
-  const memberValues: number[][] = [];
-  const memberCues: number[][] = [];
+  const cuedGroupOf = new Int32Array(n);
+  const cueValues = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const label = chosen.labels[i] as string;
     let id = ids.get(label);
     if (id === undefined) {
       id = ids.size;
       ids.set(label, id);
-      memberValues.push([]);
-      memberCues.push([]);
     }
     groupOf[i] = id;
-    const vs = memberValues[id] as number[];
-    localValue[i] = vs.length;
-    vs.push(sample.values[i] as number);
     const c = cue[i];
-    const cs = memberCues[id] as number[];
-    localCue[i] = c === undefined ? -1 : cs.length;
-    if (c !== undefined) cs.push(c);
+    cuedGroupOf[i] = c === undefined ? -1 : id;
+    cueValues[i] = c ?? 0;
   }
-  const groups: Group[] = [...ids.keys()].map((label, id) => ({
-    label,
-    values: new RankedMultiset(memberValues[id] as number[]),
-    cues: new RankedMultiset(memberCues[id] as number[]),
-  }));
+  const labels = [...ids.keys()];
+  const segments = { segmentCount: labels.length, sums: false };
+  const values = new RankedMultiset(sample.values, { ...segments, segmentOf: groupOf });
+  const cues = new RankedMultiset(cueValues, { ...segments, segmentOf: cuedGroupOf });
   return {
     dimension: chosen.dimension,
     minSize,
-    groups,
+    labels,
+    values,
+    cues,
     reset: () => {
-      for (const g of groups) {
-        g.values.clear();
-        g.cues.clear();
-      }
+      values.clear();
+      cues.clear();
     },
     extend: (order, from, to) => {
-      for (let t = from; t < to; t++) {
-        const i = order[t] as number;
-        const g = groups[groupOf[i] as number] as Group;
-        g.values.add(localValue[i] as number);
-        const c = localCue[i] as number;
-        if (c >= 0) g.cues.add(c);
-      }
+      values.addAll(order, from, to);
+      cues.addAll(order, from, to);
     },
     best: () => {
       let best: number | undefined;
       let bestScore = Number.POSITIVE_INFINITY;
-      groups.forEach((g, id) => {
-        const size = g.cues.size;
-        if (size < minSize) return;
-        const score = g.cues.median();
-        const current = best === undefined ? undefined : (groups[best] as Group);
+      let bestSize = 0;
+      for (let g = 0; g < labels.length; g++) {
+        const size = cues.segmentSize(g);
+        if (size < minSize) continue;
+        const score = cues.median(g);
         if (
-          !current ||
+          best === undefined ||
           score < bestScore ||
           (score === bestScore &&
-            (size > current.cues.size || (size === current.cues.size && g.label < current.label)))
+            (size > bestSize || (size === bestSize && (labels[g] as string) < (labels[best] as string))))
         ) {
-          best = id;
+          best = g;
           bestScore = score;
+          bestSize = size;
         }
-      });
+      }
       return best;
     },
   };

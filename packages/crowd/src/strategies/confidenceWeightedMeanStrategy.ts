@@ -12,7 +12,8 @@ import type { AggregationStrategy } from './AggregationStrategy.js';
 export const confidenceWeightedMeanStrategy: AggregationStrategy = {
   name: 'confidenceWeightedMean',
   label: 'Confidence-weighted mean',
-  description: 'Mean weighted by self-reported confidence in [0, 1]; plain mean when no confidences are given.',
+  description:
+    'Mean weighted by self-reported confidence in [0, 1]; plain mean when no confidences are given.',
   source: 'Madirolas & de Polavieja 2015, PLoS Comput. Biol. 11:e1004594; Koriat 2012, Psychol. Rev. 119:80.',
   needs: ['confidence'],
   aggregate: (sample) => {
@@ -30,7 +31,9 @@ export const confidenceWeightedMeanStrategy: AggregationStrategy = {
       }
     });
     if (!(sw > 0)) return { estimate: mean(sample.values), note: 'no positive confidences: plain mean' };
-    return dropped > 0 ? { estimate: swx / sw, dropped, note: `${dropped} judge(s) without confidence` } : { estimate: swx / sw };
+    return dropped > 0
+      ? { estimate: swx / sw, dropped, note: `${dropped} judge(s) without confidence` }
+      : { estimate: swx / sw };
   },
   prefix: (sample) => {
     const values = sample.values;

@@ -12,7 +12,8 @@ export const geometricMeanStrategy: AggregationStrategy = {
   name: 'geometricMean',
   label: 'Geometric mean',
   description: 'Mean in log space (exp of the mean ln x); values <= 0 are dropped and counted.',
-  source: 'Lorenz, Rauhut, Schweitzer & Helbing 2011, PNAS 108:9020; Kao et al. 2018, J. R. Soc. Interface 15:20180130.',
+  source:
+    'Lorenz, Rauhut, Schweitzer & Helbing 2011, PNAS 108:9020; Kao et al. 2018, J. R. Soc. Interface 15:20180130.',
   aggregate: (sample) => {
     let dropped = 0;
     for (const v of sample.values) if (!(v > 0)) dropped++;

@@ -15,7 +15,8 @@ export const kdeModeStrategy: AggregationStrategy = {
   name: 'kdeMode',
   label: 'KDE mode (log)',
   description: 'Peak of a Gaussian kernel density of ln(estimates) (Silverman bandwidth), back-transformed.',
-  source: 'Parzen 1962, Ann. Math. Stat. 33:1065 (mode of a kernel density); Silverman 1986, "Density Estimation"; Kao et al. 2018, J. R. Soc. Interface 15:20180130.',
+  source:
+    'Parzen 1962, Ann. Math. Stat. 33:1065 (mode of a kernel density); Silverman 1986, "Density Estimation"; Kao et al. 2018, J. R. Soc. Interface 15:20180130.',
   aggregate: (sample, options) => {
     const { logs, dropped } = logValues(sample.values);
     if (logs.length === 0) return { estimate: Number.NaN, dropped, note: 'no positive estimates' };

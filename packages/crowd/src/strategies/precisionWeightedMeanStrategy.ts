@@ -17,8 +17,10 @@ import { groupDimension } from './groupDimension.js';
 export const precisionWeightedMeanStrategy: AggregationStrategy = {
   name: 'precisionWeightedMean',
   label: 'Precision-weighted group mean',
-  description: 'Group means weighted by n_g / s_g² (inverse variance of each group mean) along one group dimension.',
-  source: 'Cochran 1954, Biometrics 10:101; Hartung, Knapp & Sinha 2008, "Statistical Meta-Analysis with Applications", ch. 4.',
+  description:
+    'Group means weighted by n_g / s_g² (inverse variance of each group mean) along one group dimension.',
+  source:
+    'Cochran 1954, Biometrics 10:101; Hartung, Knapp & Sinha 2008, "Statistical Meta-Analysis with Applications", ch. 4.',
   needs: ['groups'],
   aggregate: (sample, options) => {
     const chosen = groupDimension(sample, options?.dimension);
@@ -43,9 +45,16 @@ export const precisionWeightedMeanStrategy: AggregationStrategy = {
     }
     const result = precisionWeighted(stats, minSize, variance(sample.values, 'sample'));
     if (Number.isNaN(result.estimate))
-      return { estimate: mean(sample.values), note: `no ${chosen.dimension} group with >= ${minSize} members and spread: plain mean` };
+      return {
+        estimate: mean(sample.values),
+        note: `no ${chosen.dimension} group with >= ${minSize} members and spread: plain mean`,
+      };
     return result.dropped > 0
-      ? { estimate: result.estimate, dropped: result.dropped, note: `${result.dropped} judge(s) in groups smaller than ${minSize}` }
+      ? {
+          estimate: result.estimate,
+          dropped: result.dropped,
+          note: `${result.dropped} judge(s) in groups smaller than ${minSize}`,
+        }
       : { estimate: result.estimate };
   },
   prefix: (sample, options): PrefixAggregator => {

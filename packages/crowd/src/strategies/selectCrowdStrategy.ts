@@ -83,6 +83,7 @@ export const selectCrowdStrategy: AggregationStrategy = {
 
 function selectSize(k: number | undefined): number {
   const size = k ?? 5;
-  if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`selectCrowd k must be a positive integer (got ${k})`);
+  if (!(Number.isInteger(size) && size >= 1))
+    throw new RangeError(`selectCrowd k must be a positive integer (got ${k})`);
   return size;
 }

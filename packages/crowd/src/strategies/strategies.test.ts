@@ -119,10 +119,15 @@ describe('strategies with side information', () => {
     const overall = tight.values.reduce((s, x) => s + (x - 250) ** 2, 0) / 7;
     const wCalm = 4 / Math.max(2 / 3, 0.01 * overall);
     const wRage = 4 / (200000 / 3);
-    expect(estimate('precisionWeightedMean', tight)).toBeCloseTo((wCalm * 100 + wRage * 400) / (wCalm + wRage), 9);
+    expect(estimate('precisionWeightedMean', tight)).toBeCloseTo(
+      (wCalm * 100 + wRage * 400) / (wCalm + wRage),
+      9,
+    );
     expect(estimate('precisionWeightedMean', tight)).toBeLessThan(103);
     expect(estimate('mean', tight)).toBe(250);
-    expect(getStrategy('precisionWeightedMean').aggregate({ values: [1, 2] }).note).toMatch(/no group labels/);
+    expect(getStrategy('precisionWeightedMean').aggregate({ values: [1, 2] }).note).toMatch(
+      /no group labels/,
+    );
   });
 
   it('geometric mean and kde mode report dropped non-positive values', () => {
@@ -139,14 +144,19 @@ describe('incremental (prefix) forms', () => {
     const n = 400;
     const emotions = ['joy', 'fear', 'anger', 'calm', 'awe'];
     const sample: CrowdSample = {
-      values: Array.from({ length: n }, () => Math.round(1000 * Math.exp(0.6 * rng.normal())) - (rng.int(40) === 0 ? 2000 : 0)),
+      values: Array.from(
+        { length: n },
+        () => Math.round(1000 * Math.exp(0.6 * rng.normal())) - (rng.int(40) === 0 ? 2000 : 0),
+      ),
       confidence: Array.from({ length: n }, () => (rng.int(5) === 0 ? undefined : rng.next())),
       cue: Array.from({ length: n }, () => (rng.int(4) === 0 ? undefined : rng.int(20) / 10)),
       groups: { emotion: Array.from({ length: n }, () => emotions[rng.int(emotions.length)] as string) },
     };
     const order = Int32Array.from(rng.shuffle(Array.from({ length: n }, (_, i) => i)));
     const withPrefix = strategies.filter((s) => s.prefix);
-    expect(withPrefix.map((s) => s.name)).toEqual(expect.arrayContaining(['mean', 'median', 'bestEmotionSubset']));
+    expect(withPrefix.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['mean', 'median', 'bestEmotionSubset']),
+    );
     for (const strategy of withPrefix) {
       for (const options of [undefined, { alpha: 0.2, k: 3, minGroupSize: 4 }]) {
         const aggregator = strategy.prefix?.(sample, options);
@@ -159,7 +169,10 @@ describe('incremental (prefix) forms', () => {
           const expected = strategy.aggregate(subsetSample(sample, order.subarray(0, k)), options).estimate;
           const got = aggregator.estimate();
           if (Number.isNaN(expected)) expect(got, `${strategy.name} k=${k}`).toBeNaN();
-          else expect(Math.abs(got - expected), `${strategy.name} k=${k}`).toBeLessThan(1e-9 * Math.max(1, Math.abs(expected)));
+          else
+            expect(Math.abs(got - expected), `${strategy.name} k=${k}`).toBeLessThan(
+              1e-9 * Math.max(1, Math.abs(expected)),
+            );
         }
       }
     }

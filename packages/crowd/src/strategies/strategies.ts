@@ -53,7 +53,9 @@ export function getStrategy(name: string): AggregationStrategy {
  * @param list names or strategies.
  * @returns the strategies, in the order given.
  */
-export function resolveStrategies(list?: readonly (string | AggregationStrategy)[]): readonly AggregationStrategy[] {
+export function resolveStrategies(
+  list?: readonly (string | AggregationStrategy)[],
+): readonly AggregationStrategy[] {
   if (!list) return strategies;
   return list.map((s) => (typeof s === 'string' ? getStrategy(s) : s));
 }

@@ -12,7 +12,8 @@ import type { AggregationStrategy } from './AggregationStrategy.js';
 export const winsorizedMeanStrategy: AggregationStrategy = {
   name: 'winsorizedMean',
   label: 'Winsorized mean',
-  description: 'Mean after clamping the floor(alpha n) lowest and highest estimates to the nearest kept ones.',
+  description:
+    'Mean after clamping the floor(alpha n) lowest and highest estimates to the nearest kept ones.',
   source: 'Dixon 1960, Ann. Math. Stat. 31:385; Wilcox 2012, "Introduction to Robust Estimation", ch. 3.',
   aggregate: (sample, options) => ({ estimate: winsorizedMean(sample.values, options?.alpha ?? 0.1) }),
   prefix: (sample, options, context) => {

@@ -113,15 +113,20 @@ export function decodeClassifierModel(bytes: Uint8Array): EmotionClassifierModel
     .split('\n');
   off += header.vocabularyBytes;
   if (vocabulary.length !== V) throw new Error('corrupt classifier file: vocabulary size mismatch');
+  // copy to an aligned buffer (typed-array views need 2-byte alignment); little-endian, as written
+  const idfRaw = new Uint16Array(new Uint8Array(raw.subarray(off, off + 2 * V)).buffer);
   const idf = new Float32Array(V);
-  for (let j = 0; j < V; j++) idf[j] = raw.readUInt16LE(off + 2 * j) * header.idfScale;
+  for (let j = 0; j < V; j++) idf[j] = (idfRaw[j] as number) * header.idfScale;
   off += 2 * V;
   const heads = header.heads.map((h) => {
     const K = h.labels.length;
     const q = new Int8Array(raw.buffer, raw.byteOffset + off, V * K);
     off += V * K;
     const weights = new Float32Array(V * K);
-    for (let i = 0; i < V * K; i++) weights[i] = (q[i] as number) * (h.scales[i % K] as number);
+    const scales = Float32Array.from(h.scales);
+    for (let j = 0, i = 0; j < V; j++) {
+      for (let k = 0; k < K; k++, i++) weights[i] = (q[i] as number) * (scales[k] as number);
+    }
     return {
       level: h.level,
       labels: h.labels,

@@ -1,4 +1,3 @@
-export {};
 export { startOllamaTestServer } from './OllamaTestServer.js';
 export type { OllamaRecordedRequest, OllamaTestServer, OllamaTestServerOptions } from './OllamaTestServer.js';
 export { defaultOllamaTestAnswer, sampleForSchema } from './OllamaTestServerAnswer.js';

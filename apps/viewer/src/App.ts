@@ -1,0 +1,114 @@
+import { api } from './data/api.js';
+import { RunModel, type RunState } from './data/RunModel.js';
+import { watchRunEvents } from './data/watchRunEvents.js';
+import { h } from './ui/h.js';
+import { BreakdownView } from './views/BreakdownView.js';
+import { CompareView } from './views/CompareView.js';
+import { LiveView } from './views/LiveView.js';
+import { OpenView } from './views/OpenView.js';
+import { RoundsView } from './views/RoundsView.js';
+import { RunPanel } from './views/RunPanel.js';
+import type { View } from './views/View.js';
+
+/**
+ * The viewer: the run panel on the left, the views as tabs on the right, one `RunModel` they all
+ * draw from. Starting a run, opening a stored run and dropping a file all end in the same model,
+ * so every view works the same for live, stored and dropped runs.
+ */
+export class App {
+  readonly element: HTMLElement;
+  private readonly model = new RunModel();
+  private readonly views: View[];
+  private readonly tabs = new Map<string, HTMLButtonElement>();
+  private readonly panel: RunPanel;
+  private active: View;
+  private unwatch: (() => void) | undefined;
+
+  constructor() {
+    this.panel = new RunPanel({ start: (body) => this.start(body), stop: () => this.stop() });
+    const open = new OpenView({
+      openStored: (runId) => this.follow('store', runId),
+      openAnalysed: (state) => this.show(state),
+      defaultTruth: () => this.panel.selectedTask(),
+    });
+    this.views = [new LiveView(), new CompareView(), new BreakdownView(), new RoundsView(), open];
+    this.active = this.views[0] as View;
+    const nav = h('nav', { class: 'tabs', attrs: { role: 'tablist' } });
+    for (const view of this.views) {
+      const tab = h('button', { text: view.label, testid: `tab-${view.id}`, attrs: { type: 'button', role: 'tab' }, on: { click: () => this.select(view.id) } });
+      this.tabs.set(view.id, tab);
+      nav.append(tab);
+      view.element.hidden = true;
+    }
+    this.element = h(
+      'div',
+      { class: 'app' },
+      h('header', {}, h('h1', { text: 'emocrowd' }), h('p', { text: 'How wise is a crowd of emotional personas?' })),
+      h('aside', {}, this.panel.element),
+      h('main', {}, nav, ...this.views.map((v) => v.element)),
+    );
+    this.model.subscribe((state) => {
+      this.panel.update(state);
+      this.active.render(state);
+    });
+  }
+
+  /** Loads the server's options and shows the first view. */
+  async init(): Promise<void> {
+    const initial = location.hash.slice(1);
+    this.select(this.views.some((v) => v.id === initial) ? initial : 'live');
+    try {
+      this.panel.setOptions(await api.options());
+    } catch (error) {
+      this.model.load(undefined as unknown as RunState);
+      document.body.prepend(h('p', { class: 'error banner', text: `Cannot reach the emocrowd server: ${(error as Error).message}` }));
+    }
+  }
+
+  /**
+   * Shows a view.
+   *
+   * @param id the view's id.
+   */
+  select(id: string): void {
+    const view = this.views.find((v) => v.id === id);
+    if (!view) return;
+    this.active = view;
+    for (const v of this.views) {
+      v.element.hidden = v !== view;
+      this.tabs.get(v.id)?.setAttribute('aria-selected', String(v === view));
+    }
+    history.replaceState(null, '', `#${id}`);
+    view.render(this.model.state);
+  }
+
+  private async start(body: Parameters<typeof api.start>[0]): Promise<void> {
+    const { runId } = await api.start(body);
+    this.follow('live', runId);
+  }
+
+  private async stop(): Promise<void> {
+    const state = this.model.state;
+    if (!state || state.origin !== 'live') return;
+    this.model.stopping();
+    await api.stop(state.runId);
+  }
+
+  private follow(origin: 'live' | 'store', runId: string): void {
+    this.unwatch?.();
+    this.model.begin(origin, runId);
+    this.select('live');
+    this.unwatch = watchRunEvents(
+      runId,
+      (event) => this.model.apply(event),
+      (error) => this.model.end(error),
+    );
+  }
+
+  private show(state: RunState): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.model.load(state);
+    this.select('live');
+  }
+}

@@ -1,0 +1,101 @@
+import { type ExtractCrowdsOptions, type ExtractedCrowds, extractCrowds } from '@emocrowd/crowd';
+import { usageError } from '../command/CliError.js';
+import type { EstimateInput } from './loadEstimateInput.js';
+
+/** The flags that say which estimates of an input form the crowd. */
+export interface CrowdSelectionFlags {
+  column?: string | undefined;
+  truth?: number | undefined;
+  truthColumn?: string | undefined;
+  confidenceColumn?: string | undefined;
+  groupBy?: string[] | undefined;
+  /** `COL=VALUE` texts. */
+  filters: string[];
+}
+
+/** The crowds of an input and what was assumed on the way. */
+export interface EstimateCrowds extends ExtractedCrowds {
+  column: string;
+  /** `--truth`, `--truth-column NAME`, or `run.json` of a run. */
+  truthFrom: string;
+  filters: { column: string; value: string }[];
+  /** Defaults applied without a flag, said in the output (e.g. "last round only"). */
+  notes: string[];
+}
+
+/**
+ * Turns `--column`, `--truth`, `--truth-column`, `--group-by` and `--filter` into crowds of an
+ * input (`extractCrowds`), with the defaults of a run: the `estimate` column, the task's truth
+ * from run.json, confidence from the answers, the last round only, and — without `--group-by` —
+ * a breakdown by emotion, Plutchik primary and every social attribute that varies.
+ * A CSV needs `--column`; errors name the flag and the columns there are (exit 2).
+ *
+ * @param input the loaded input
+ * @param flags the selection flags
+ * @returns the crowds, with the column, truth source, filters and notes
+ */
+export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags): EstimateCrowds {
+  const table = input.table;
+  const filters = flags.filters.map((text) => {
+    const at = text.indexOf('=');
+    if (at <= 0) throw usageError(`--filter takes COL=VALUE, e.g. --filter task=1a (got "${text}")`);
+    return { column: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
+  });
+  const notes: string[] = [];
+  const isRun = input.kind === 'run';
+  const column = flags.column ?? (isRun ? 'estimate' : undefined);
+  if (column === undefined) {
+    throw usageError(`--column is required for a CSV; columns of ${table.source}: ${table.columns.join(', ')}`);
+  }
+  let truth = flags.truth;
+  let truthFrom = truth === undefined ? '' : '--truth';
+  if (flags.truthColumn !== undefined) truthFrom = `--truth-column ${flags.truthColumn}`;
+  if (truth === undefined && flags.truthColumn === undefined) {
+    if (isRun && input.manifest) {
+      truth = input.manifest.descriptor.task.truth;
+      truthFrom = `run.json (${input.manifest.descriptor.task.id})`;
+    } else if (isRun) {
+      throw usageError(`--input ${table.source}: no run.json beside it to take the truth from; give --truth X`);
+    }
+  }
+  if (truth !== undefined && flags.truthColumn !== undefined) {
+    throw usageError('give either --truth or --truth-column, not both');
+  }
+  let groupBy = flags.groupBy;
+  if (isRun) {
+    const roundAt = table.columns.indexOf('round');
+    const rounds = new Set(table.rows.map((row) => row[roundAt]));
+    if (rounds.size > 1 && !filters.some((f) => f.column === 'round') && !groupBy?.includes('round')) {
+      const last = Math.max(...[...rounds].map(Number));
+      filters.push({ column: 'round', value: String(last) });
+      notes.push(`last round only (round ${last}); see others with --filter round=N`);
+    }
+    if (groupBy === undefined) {
+      const skip = new Set(['runId', 'round', 'replicate', 'personaIndex', 'personaId', 'emotionModel', 'intensity']);
+      const last = table.columns.indexOf('status');
+      groupBy = table.columns.slice(0, last).filter((name, at) => {
+        if (skip.has(name)) return false;
+        return new Set(table.rows.map((row) => row[at])).size > 1;
+      });
+    }
+  }
+  const options: ExtractCrowdsOptions = {
+    column,
+    ...(truth === undefined ? {} : { truth }),
+    ...(flags.truthColumn === undefined ? {} : { truthColumn: flags.truthColumn }),
+    ...(groupBy && groupBy.length > 0 ? { groupBy } : {}),
+    filters,
+    ...(flags.confidenceColumn !== undefined
+      ? { confidenceColumn: flags.confidenceColumn }
+      : isRun && column === 'estimate'
+        ? { confidenceColumn: 'confidence' }
+        : {}),
+  };
+  let extracted: ExtractedCrowds;
+  try {
+    extracted = extractCrowds(table, options);
+  } catch (error) {
+    throw usageError((error as Error).message);
+  }
+  return { ...extracted, column, truthFrom, filters, notes };
+}

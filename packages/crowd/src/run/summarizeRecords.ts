@@ -1,0 +1,59 @@
+import type { ResponseRecord } from '../events/ResponseRecord.js';
+import type { RunDescriptor } from '../events/RunDescriptor.js';
+import type { RunSummary } from '../events/RunSummary.js';
+import type { PersonaList } from './PersonaList.js';
+import { RoundState } from './RoundState.js';
+import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
+
+/**
+ * Rebuilds a run's summary from its stored answers, as `runCrowd` would have computed it.
+ *
+ * Intuition: a run split into shards (`emocrowd run --shard i/n`) or repaired by hand has all
+ * its answers on disk but no summary of the whole; since `summarizeRun` works in slot order,
+ * putting each answer back in its slot gives exactly the summary of the uninterrupted run.
+ * Behaviour: each record goes to slot replicate x personas + position, where position is the
+ * persona's place in `personas` (found by persona index); the first record of a slot wins.
+ *
+ * @param input.descriptor what the run is (unsharded for a merged run)
+ * @param input.personas the run's whole crowd, in the order the run asked it
+ * @param input.records the answers (any order; duplicates ignored)
+ * @param input.options the summary options the run was made with
+ * @param input.elapsedMs reported as `timing.elapsedMs` (default 0)
+ * @returns the summary
+ * @throws RangeError when a record's persona, round or replicate is not part of the run
+ */
+export function summarizeRecords(input: {
+  descriptor: RunDescriptor;
+  personas: PersonaList;
+  records: Iterable<ResponseRecord>;
+  options?: RunSummaryOptions;
+  elapsedMs?: number;
+}): RunSummary {
+  const { descriptor, personas } = input;
+  const rounds = Array.from(
+    { length: descriptor.rounds },
+    (_, r) => new RoundState(r, personas.count * descriptor.replicates),
+  );
+  const positions = new Map<number, number>();
+  for (let p = 0; p < personas.count; p++) {
+    const index = personas.at(p).index;
+    if (!positions.has(index)) positions.set(index, p);
+  }
+  for (const record of input.records) {
+    const state = rounds[record.round];
+    const position = positions.get(record.personaIndex);
+    if (!state || position === undefined || record.replicate < 0 || record.replicate >= descriptor.replicates) {
+      throw new RangeError(
+        `answer of persona ${record.personaIndex} (round ${record.round}, replicate ${record.replicate}) is not part of run ${descriptor.runId}`,
+      );
+    }
+    state.add(record.replicate * personas.count + position, record);
+  }
+  return summarizeRun({
+    descriptor,
+    personas,
+    rounds,
+    options: input.options,
+    elapsedMs: input.elapsedMs ?? 0,
+  });
+}

@@ -1,0 +1,78 @@
+import { type GoEmotionLabel, goEmotionToPlutchik, isGoEmotionLabel } from '@emocrowd/agents';
+import type { ResponseRecord } from '../events/ResponseRecord.js';
+import type { DataTable, TableCell } from '../import/DataTable.js';
+
+/** Columns before the persona's social attributes. */
+const LEADING = ['runId', 'round', 'replicate', 'personaIndex', 'personaId', 'emotion', 'emotionModel', 'plutchik', 'intensity'] as const;
+/** Columns after them. */
+const TRAILING = [
+  'status',
+  'estimate',
+  'confidence',
+  'isRange',
+  'reason',
+  'latencyMs',
+  'promptTokens',
+  'completionTokens',
+  'cached',
+  'model',
+  'host',
+  'raw',
+] as const;
+
+/**
+ * Flattens a run's answers into one table row per answer, for pandas, R and `extractCrowds`.
+ *
+ * Intuition: analysts want a tidy table — one row per observation, one column per variable —
+ * with the persona's social attributes as ordinary columns they can group by. Behaviour:
+ * 1. Columns, always in this order: `runId` (when given), round, replicate, personaIndex,
+ *    personaId, emotion, emotionModel, plutchik (the Plutchik primary of a GoEmotions label,
+ *    "none" when it has none), intensity, then every social attribute seen in any record
+ *    (sorted by name; a name equal to another column gets the prefix `attribute.`), then
+ *    status, estimate, confidence, isRange, reason, latencyMs, promptTokens,
+ *    completionTokens, cached, model, host, raw (the model's text, last as it is longest).
+ * 2. Rows are sorted by round, replicate and persona index, so the output does not depend on
+ *    the order answers arrived in. Missing values are null; numbers and booleans stay typed.
+ *
+ * @param records the run's answers (e.g. `readRun(dir).records`)
+ * @param runId written as the first column when given (for stacking several runs)
+ * @returns the table; `source` is `runId` or "responses"
+ */
+export function flattenRecords(records: readonly ResponseRecord[], runId?: string): DataTable {
+  const attributeNames = [...new Set(records.flatMap((r) => Object.keys(r.attributes ?? {})))].sort();
+  const fixed = new Set<string>([...LEADING, ...TRAILING]);
+  const attributeColumns = attributeNames.map((name) => (fixed.has(name) ? `attribute.${name}` : name));
+  const columns = [...LEADING.filter((c) => c !== 'runId' || runId !== undefined), ...attributeColumns, ...TRAILING];
+  const sorted = [...records].sort((a, b) => a.round - b.round || a.replicate - b.replicate || a.personaIndex - b.personaIndex);
+  const rows = sorted.map((r): TableCell[] => [
+    ...(runId === undefined ? [] : [runId]),
+    r.round,
+    r.replicate,
+    r.personaIndex,
+    r.personaId,
+    r.emotion ?? null,
+    r.emotionModel ?? null,
+    r.emotion === undefined ? null : plutchikOf(r.emotion, r.emotionModel),
+    r.intensity ?? null,
+    ...attributeNames.map((name) => r.attributes?.[name] ?? null),
+    r.status,
+    r.estimate ?? null,
+    r.confidence ?? null,
+    r.isRange === true,
+    r.reason ?? null,
+    r.latencyMs,
+    r.tokens?.prompt ?? null,
+    r.tokens?.completion ?? null,
+    r.cached,
+    r.model,
+    r.host ?? null,
+    r.raw ?? null,
+  ]);
+  return { source: runId ?? 'responses', columns, rows };
+}
+
+function plutchikOf(label: string, model: string | undefined): string {
+  if (model === 'plutchik') return label;
+  if (!isGoEmotionLabel(label)) return 'none';
+  return goEmotionToPlutchik(label as GoEmotionLabel)?.emotion ?? 'none';
+}
