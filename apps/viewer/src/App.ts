@@ -55,6 +55,7 @@ export class App {
 
   /** Loads the server's options and shows the first view. */
   async init(): Promise<void> {
+    window.addEventListener('hashchange', () => this.select(location.hash.slice(1)));
     const initial = location.hash.slice(1);
     this.select(this.views.some((v) => v.id === initial) ? initial : 'live');
     try {
@@ -78,7 +79,7 @@ export class App {
       v.element.hidden = v !== view;
       this.tabs.get(v.id)?.setAttribute('aria-selected', String(v === view));
     }
-    history.replaceState(null, '', `#${id}`);
+    if (location.hash !== `#${id}`) history.replaceState(null, '', `#${id}`);
     view.render(this.model.state);
   }
 

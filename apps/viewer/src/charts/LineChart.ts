@@ -59,9 +59,15 @@ export class LineChart {
     return {
       width,
       height: s.height ?? 260,
-      legend: { show: true },
+      legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false, ...(s.xLog ? { distr: 3 } : {}) }, y: s.yLog ? { distr: 3 } : {} },
+      scales: {
+        x: {
+          time: false,
+          ...(s.xLog ? { distr: 3 } : { range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => (min === max ? [min - 1, max + 1] : [min, max]) }),
+        },
+        y: s.yLog ? { distr: 3 } : {},
+      },
       axes: [{ label: s.xLabel }, { label: s.yLabel, size: 70 }],
       series: [
         { label: s.xLabel },

@@ -71,8 +71,9 @@ export class LiveView implements View {
     );
     this.renderAggregates(state);
     const snaps = state.snapshots;
+    // x = answers so far, counting earlier rounds' answers too, so rounds follow each other.
     this.convergence.update(
-      snaps.map((_, i) => i),
+      snaps.map((s) => s.round * s.total + s.answered + s.failed),
       [...RUNNING.map((name) => snaps.map((s) => finite(s.aggregates[name]))), snaps.map(() => state.truth)],
     );
     this.renderAnswers(state.records);
@@ -150,7 +151,7 @@ export class LiveView implements View {
       h(
         'p',
         { class: 'note', testid: 'metrics' },
-        `Crowd of ${m.n}: the mean beats ${formatPercent(m.beatenByMean)} of individuals, the median ${formatPercent(m.beatenByMedian)}; collective error ${formatNumber(m.collectiveError, 0)} = average individual error ${formatNumber(m.averageIndividualError, 0)} − diversity ${formatNumber(m.diversity, 0)} (squared ${state.unit}).`,
+        `Crowd of ${m.n}: the mean beats ${formatPercent(m.beatenByMean)} of individuals, the median ${formatPercent(m.beatenByMedian)}; collective error ${formatNumber(m.collectiveError, 0)} = average individual error ${formatNumber(m.averageIndividualError, 0)} − diversity ${formatNumber(m.diversity, 0)} (squared ${state.unit || 'units'}).`,
       ),
     );
   }

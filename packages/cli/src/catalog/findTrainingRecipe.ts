@@ -16,7 +16,9 @@ export const TRAINING_RECIPE = join('recipes', 'train_unsloth.py');
  * @param from - folder to start from
  * @returns the absolute path, or undefined when the recipe is not installed
  */
-export function findTrainingRecipe(from: string = dirname(fileURLToPath(import.meta.url))): string | undefined {
+export function findTrainingRecipe(
+  from: string = dirname(fileURLToPath(import.meta.url)),
+): string | undefined {
   let dir = from;
   for (;;) {
     for (const candidate of [

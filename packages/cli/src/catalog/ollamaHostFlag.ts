@@ -5,6 +5,7 @@ export const ollamaHostFlag = {
   host: {
     type: 'string',
     valueName: 'URL',
-    description: 'Ollama server, e.g. http://gpu-box:11434 or gpu-box. Default: $OLLAMA_HOST or http://127.0.0.1:11434.',
+    description:
+      'Ollama server, e.g. http://gpu-box:11434 or gpu-box. Default: $OLLAMA_HOST or http://127.0.0.1:11434.',
   },
 } as const satisfies Record<string, FlagDef>;

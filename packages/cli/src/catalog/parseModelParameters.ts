@@ -21,9 +21,13 @@ export function parseModelParameters(items: readonly string[]): ModelfileParamet
     if (key === '' || raw === '')
       throw usageError(`--parameter takes key=value, e.g. temperature=0.2 (got "${item}")`);
     if (!/^[a-z][a-z0-9_]*$/.test(key))
-      throw usageError(`--parameter: "${key}" is not an Ollama parameter name (lower_snake_case, e.g. num_ctx)`);
+      throw usageError(
+        `--parameter: "${key}" is not an Ollama parameter name (lower_snake_case, e.g. num_ctx)`,
+      );
     const numeric = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw.trim());
-    (out[key] ??= []).push(numeric ? Number(raw) : raw);
+    const values = out[key] ?? [];
+    values.push(numeric ? Number(raw) : raw);
+    out[key] = values;
   }
   return Object.fromEntries(
     Object.entries(out).map(([k, v]) => [k, v.length === 1 ? (v[0] as string | number) : v]),

@@ -48,7 +48,9 @@ export interface RecognizeWithModelResult {
  * @param options - backend, texts, labels and call settings
  * @returns predictions in text order with unparsed and failed counts
  */
-export async function recognizeWithModel(options: RecognizeWithModelOptions): Promise<RecognizeWithModelResult> {
+export async function recognizeWithModel(
+  options: RecognizeWithModelOptions,
+): Promise<RecognizeWithModelResult> {
   const { backend, texts, labels } = options;
   const schema = options.structured ? recognitionSchema(labels) : undefined;
   const predictions: string[][] = texts.map(() => []);
@@ -62,7 +64,9 @@ export async function recognizeWithModel(options: RecognizeWithModelOptions): Pr
       const i = next++;
       try {
         const response = await backend.generate({
-          messages: [{ role: 'user', content: buildRecognitionPrompt(texts[i] as string, labels, options.noun) }],
+          messages: [
+            { role: 'user', content: buildRecognitionPrompt(texts[i] as string, labels, options.noun) },
+          ],
           options: { seed: options.seed, temperature: options.temperature, maxTokens: options.maxTokens },
           ...(schema ? { schema } : {}),
           ...(options.signal ? { signal: options.signal } : {}),

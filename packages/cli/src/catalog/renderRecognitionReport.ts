@@ -67,7 +67,10 @@ export function renderRecognitionReport(report: RecognitionReport, run: Recognit
     out.push(
       renderTable(
         [{ header: 'gold' }, ...abbrev.map((a) => ({ header: a, align: 'right' as const }))],
-        report.confusion.matrix.map((row, g) => [report.labels[g] as string, ...row.map((n) => formatNumber(n, 0))]),
+        report.confusion.matrix.map((row, g) => [
+          report.labels[g] as string,
+          ...row.map((n) => formatNumber(n, 0)),
+        ]),
       ).trimEnd(),
     );
   } else {

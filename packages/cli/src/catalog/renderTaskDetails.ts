@@ -20,8 +20,12 @@ export function renderTaskDetails(task: EstimationTask): string {
     `  accepts     ${task.units.map((u) => (u.factor === 1 ? u.unit : `${u.unit} (x${Number(u.factor.toPrecision(6))})`)).join(', ')}`,
     `  subject     ${task.subject.kind}: ${task.subject.description}`,
   ];
-  if (task.subject.places && task.subject.places.length > 0) lines.push(`  places      ${task.subject.places.join('; ')}`);
-  if (task.confusableUnit) lines.push(`  confusable  ${task.confusableUnit.unit} (x${Number(task.confusableUnit.factor.toPrecision(6))})`);
+  if (task.subject.places && task.subject.places.length > 0)
+    lines.push(`  places      ${task.subject.places.join('; ')}`);
+  if (task.confusableUnit)
+    lines.push(
+      `  confusable  ${task.confusableUnit.unit} (x${Number(task.confusableUnit.factor.toPrecision(6))})`,
+    );
   if (task.humanData) lines.push(`  human data  ${task.humanData.file}: ${task.humanData.note}`);
   return `${lines.join('\n')}\n`;
 }

@@ -23,7 +23,9 @@ export function resolveGoEmotionsDir(flag: string | undefined, cwd: string, spli
   if (flag === undefined) {
     const dir = resolve(cwd, DEFAULT_GOEMOTIONS_DIR);
     if (existsSync(join(dir, `${split}.tsv`))) return dir;
-    throw usageError(`--goemotions: no GoEmotions data at ${DEFAULT_GOEMOTIONS_DIR}; pass --goemotions DIR, ${where}`);
+    throw usageError(
+      `--goemotions: no GoEmotions data at ${DEFAULT_GOEMOTIONS_DIR}; pass --goemotions DIR, ${where}`,
+    );
   }
   const dir = resolve(cwd, flag);
   if (!existsSync(join(dir, `${split}.tsv`)))

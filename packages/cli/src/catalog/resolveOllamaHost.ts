@@ -12,7 +12,10 @@ import { DEFAULT_OLLAMA_HOST, normalizeOllamaHost } from '@emocrowd/models';
  * @param env - the command's environment
  * @returns a base URL without trailing slash
  */
-export function resolveOllamaHost(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
+export function resolveOllamaHost(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   const given = flag?.trim() || env.OLLAMA_HOST?.trim() || DEFAULT_OLLAMA_HOST;
   return normalizeOllamaHost(given);
 }

@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { type Condition, DefinitionFileError, type PersonaSelection, resolvePersonas } from '@emocrowd/agents';
+import {
+  type Condition,
+  DefinitionFileError,
+  type PersonaSelection,
+  resolvePersonas,
+} from '@emocrowd/agents';
 import { createRng } from '@emocrowd/models';
 import { usageError } from '../command/CliError.js';
 import { definitionFileMessage } from './definitionFileMessage.js';
@@ -44,6 +49,7 @@ export function selectPersonas(choice: PersonaChoice): PersonaSelection {
     }
     throw error;
   }
-  if (selection.count === 0) throw usageError('--personas: the selection is empty; check --emotions and the persona file');
+  if (selection.count === 0)
+    throw usageError('--personas: the selection is empty; check --emotions and the persona file');
   return selection;
 }

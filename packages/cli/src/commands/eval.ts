@@ -5,7 +5,10 @@ export const evalCommand = defineCommand({
   meta: {
     name: 'eval',
     description: 'Evaluate a model on its own: emotions scores emotion recognition on GoEmotions.',
-    examples: ['emocrowd eval emotions --model builtin', 'emocrowd eval emotions --model ollama:emollama --limit 500'],
+    examples: [
+      'emocrowd eval emotions --model builtin',
+      'emocrowd eval emotions --model ollama:emollama --limit 500',
+    ],
   },
   flags: {},
   subCommands: {

@@ -11,11 +11,12 @@ import {
   ModelError,
   readGoEmotions,
 } from '@emocrowd/models';
-import { CliError, usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
+import { ollamaCommandError } from '../catalog/ollamaCommandError.js';
 import { recognizeWithModel } from '../catalog/recognizeWithModel.js';
 import { renderRecognitionReport } from '../catalog/renderRecognitionReport.js';
 import { resolveGoEmotionsDir } from '../catalog/resolveGoEmotionsDir.js';
+import { CliError, usageError } from '../command/CliError.js';
+import { defineCommand } from '../command/defineCommand.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 
@@ -32,26 +33,80 @@ export const evalEmotionsCommand = defineCommand({
     ],
   },
   flags: {
-    model: { type: 'string', valueName: 'SPEC', description: 'builtin (the shipped classifier), ollama:NAME or openai:NAME.', default: 'builtin' },
+    model: {
+      type: 'string',
+      valueName: 'SPEC',
+      description: 'builtin (the shipped classifier), ollama:NAME or openai:NAME.',
+      default: 'builtin',
+    },
     host: {
       type: 'string',
       valueName: 'URL',
       multiple: true,
-      description: 'Model server; repeat to spread requests. Default: $OLLAMA_HOST or http://127.0.0.1:11434 for ollama, required for openai.',
+      description:
+        'Model server; repeat to spread requests. Default: $OLLAMA_HOST or http://127.0.0.1:11434 for ollama, required for openai.',
     },
-    'api-key': { type: 'string', valueName: 'KEY', description: 'API key for openai: servers (default: $OPENAI_API_KEY).' },
-    goemotions: { type: 'string', valueName: 'DIR', description: 'GoEmotions folder. Default: ../shared/data/goemotions.' },
-    split: { type: 'string', choices: ['train', 'dev', 'test'], description: 'GoEmotions split.', default: 'test' },
-    labels: { type: 'string', choices: ['goemotions', 'ekman', 'sentiment'], description: 'Label level scored.', default: 'goemotions' },
+    'api-key': {
+      type: 'string',
+      valueName: 'KEY',
+      description: 'API key for openai: servers (default: $OPENAI_API_KEY).',
+    },
+    goemotions: {
+      type: 'string',
+      valueName: 'DIR',
+      description: 'GoEmotions folder. Default: ../shared/data/goemotions.',
+    },
+    split: {
+      type: 'string',
+      choices: ['train', 'dev', 'test'],
+      description: 'GoEmotions split.',
+      default: 'test',
+    },
+    labels: {
+      type: 'string',
+      choices: ['goemotions', 'ekman', 'sentiment'],
+      description: 'Label level scored.',
+      default: 'goemotions',
+    },
     limit: { type: 'integer', valueName: 'N', description: 'Only the first N rows of the split.', min: 1 },
-    concurrency: { type: 'integer', description: 'Model calls in flight at most.', default: 8, min: 1, max: 1024 },
-    structured: { type: 'boolean', description: 'Ask LLMs for {"labels": [...]} structured output (--no-structured: free text).', default: true },
-    temperature: { type: 'number', description: 'Sampling temperature of LLM calls.', default: 0, min: 0, max: 2 },
-    'max-tokens': { type: 'integer', description: 'Most tokens an LLM answer may have.', default: 64, min: 1 },
+    concurrency: {
+      type: 'integer',
+      description: 'Model calls in flight at most.',
+      default: 8,
+      min: 1,
+      max: 1024,
+    },
+    structured: {
+      type: 'boolean',
+      description: 'Ask LLMs for {"labels": [...]} structured output (--no-structured: free text).',
+      default: true,
+    },
+    temperature: {
+      type: 'number',
+      description: 'Sampling temperature of LLM calls.',
+      default: 0,
+      min: 0,
+      max: 2,
+    },
+    'max-tokens': {
+      type: 'integer',
+      description: 'Most tokens an LLM answer may have.',
+      default: 64,
+      min: 1,
+    },
     seed: { type: 'integer', description: 'Seed of every LLM call.', default: 42, min: 0 },
-    timeout: { type: 'integer', valueName: 'MS', description: 'Per-request timeout in milliseconds.', default: 120000, min: 1 },
+    timeout: {
+      type: 'integer',
+      valueName: 'MS',
+      description: 'Per-request timeout in milliseconds.',
+      default: 120000,
+      min: 1,
+    },
     retries: { type: 'integer', description: 'Retries of a failed request.', default: 3, min: 0, max: 20 },
-    json: { type: 'boolean', description: 'Print the full report (with the confusion matrix) as one JSON object.' },
+    json: {
+      type: 'boolean',
+      description: 'Print the full report (with the confusion matrix) as one JSON object.',
+    },
     quiet: { type: 'boolean', short: 'q', description: 'No progress indicator on stderr.' },
   },
   async run({ flags, positionals, io }) {
@@ -59,7 +114,9 @@ export const evalEmotionsCommand = defineCommand({
     const model = flags.model.trim();
     const builtin = model === 'builtin';
     if (model === 'synthetic')
-      throw usageError('eval emotions: the synthetic model cannot read text; use --model builtin, ollama:NAME or openai:NAME');
+      throw usageError(
+        'eval emotions: the synthetic model cannot read text; use --model builtin, ollama:NAME or openai:NAME',
+      );
     const split = flags.split as GoEmotionsSplit;
     const level = flags.labels as EmotionLevel;
     const dir = resolveGoEmotionsDir(flags.goemotions, io.cwd, split);
@@ -103,7 +160,11 @@ export const evalEmotionsCommand = defineCommand({
         await stack.backend.ready?.();
         modelId = stack.info().id;
         const colors = colorsFor(io.stderr, io.env);
-        const bar = new ProgressBar({ stream: flags.quiet ? { write: () => true } : io.stderr, total: texts.length, label: 'asking' });
+        const bar = new ProgressBar({
+          stream: flags.quiet ? { write: () => true } : io.stderr,
+          total: texts.length,
+          label: 'asking',
+        });
         const result = await recognizeWithModel({
           backend: stack.backend,
           texts,
@@ -123,15 +184,25 @@ export const evalEmotionsCommand = defineCommand({
           return 130;
         }
         if (result.failed === texts.length)
-          throw new CliError(`eval emotions: every call failed (first: ${result.firstError ?? 'unknown error'})`, 1);
+          throw new CliError(
+            `eval emotions: every call failed (first: ${result.firstError ?? 'unknown error'})`,
+            1,
+          );
         if (result.failed > 0 && !flags.quiet)
-          io.stderr.write(`${result.failed} calls failed (first: ${result.firstError}); they count as wrong\n`);
+          io.stderr.write(
+            `${result.failed} calls failed (first: ${result.firstError}); they count as wrong\n`,
+          );
         predictions = result.predictions;
         unparsed = result.unparsed;
         failed = result.failed;
       } catch (error) {
+        if (error instanceof ModelError && stack.spec.backend === 'ollama')
+          throw ollamaCommandError(error, error.host ?? flags.host.join(', '), 'eval emotions');
         if (error instanceof ModelError)
-          throw new CliError(`eval emotions: ${error.message}`, error.kind === 'not-found' || error.kind === 'bad-request' ? 2 : 1);
+          throw new CliError(
+            `eval emotions: ${error.message}`,
+            error.kind === 'not-found' || error.kind === 'bad-request' ? 2 : 1,
+          );
         throw error;
       } finally {
         await stack.close();
@@ -163,7 +234,9 @@ export const evalEmotionsCommand = defineCommand({
       );
       return 0;
     }
-    io.stdout.write(renderRecognitionReport(report, { model: modelId, split, n: report.n, unparsed, failed, seconds }));
+    io.stdout.write(
+      renderRecognitionReport(report, { model: modelId, split, n: report.n, unparsed, failed, seconds }),
+    );
     return 0;
   },
 });

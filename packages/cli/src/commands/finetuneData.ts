@@ -13,9 +13,9 @@ import {
   validateTrainingRecords,
   writeJsonl,
 } from '@emocrowd/models';
+import { resolveGoEmotionsDir } from '../catalog/resolveGoEmotionsDir.js';
 import { CliError, usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
-import { resolveGoEmotionsDir } from '../catalog/resolveGoEmotionsDir.js';
 import { renderTable } from '../output/renderTable.js';
 
 /** `emocrowd finetune data`: GoEmotions as chat or Alpaca JSONL for LoRA fine-tuning. */
@@ -30,24 +30,66 @@ export const finetuneDataCommand = defineCommand({
     ],
   },
   flags: {
-    goemotions: { type: 'string', valueName: 'DIR', description: 'GoEmotions folder (train.tsv, dev.tsv, test.tsv). Default: ../shared/data/goemotions.' },
+    goemotions: {
+      type: 'string',
+      valueName: 'DIR',
+      description: 'GoEmotions folder (train.tsv, dev.tsv, test.tsv). Default: ../shared/data/goemotions.',
+    },
     objective: { type: 'string', choices: ['express', 'recognize'], description: 'What the model learns.' },
     format: { type: 'string', choices: ['chat', 'alpaca'], description: 'Record format.', default: 'chat' },
-    out: { type: 'string', valueName: 'FILE.jsonl', description: 'Output file (refused when it exists, unless --force).' },
-    split: { type: 'string', choices: ['train', 'dev', 'test'], description: 'GoEmotions split.', default: 'train' },
-    labels: { type: 'string', choices: ['goemotions', 'ekman', 'sentiment'], description: 'Label level of the records.', default: 'goemotions' },
-    'multi-label': { type: 'string', choices: ['joint', 'first', 'skip'], description: 'Rows with several labels: keep all, keep the first, or drop.', default: 'joint' },
+    out: {
+      type: 'string',
+      valueName: 'FILE.jsonl',
+      description: 'Output file (refused when it exists, unless --force).',
+    },
+    split: {
+      type: 'string',
+      choices: ['train', 'dev', 'test'],
+      description: 'GoEmotions split.',
+      default: 'train',
+    },
+    labels: {
+      type: 'string',
+      choices: ['goemotions', 'ekman', 'sentiment'],
+      description: 'Label level of the records.',
+      default: 'goemotions',
+    },
+    'multi-label': {
+      type: 'string',
+      choices: ['joint', 'first', 'skip'],
+      description: 'Rows with several labels: keep all, keep the first, or drop.',
+      default: 'joint',
+    },
     balance: { type: 'boolean', description: 'Cap every label at the median label count.' },
-    'max-per-label': { type: 'integer', valueName: 'N', description: 'Cap every label at N records.', min: 1 },
-    masks: { type: 'string', choices: ['keep', 'replace'], description: '[NAME]/[RELIGION] masks. Default: replace for express, keep for recognize.' },
-    seed: { type: 'integer', description: 'Seed of the sampling, record order and mask replacement.', default: 42, min: 0 },
+    'max-per-label': {
+      type: 'integer',
+      valueName: 'N',
+      description: 'Cap every label at N records.',
+      min: 1,
+    },
+    masks: {
+      type: 'string',
+      choices: ['keep', 'replace'],
+      description: '[NAME]/[RELIGION] masks. Default: replace for express, keep for recognize.',
+    },
+    seed: {
+      type: 'integer',
+      description: 'Seed of the sampling, record order and mask replacement.',
+      default: 42,
+      min: 0,
+    },
     force: { type: 'boolean', description: 'Overwrite --out when it exists.' },
-    json: { type: 'boolean', description: 'Print {"out", "records", "skipped", "labelCounts", ...} on stdout instead of a table.' },
+    json: {
+      type: 'boolean',
+      description: 'Print {"out", "records", "skipped", "labelCounts", ...} on stdout instead of a table.',
+    },
   },
   async run({ flags, positionals, io }) {
     if (positionals.length > 0) throw usageError(`finetune data: unexpected argument "${positionals[0]}"`);
     if (flags.objective === undefined)
-      throw usageError('finetune data: needs --objective express|recognize (see: emocrowd finetune data --help)');
+      throw usageError(
+        'finetune data: needs --objective express|recognize (see: emocrowd finetune data --help)',
+      );
     if (flags.out === undefined) throw usageError('finetune data: needs --out FILE.jsonl');
     if (flags.balance && flags['max-per-label'] !== undefined)
       throw usageError('finetune data: give --balance or --max-per-label, not both');
@@ -117,7 +159,10 @@ export const finetuneDataCommand = defineCommand({
       `wrote ${total.toLocaleString('en-US')} ${format} records (${objective}, ${split} split, ${level} labels) to ${flags.out}; ${data.skipped.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} rows left out\n\n`,
     );
     io.stdout.write(
-      renderTable([{ header: 'label' }, { header: 'records', align: 'right' }, { header: 'share', align: 'right' }], rowsOut),
+      renderTable(
+        [{ header: 'label' }, { header: 'records', align: 'right' }, { header: 'share', align: 'right' }],
+        rowsOut,
+      ),
     );
     io.stdout.write('\n(a record with several labels counts under each)\nnext: emocrowd finetune recipe\n');
     return 0;

@@ -1,6 +1,6 @@
+import { findTrainingRecipe } from '../catalog/findTrainingRecipe.js';
 import { CliError, usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
-import { findTrainingRecipe } from '../catalog/findTrainingRecipe.js';
 
 const BASE = 'unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit';
 

@@ -3,6 +3,10 @@ import type { CommandDef } from '../command/defineCommand.js';
 /** Every top-level command, loaded lazily so `emocrowd --help` stays fast. */
 export const commands: Readonly<Record<string, () => Promise<CommandDef>>> = {
   run: async () => (await import('./run.js')).runCommand as unknown as CommandDef,
+  analyze: async () => (await import('./analyze.js')).analyzeCommand as unknown as CommandDef,
+  compare: async () => (await import('./compare.js')).compareCommand as unknown as CommandDef,
+  export: async () => (await import('./export.js')).exportCommand as unknown as CommandDef,
+  merge: async () => (await import('./merge.js')).mergeCommand as unknown as CommandDef,
   tasks: async () => (await import('./tasks.js')).tasksCommand as unknown as CommandDef,
   personas: async () => (await import('./personas.js')).personasCommand as unknown as CommandDef,
   models: async () => (await import('./models.js')).modelsCommand as unknown as CommandDef,

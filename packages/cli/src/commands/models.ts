@@ -1,10 +1,10 @@
 import { listModels, type OllamaModelSummary } from '@emocrowd/models';
-import { usageError } from '../command/CliError.js';
-import { type CommandDef, defineCommand } from '../command/defineCommand.js';
 import { formatBytes } from '../catalog/formatBytes.js';
 import { ollamaCommandError } from '../catalog/ollamaCommandError.js';
 import { ollamaHostFlag } from '../catalog/ollamaHostFlag.js';
 import { resolveOllamaHost } from '../catalog/resolveOllamaHost.js';
+import { usageError } from '../command/CliError.js';
+import { type CommandDef, defineCommand } from '../command/defineCommand.js';
 import { renderTable } from '../output/renderTable.js';
 
 /** `emocrowd models`: the models an Ollama server has; `models show NAME`, `models create`. */
@@ -30,7 +30,9 @@ export const modelsCommand = defineCommand({
   },
   async run({ flags, positionals, io }) {
     if (positionals.length > 0)
-      throw usageError(`models: unknown command "${positionals[0]}"; one of: show, create (see: emocrowd models --help)`);
+      throw usageError(
+        `models: unknown command "${positionals[0]}"; one of: show, create (see: emocrowd models --help)`,
+      );
     const host = resolveOllamaHost(flags.host, io.env);
     let models: OllamaModelSummary[];
     try {

@@ -2,12 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildModelfile, type CreateModelResult, createModel, type ModelfileSpec } from '@emocrowd/models';
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
 import { ollamaCommandError } from '../catalog/ollamaCommandError.js';
 import { ollamaHostFlag } from '../catalog/ollamaHostFlag.js';
 import { parseModelParameters } from '../catalog/parseModelParameters.js';
 import { resolveOllamaHost } from '../catalog/resolveOllamaHost.js';
+import { usageError } from '../command/CliError.js';
+import { defineCommand } from '../command/defineCommand.js';
 
 /** `emocrowd models create`: a model from a base or GGUF file, an adapter, a system prompt and parameters. */
 export const modelsCreateCommand = defineCommand({
@@ -24,10 +24,22 @@ export const modelsCreateCommand = defineCommand({
   flags: {
     name: { type: 'string', valueName: 'NAME', description: 'Name of the new model, e.g. emollama.' },
     from: { type: 'string', valueName: 'BASE', description: 'Base model on the server, e.g. llama3.1:8b.' },
-    gguf: { type: 'string', valueName: 'PATH', description: 'Local GGUF weights file, used instead of --from.' },
-    adapter: { type: 'string', valueName: 'PATH', description: 'Local LoRA adapter file (safetensors or GGUF) applied on the base.' },
+    gguf: {
+      type: 'string',
+      valueName: 'PATH',
+      description: 'Local GGUF weights file, used instead of --from.',
+    },
+    adapter: {
+      type: 'string',
+      valueName: 'PATH',
+      description: 'Local LoRA adapter file (safetensors or GGUF) applied on the base.',
+    },
     system: { type: 'string', valueName: 'TEXT', description: 'System prompt baked into the model.' },
-    template: { type: 'string', valueName: 'TEXT', description: 'Prompt template (Go template), when the base has none or the wrong one.' },
+    template: {
+      type: 'string',
+      valueName: 'TEXT',
+      description: 'Prompt template (Go template), when the base has none or the wrong one.',
+    },
     parameter: {
       type: 'string',
       valueName: 'KEY=VALUE',
@@ -35,20 +47,32 @@ export const modelsCreateCommand = defineCommand({
       description: 'A model parameter, e.g. temperature=0.8, num_ctx=4096, stop=<|eot_id|>.',
     },
     ...ollamaHostFlag,
-    modelfile: { type: 'string', valueName: 'PATH', description: 'Where to write the Modelfile. Default: NAME.Modelfile in the working directory.' },
+    modelfile: {
+      type: 'string',
+      valueName: 'PATH',
+      description: 'Where to write the Modelfile. Default: NAME.Modelfile in the working directory.',
+    },
     force: { type: 'boolean', description: 'Overwrite an existing Modelfile.' },
     'dry-run': { type: 'boolean', description: 'Print the Modelfile and stop: no file, no server.' },
-    quiet: { type: 'boolean', short: 'q', description: "No server status lines on stderr." },
-    json: { type: 'boolean', description: 'Print {"name", "host", "modelfile", "blobs", "statuses"} on stdout.' },
+    quiet: { type: 'boolean', short: 'q', description: 'No server status lines on stderr.' },
+    json: {
+      type: 'boolean',
+      description: 'Print {"name", "host", "modelfile", "blobs", "statuses"} on stdout.',
+    },
   },
   async run({ flags, positionals, io }) {
-    if (positionals.length > 0) throw usageError(`models create: unexpected argument "${positionals[0]}"; use --name NAME`);
+    if (positionals.length > 0)
+      throw usageError(`models create: unexpected argument "${positionals[0]}"; use --name NAME`);
     const name = flags.name?.trim();
     if (!name) throw usageError('models create: needs --name NAME, the name of the new model');
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/]*(:[A-Za-z0-9._-]+)?$/.test(name))
-      throw usageError(`models create: --name "${name}" is not a model name (letters, digits, . _ - /, optional :tag)`);
+      throw usageError(
+        `models create: --name "${name}" is not a model name (letters, digits, . _ - /, optional :tag)`,
+      );
     if ((flags.from === undefined) === (flags.gguf === undefined))
-      throw usageError('models create: give exactly one of --from BASE (a model on the server) and --gguf PATH (a local GGUF file)');
+      throw usageError(
+        'models create: give exactly one of --from BASE (a model on the server) and --gguf PATH (a local GGUF file)',
+      );
     const localFile = (flag: 'gguf' | 'adapter', value: string | undefined): string | undefined => {
       if (value === undefined) return undefined;
       const path = resolve(io.cwd, value);
@@ -78,7 +102,9 @@ export const modelsCreateCommand = defineCommand({
     }
     const modelfilePath = resolve(io.cwd, flags.modelfile ?? `${name.replace(/[/:]/g, '-')}.Modelfile`);
     if (existsSync(modelfilePath) && !flags.force)
-      throw usageError(`models create: ${modelfilePath} exists; pass --force to overwrite it or --modelfile PATH for another`);
+      throw usageError(
+        `models create: ${modelfilePath} exists; pass --force to overwrite it or --modelfile PATH for another`,
+      );
 
     const host = resolveOllamaHost(flags.host, io.env);
     let result: CreateModelResult;

@@ -1,15 +1,16 @@
 import { type OllamaModelDetails, showModel } from '@emocrowd/models';
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
 import { ollamaCommandError } from '../catalog/ollamaCommandError.js';
 import { ollamaHostFlag } from '../catalog/ollamaHostFlag.js';
 import { resolveOllamaHost } from '../catalog/resolveOllamaHost.js';
+import { usageError } from '../command/CliError.js';
+import { defineCommand } from '../command/defineCommand.js';
 
 /** `emocrowd models show NAME`: one model's details and Modelfile. */
 export const modelsShowCommand = defineCommand({
   meta: {
     name: 'models show',
-    description: "Show one Ollama model: family, size, quantisation, capabilities, context length, system prompt, parameters and its Modelfile.",
+    description:
+      'Show one Ollama model: family, size, quantisation, capabilities, context length, system prompt, parameters and its Modelfile.',
     usage: 'NAME',
     examples: ['emocrowd models show llama3.2:1b', 'emocrowd models show emollama --json'],
   },

@@ -1,12 +1,12 @@
 import type { Condition, Persona } from '@emocrowd/agents';
 import { samplePositions } from '@emocrowd/agents';
 import { createRng } from '@emocrowd/models';
-import { usageError } from '../command/CliError.js';
-import { type CommandDef, defineCommand } from '../command/defineCommand.js';
 import { personaJson } from '../catalog/personaJson.js';
 import { renderPersonaTable } from '../catalog/renderPersonaTable.js';
 import { renderSpaceDimensions } from '../catalog/renderSpaceDimensions.js';
 import { selectPersonas } from '../catalog/selectPersonas.js';
+import { usageError } from '../command/CliError.js';
+import { type CommandDef, defineCommand } from '../command/defineCommand.js';
 import { listFlag, personaFlags } from '../flags.js';
 
 const PREVIEW = 10;
@@ -27,18 +27,29 @@ export const personasCommand = defineCommand({
   flags: {
     ...personaFlags,
     count: { type: 'boolean', description: 'Print only the number of personas.' },
-    sample: { type: 'integer', valueName: 'K', description: 'Show K personas drawn at random (seeded) from the selection.', min: 1 },
+    sample: {
+      type: 'integer',
+      valueName: 'K',
+      description: 'Show K personas drawn at random (seeded) from the selection.',
+      min: 1,
+    },
     dimensions: { type: 'boolean', description: "List the space's dimensions and their values." },
     json: { type: 'boolean', description: 'Print one JSON object instead of text.' },
   },
   subCommands: {
-    validate: async () => (await import('./personasValidate.js')).personasValidateCommand as unknown as CommandDef,
+    validate: async () =>
+      (await import('./personasValidate.js')).personasValidateCommand as unknown as CommandDef,
   },
   async run({ flags, positionals, io }) {
     if (positionals.length > 0)
-      throw usageError(`personas: unknown command "${positionals[0]}"; one of: validate (see: emocrowd personas --help)`);
-    const modes = [flags.count === true, flags.sample !== undefined, flags.dimensions === true].filter(Boolean);
-    if (modes.length > 1) throw usageError('personas: give at most one of --count, --sample and --dimensions');
+      throw usageError(
+        `personas: unknown command "${positionals[0]}"; one of: validate (see: emocrowd personas --help)`,
+      );
+    const modes = [flags.count === true, flags.sample !== undefined, flags.dimensions === true].filter(
+      Boolean,
+    );
+    if (modes.length > 1)
+      throw usageError('personas: give at most one of --count, --sample and --dimensions');
     const emotions = listFlag(flags.emotions);
     const selection = selectPersonas({
       personas: flags.personas,
@@ -88,7 +99,9 @@ export const personasCommand = defineCommand({
         personas: shown.map(personaJson),
       });
     const what =
-      flags.sample !== undefined ? `${shown.length} drawn at random (seed ${flags.seed})` : `the first ${shown.length}`;
+      flags.sample !== undefined
+        ? `${shown.length} drawn at random (seed ${flags.seed})`
+        : `the first ${shown.length}`;
     io.stdout.write(
       `${selection.count.toLocaleString('en-US')} personas from space "${space.name}" (${space.count.toLocaleString('en-US')} in all), condition ${selection.condition}; ${what}:\n\n`,
     );

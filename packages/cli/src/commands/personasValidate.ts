@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { loadPersonaSpaceFile, type PersonaSpace } from '@emocrowd/agents';
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
 import { definitionFileMessage } from '../catalog/definitionFileMessage.js';
 import { personaJson } from '../catalog/personaJson.js';
 import { renderPersonaTable } from '../catalog/renderPersonaTable.js';
 import { renderSpaceDimensions } from '../catalog/renderSpaceDimensions.js';
+import { usageError } from '../command/CliError.js';
+import { defineCommand } from '../command/defineCommand.js';
 
 const PREVIEW = 5;
 
@@ -19,12 +19,16 @@ export const personasValidateCommand = defineCommand({
     examples: ['emocrowd personas validate my-personas.yaml'],
   },
   flags: {
-    json: { type: 'boolean', description: 'Print {"file", "valid": true, "space", "count", ...} on success.' },
+    json: {
+      type: 'boolean',
+      description: 'Print {"file", "valid": true, "space", "count", ...} on success.',
+    },
   },
   async run({ flags, positionals, io }) {
     const [file, extra] = positionals;
     if (file === undefined) throw usageError('personas validate: needs a persona file (JSON or YAML)');
-    if (extra !== undefined) throw usageError(`personas validate: unexpected argument "${extra}"; give one file`);
+    if (extra !== undefined)
+      throw usageError(`personas validate: unexpected argument "${extra}"; give one file`);
     let space: PersonaSpace;
     try {
       space = loadPersonaSpaceFile(resolve(io.cwd, file));

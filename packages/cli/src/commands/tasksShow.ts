@@ -1,14 +1,15 @@
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
 import { renderTaskDetails } from '../catalog/renderTaskDetails.js';
 import { taskJson } from '../catalog/taskJson.js';
+import { usageError } from '../command/CliError.js';
+import { defineCommand } from '../command/defineCommand.js';
 import { resolveTask } from '../run/resolveTask.js';
 
 /** `emocrowd tasks show ID|FILE[#id]`: everything about one task. */
 export const tasksShowCommand = defineCommand({
   meta: {
     name: 'tasks show',
-    description: 'Show one task: question, truth with unit, kind and source, plausible range, accepted units, subject.',
+    description:
+      'Show one task: question, truth with unit, kind and source, plausible range, accepted units, subject.',
     usage: 'ID|FILE[#ID]',
     examples: ['emocrowd tasks show fargo-seattle', 'emocrowd tasks show my-tasks.yaml#cow --json'],
   },
@@ -17,7 +18,8 @@ export const tasksShowCommand = defineCommand({
   },
   async run({ flags, positionals, io }) {
     const [spec, extra] = positionals;
-    if (spec === undefined) throw usageError('tasks show: needs a task id (see: emocrowd tasks) or a task file');
+    if (spec === undefined)
+      throw usageError('tasks show: needs a task id (see: emocrowd tasks) or a task file');
     if (extra !== undefined) throw usageError(`tasks show: unexpected argument "${extra}"; give one task`);
     const task = resolveTask(spec, io.cwd);
     if (flags.json) io.stdout.write(`${JSON.stringify(taskJson(task), null, 2)}\n`);

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { type EstimationTask, loadTaskFile } from '@emocrowd/agents';
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
 import { definitionFileMessage } from '../catalog/definitionFileMessage.js';
 import { renderTaskList } from '../catalog/renderTaskList.js';
 import { taskJson } from '../catalog/taskJson.js';
+import { usageError } from '../command/CliError.js';
+import { defineCommand } from '../command/defineCommand.js';
 
 /** `emocrowd tasks validate FILE`: checks a JSON/YAML task file. */
 export const tasksValidateCommand = defineCommand({
@@ -21,7 +21,8 @@ export const tasksValidateCommand = defineCommand({
   async run({ flags, positionals, io }) {
     const [file, extra] = positionals;
     if (file === undefined) throw usageError('tasks validate: needs a task file (JSON or YAML)');
-    if (extra !== undefined) throw usageError(`tasks validate: unexpected argument "${extra}"; give one file`);
+    if (extra !== undefined)
+      throw usageError(`tasks validate: unexpected argument "${extra}"; give one file`);
     let tasks: EstimationTask[];
     try {
       tasks = loadTaskFile(resolve(io.cwd, file));

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { usageError } from '../command/CliError.js';
 import type { Io } from '../command/Io.js';
+import { commands } from '../commands/index.js';
 
 /** Per-command flag defaults from a config file, and argv without `--config`. */
 export interface LoadedConfig {
@@ -13,7 +14,8 @@ export interface LoadedConfig {
 
 /**
  * Reads `--config FILE`, or `emocrowd.config.json` in the working directory when present.
- * The file maps command names to flag defaults; flags on the command line win.
+ * The file maps command names to flag defaults; flags on the command line win. A key that is
+ * not a command is a usage error (a typo such as "rnu" would otherwise be ignored silently).
  */
 export async function loadConfig(io: Io, argv: readonly string[]): Promise<LoadedConfig> {
   const rest: string[] = [];
@@ -55,6 +57,11 @@ export async function loadConfig(io: Io, argv: readonly string[]): Promise<Loade
   const defaults: Record<string, Record<string, unknown>> = {};
   for (const [command, value] of Object.entries(data)) {
     if (command === '$schema') continue;
+    if (!Object.hasOwn(commands, command)) {
+      throw usageError(
+        `${path}: "${command}" is not a command; the keys are command names: ${Object.keys(commands).join(', ')}`,
+      );
+    }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw usageError(`${path}: ${command}: expected an object of flag defaults`);
     }

@@ -23,11 +23,11 @@ export const RunStartSchema = z
       })
       .default('fargo-seattle'),
     personas: z
-      .union([
-        intIn(1, 100_000).transform(String),
-        z.enum(['all', 'paper']),
-        z.string().regex(/^[1-9]\d{0,5}$/),
-      ])
+      .union([z.number(), z.string()])
+      .transform(String)
+      .refine((v) => v === 'all' || v === 'paper' || (/^[1-9]\d{0,5}$/.test(v) && Number(v) <= 100_000), {
+        message: 'use a crowd size (1 to 100000), "all" or "paper"',
+      })
       .default('500'),
     emotions: z
       .array(

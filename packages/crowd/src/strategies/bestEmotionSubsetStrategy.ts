@@ -49,7 +49,7 @@ export const bestEmotionSubsetStrategy: AggregationStrategy = {
   prefix: (sample, options, context): PrefixAggregator => {
     const setup = prepare(sample, options);
     const shared = context?.ranked();
-    const all = shared ?? new RankedMultiset(sample.values);
+    const all = shared ?? new RankedMultiset(sample.values, { sums: false });
     return {
       reset: () => {
         if (!shared) all.clear();

@@ -16,7 +16,7 @@ export const medianStrategy: AggregationStrategy = {
   aggregate: (sample) => ({ estimate: median(sample.values) }),
   prefix: (sample, _options, context) => {
     const shared = context?.ranked();
-    const set = shared ?? new RankedMultiset(sample.values);
+    const set = shared ?? new RankedMultiset(sample.values, { sums: false });
     return {
       reset: () => {
         if (!shared) set.clear();

@@ -46,7 +46,7 @@ export interface TrainingData {
   sources: Array<{ id: string; labels: string[] }>;
   /** Records per label (a multi-label record counts under each of its labels), every label of the level listed. */
   labelCounts: Record<string, number>;
-  /** Rows dropped by the multi-label policy or the per-label cap. */
+  /** Rows dropped by the multi-label policy, the per-label cap, or for having no text. */
   skipped: number;
 }
 
@@ -107,7 +107,7 @@ export function buildTrainingData(options: BuildTrainingDataOptions): TrainingDa
       row.labels.map((id) => GOEMOTIONS_LABELS[id] as string),
       level,
     );
-    if (labels.length > 1 && policy === 'skip') {
+    if ((labels.length > 1 && policy === 'skip') || labels.length === 0 || row.text.trim() === '') {
       skipped++;
       continue;
     }

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { SENTIMENT_GROUPS } from '../goemotions/emotionGroups.js';
 import type { GoEmotionsRow } from '../goemotions/readGoEmotions.js';
 import { decodeClassifierModel, encodeClassifierModel } from './classifierModelFile.js';
 import { createEmotionClassifier } from './createEmotionClassifier.js';
@@ -52,7 +53,29 @@ describe('classifier training and model file', () => {
     }
   });
 
+  it('answers coarse levels from the fine head when a model has no head of their own', () => {
+    const fineOnly = trainEmotionClassifier({
+      train: rows,
+      dev: rows,
+      minDf: 1,
+      l2: 0.1,
+      maxIterations: 60,
+      levels: ['goemotions'],
+    });
+    const c = createEmotionClassifier(fineOnly);
+    const fine = c.probabilities('thank you so much');
+    const coarse = c.probabilities('thank you so much', 'sentiment');
+    const positiveMembers = (SENTIMENT_GROUPS.positive ?? []).map(
+      (l) => fine[c.labels().indexOf(l)] as number,
+    );
+    expect(positiveMembers).toHaveLength(12);
+    expect(coarse[0]).toBe(Math.max(...positiveMembers));
+    expect(c.predict('thank you so much', 'sentiment').labels[0]).toBe('positive');
+  });
+
   it('rejects files that are not classifier files', () => {
-    expect(() => decodeClassifierModel(gzipSync(Buffer.from('hello world')))).toThrow('not an emocrowd classifier file');
+    expect(() => decodeClassifierModel(gzipSync(Buffer.from('hello world')))).toThrow(
+      'not an emocrowd classifier file',
+    );
   });
 });

@@ -1,0 +1,239 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import type { CrowdEvent, ResponseRecord, RunDescriptor, RunSummary } from '@emocrowd/crowd';
+import { Observable } from 'rxjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveRunDir } from '../../../packages/cli/src/serve/resolveRunDir.js';
+import { startServeServer } from '../../../packages/cli/src/serve/startServeServer.js';
+import { crowdEvents, postJson, readEventStream, type ServeFixture, startServeFixture } from './serveFixture.js';
+
+/** A GET with the raw path as given (fetch would normalise `..` segments away). */
+function rawGet(base: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path, method: 'GET', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('emocrowd serve API', () => {
+  let fx: ServeFixture;
+  beforeAll(async () => {
+    fx = await startServeFixture();
+    // A file next to the store that must never be served.
+    writeFileSync(join(fx.runsDir, '..', 'emocrowd-secret.txt'), 'TOP-SECRET-CONTENT');
+    mkdirSync(join(fx.runsDir, 'not-a-run'));
+  });
+  afterAll(async () => {
+    await fx?.close();
+  });
+
+  it('binds 127.0.0.1 on the port it was given (0 = a free one)', () => {
+    expect(fx.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(fx.server.port).toBeGreaterThan(0);
+  });
+
+  it('refuses run ids that are not plain directory names: encoded ../, absolute paths, backslashes', async () => {
+    const attempts = [
+      '/api/runs/..%2F..%2Fetc/responses',
+      '/api/runs/..%2Femocrowd-secret.txt',
+      '/api/runs/%2Fetc%2Fpasswd',
+      '/api/runs/%2Fetc%2Fpasswd/responses',
+      '/api/runs/..%5C..%5Cwindows/events',
+    ];
+    for (const path of attempts) {
+      const res = await rawGet(fx.server.url, path);
+      expect(res.status, path).toBe(400);
+      expect(JSON.parse(res.body).error, path).toMatch(/not a run id/);
+      expect(res.body).not.toContain('TOP-SECRET-CONTENT');
+    }
+    // Literal dot segments are normalised away by URL parsing before routing: never a run.
+    // (/etc/passwd then names a viewer route, answered with the viewer page).
+    for (const path of ['/api/runs/..', '/api/runs/%2E%2E/responses', '/api/runs/../../etc/passwd', '/api/runs/../../emocrowd-secret.txt']) {
+      const res = await rawGet(fx.server.url, path);
+      expect(res.body, path).not.toMatch(/root:|TOP-SECRET-CONTENT/);
+      if (res.status === 200) expect(res.body, path).toContain('<title>emocrowd viewer</title>');
+    }
+    expect(resolveRunDir('/runs', '../x')).toBeUndefined();
+    expect(resolveRunDir('/runs', '/etc')).toBeUndefined();
+    expect(resolveRunDir('/runs', '.')).toBeUndefined();
+    expect(resolveRunDir('/runs', 'a/b')).toBeUndefined();
+    expect(resolveRunDir('/runs', '20261122-081500-fargo-seattle-synthetic')).toBe('/runs/20261122-081500-fargo-seattle-synthetic');
+  });
+
+  it('never serves files outside the viewer build, and 404s a directory that holds no run', async () => {
+    for (const path of ['/..%2F..%2F..%2Fpackage.json', '/%2e%2e/%2e%2e/package.json', '/../../package.json']) {
+      const res = await rawGet(fx.server.url, path);
+      expect([400, 404], path).toContain(res.status);
+      expect(res.body).not.toContain('"workspaces"');
+    }
+    const missing = await rawGet(fx.server.url, '/api/runs/not-a-run');
+    expect(missing.status).toBe(404);
+  });
+
+  it('answers only loopback Host headers (DNS rebinding)', async () => {
+    const res = await rawGet(fx.server.url, '/api/runs', { host: 'evil.example:80' });
+    expect(res.status).toBe(403);
+  });
+
+  it('rejects a bad run request with 400 and a one-line message naming the field', async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ personas: 'lots' }, /personas/],
+      [{ personas: '../../etc/passwd' }, /personas/],
+      [{ model: 'openai:gpt' }, /model/],
+      [{ task: '/etc/passwd' }, /task/],
+      [{ concurrency: 0 }, /concurrency/],
+      [{ emotions: ['joy', 'bliss'] }, /emotions/],
+      [{ color: 'blue' }, /color|unrecognized/i],
+      [[1, 2], /expected object/i],
+    ];
+    for (const [body, message] of cases) {
+      const res = await postJson(fx.url('/api/runs'), body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      const error = String(res.body.error);
+      expect(error).toMatch(message);
+      expect(error).not.toContain('\n');
+    }
+    const notJson = await fetch(fx.url('/api/runs'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"task":' });
+    expect(notJson.status).toBe(400);
+    const formPost = await fetch(fx.url('/api/runs'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(formPost.status).toBe(415);
+    expect(fx.server.live.size).toBe(0);
+  });
+
+  it('lists options: tasks, conditions, strategies, emotions, and the synthetic model without Ollama', async () => {
+    const options = (await (await fetch(fx.url('/api/options'))).json()) as {
+      tasks: { id: string; truth: number }[];
+      models: { id: string }[];
+      strategies: { name: string }[];
+      conditions: string[];
+      emotions: { goemotions: string[]; plutchik: string[] };
+      ollama: { reachable: boolean };
+    };
+    expect(options.tasks.find((t) => t.id === 'fargo-seattle')?.truth).toBe(1194);
+    expect(options.models.map((m) => m.id)).toEqual(['synthetic']);
+    expect(options.ollama.reachable).toBe(false);
+    expect(options.strategies.map((s) => s.name)).toEqual(expect.arrayContaining(['mean', 'median']));
+    expect(options.conditions).toEqual(['emotion', 'social', 'combined']);
+    expect(options.emotions.goemotions).toHaveLength(28);
+    expect(options.emotions.plutchik).toHaveLength(8);
+  });
+
+  it('streams a live run over SSE, then replays it, from memory and from the store, identically', async () => {
+    const started = await postJson(fx.url('/api/runs'), { personas: 40, seed: 7, subsets: 20 });
+    expect(started.status).toBe(201);
+    const runId = String(started.body.runId);
+    const live = await readEventStream(fx.url(`/api/runs/${runId}/events`));
+    expect(live.contentType).toMatch(/^text\/event-stream/);
+    const events = crowdEvents(live.messages);
+    expect(events[0]?.type).toBe('runStarted');
+    expect(events[events.length - 1]?.type).toBe('runCompleted');
+    expect(live.messages[live.messages.length - 1]?.event).toBe('end');
+    const answers = events.filter((e) => e.type === 'estimateSubmitted' || e.type === 'estimateFailed');
+    expect(answers).toHaveLength(40);
+
+    const dir = join(fx.runsDir, runId);
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as RunSummary;
+    const completed = events[events.length - 1];
+    expect(completed?.type === 'runCompleted' && completed.summary).toEqual(summary);
+
+    const stored = readFileSync(join(dir, 'responses.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ResponseRecord);
+    const key = (r: ResponseRecord) => `${r.round}:${r.replicate}:${r.personaIndex}`;
+    const liveRecords = answers.map((e) => (e.type === 'estimateSubmitted' || e.type === 'estimateFailed' ? e.record : undefined));
+    expect(new Set(liveRecords.map((r) => r && key(r)))).toEqual(new Set(stored.map(key)));
+
+    // The same server replays from its memory; a new server on the same store replays from the files.
+    const again = crowdEvents((await readEventStream(fx.url(`/api/runs/${runId}/events`))).messages);
+    expect(again).toEqual(events);
+    const other = await startServeFixture(fx.runsDir);
+    try {
+      const fromStore = crowdEvents((await readEventStream(other.url(`/api/runs/${runId}/events`))).messages);
+      expect(fromStore[0]?.type).toBe('runStarted');
+      const last = fromStore[fromStore.length - 1];
+      expect(last?.type === 'runCompleted' && last.summary).toEqual(summary);
+      const replayed = fromStore.flatMap((e) => (e.type === 'estimateSubmitted' || e.type === 'estimateFailed' ? [e.record] : []));
+      expect(replayed).toEqual(stored);
+      const info = (await (await fetch(other.url(`/api/runs/${runId}`))).json()) as { summary: RunSummary; status: string };
+      expect(info.summary).toEqual(summary);
+      expect(info.status).toBe('completed');
+      const listing = (await (await fetch(other.url('/api/runs'))).json()) as { runs: { runId: string; state: string }[] };
+      expect(listing.runs).toContainEqual(expect.objectContaining({ runId, state: 'complete' }));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('forwards Stop to the live run, keeps streaming until runCompleted, and heartbeats while quiet', async () => {
+    // A scripted run that answers every 20 ms until stopped: the server's stop and streaming
+    // plumbing, independent of how fast a model is.
+    let stopped = false;
+    const descriptor = { runId: 'scripted-run', task: { id: 't', question: 'q', unit: 'mi', truth: 100, truthSource: 's' } } as unknown as RunDescriptor;
+    const record = (i: number): ResponseRecord => ({
+      personaId: `p${i}`, personaIndex: i, attributes: {}, replicate: 0, round: 0, status: 'ok', estimate: 90 + i,
+      latencyMs: 1, tokens: { prompt: 1, completion: 1 }, cached: false, model: 'scripted',
+    });
+    const events$ = new Observable<CrowdEvent>((sub) => {
+      sub.next({ type: 'runStarted', at: new Date().toISOString(), run: descriptor });
+      let i = 0;
+      const timer = setInterval(() => {
+        if (stopped) {
+          clearInterval(timer);
+          // answers in flight still arrive after a stop, then the run completes
+          setTimeout(() => {
+            sub.next({ type: 'estimateSubmitted', record: record(i++) });
+            sub.next({ type: 'runCompleted', at: new Date().toISOString(), cancelled: true, summary: { counts: { missing: 1 } } as unknown as RunSummary });
+            sub.complete();
+          }, 450);
+          return;
+        }
+        sub.next({ type: 'estimateSubmitted', record: record(i++) });
+      }, 20);
+      return () => clearInterval(timer);
+    });
+    const scripted = await startServeServer({
+      runsDir: fx.runsDir,
+      port: 0,
+      heartbeatMs: 100,
+      options: async () => { throw new Error('unused'); },
+      store: {
+        startRun: async () => ({ runId: 'scripted-run', dir: join(fx.runsDir, 'scripted-run'), descriptor, events$, stop: () => { stopped = true; } }),
+        listRuns: async () => [],
+        readRun: async () => { throw new Error('unused'); },
+      },
+    });
+    try {
+      const base = scripted.url;
+      expect((await postJson(new URL('/api/runs', base).toString(), {})).status).toBe(201);
+      const streamed = readEventStream(new URL('/api/runs/scripted-run/events', base).toString());
+      await new Promise((r) => setTimeout(r, 150));
+      const stop = await postJson(new URL('/api/runs/scripted-run/stop', base).toString(), {});
+      expect(stop.status).toBe(202);
+      expect(stop.body.status).toBe('stopping');
+      const { messages, heartbeats } = await streamed;
+      const events = crowdEvents(messages);
+      expect(events[0]?.type).toBe('runStarted');
+      const last = events[events.length - 1];
+      expect(last?.type === 'runCompleted' && last.cancelled).toBe(true);
+      expect(events.filter((e) => e.type === 'estimateSubmitted').length).toBeGreaterThan(1);
+      expect(heartbeats).toBeGreaterThan(0);
+      expect(messages[messages.length - 1]?.event).toBe('end');
+      expect(scripted.live.get('scripted-run')?.status).toBe('completed');
+      const again = await postJson(new URL('/api/runs/no-such-run/stop', base).toString(), {});
+      expect(again.status).toBe(404);
+    } finally {
+      await scripted.close();
+    }
+  });
+});

@@ -1,0 +1,243 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResponseRecord, RunDescriptor, RunSummary } from '@emocrowd/crowd';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServeFixture, startServeFixture } from './serveFixture.js';
+
+const VIEWER = fileURLToPath(new URL('..', import.meta.url));
+const REPO = fileURLToPath(new URL('../../..', import.meta.url));
+const SHOTS = join(REPO, 'test-output', 'viewer');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+
+/** Newest modification time of the viewer's sources. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const info = statSync(path);
+    newest = Math.max(newest, info.isDirectory() ? newestSource(path) : info.mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds apps/viewer/dist when it is missing or older than the sources. */
+function ensureBuilt(): void {
+  const built = join(VIEWER, 'dist', 'index.html');
+  const sources = Math.max(newestSource(join(VIEWER, 'src')), statSync(join(VIEWER, 'index.html')).mtimeMs, statSync(join(VIEWER, 'vite.config.ts')).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  execFileSync(process.execPath, [join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: VIEWER, stdio: 'pipe' });
+}
+
+const HOSTILE_RAW = 'About <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> 1,200 miles';
+
+/** Writes a finished-looking run whose answers carry markup in the model's raw text. */
+function writeHostileRun(runsDir: string): string {
+  const runId = '20260101-000000-hostile-run';
+  const dir = join(runsDir, runId);
+  mkdirSync(dir, { recursive: true });
+  const descriptor: RunDescriptor = {
+    runId,
+    task: { id: 'fargo-seattle', question: 'Distance <b>Fargo</b> to Seattle?', unit: 'mi', truth: 1194, truthSource: 'test' },
+    model: { id: 'synthetic', backend: 'synthetic', model: 'synthetic', isLanguageModel: false },
+    personas: { spec: '3', space: 'default', condition: 'emotion', count: 3 },
+    seed: 1,
+    replicates: 1,
+    rounds: 1,
+    influence: { kind: 'none' },
+    generation: {},
+    strategies: [],
+  };
+  const record = (i: number, estimate: number, raw: string): ResponseRecord => ({
+    personaId: `p${i}`,
+    personaIndex: i,
+    emotion: i === 0 ? '<svg onload="window.__pwned=3">' : 'joy',
+    emotionModel: 'goemotions',
+    attributes: { region: '<iframe src="javascript:window.__pwned=4">' },
+    replicate: 0,
+    round: 0,
+    status: 'ok',
+    estimate,
+    raw,
+    latencyMs: 1,
+    tokens: { prompt: 1, completion: 1 },
+    cached: false,
+    model: 'synthetic',
+  });
+  writeFileSync(
+    join(dir, 'run.json'),
+    JSON.stringify({ schemaVersion: 1, descriptor, request: {}, createdAt: '2026-01-01T00:00:00.000Z', versions: { emocrowd: '0.1.0', node: 'v20' } }),
+  );
+  writeFileSync(
+    join(dir, 'responses.jsonl'),
+    `${[record(0, 1200, HOSTILE_RAW), record(1, 1000, 'I think 1000 miles'), record(2, 1500, '<b>1500</b>')].map((r) => JSON.stringify(r)).join('\n')}\n`,
+  );
+  return runId;
+}
+
+describe('the viewer in a real browser', () => {
+  let fx: ServeFixture;
+  let browser: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    mkdirSync(SHOTS, { recursive: true });
+    fx = await startServeFixture();
+    profile = mkdtempSync(join(tmpdir(), 'emocrowd-chromium-'));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1280, height: 1000 },
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('dialog', (dialog) => {
+      pageErrors.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await fx?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('starts a run from the page and shows the live histogram and the final aggregates of summary.json', async () => {
+    await page.goto(fx.server.url);
+    await page.getByTestId('start').waitFor();
+    // Defaults: the Fargo-Seattle question on the synthetic model.
+    expect(await page.getByTestId('task').inputValue()).toBe('fargo-seattle');
+    expect(await page.getByTestId('model').inputValue()).toBe('synthetic');
+    await page.getByTestId('crowd-size').fill('300');
+    await page.getByTestId('start').click();
+    await page.getByTestId('status').filter({ hasText: 'completed' }).waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="histogram"] canvas').first().waitFor();
+    expect(await page.getByTestId('histogram').getAttribute('data-count')).not.toBe('0');
+    await page.getByTestId('aggregates').waitFor();
+
+    const runs = readdirSync(fx.runsDir);
+    expect(runs).toHaveLength(1);
+    const summary = JSON.parse(readFileSync(join(fx.runsDir, runs[0] as string, 'summary.json'), 'utf8')) as RunSummary;
+    const shown = await page
+      .locator('[data-testid="aggregates"] tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [(row as HTMLElement).dataset.strategy, (row as HTMLElement).dataset.estimate]));
+    const expected = Object.entries(summary.aggregates).map(([name, agg]) => [name, String(agg.estimate)]);
+    expect(shown).toEqual(expected);
+    expect(shown.length).toBeGreaterThan(3);
+    const medianText = await page.locator('[data-testid="aggregates"] tr[data-strategy="median"] td[data-role="estimate"]').textContent();
+    expect(medianText).toBe((summary.aggregates.median?.estimate as number).toLocaleString('en-US', { maximumFractionDigits: 1 }));
+    expect(await page.getByTestId('progress').textContent()).toContain(`${summary.counts.answered} with a number`);
+    await page.screenshot({ path: join(SHOTS, 'live.png'), fullPage: true });
+
+    await page.getByTestId('log-scale').check();
+    await page.screenshot({ path: join(SHOTS, 'live-log.png'), fullPage: true });
+
+    await page.getByTestId('tab-compare').click();
+    await page.getByTestId('compare-table').waitFor();
+    expect(await page.locator('[data-testid="compare-table"] tbody tr').count()).toBe(Object.keys(summary.aggregates).length);
+    await page.locator('[data-testid="view-compare"] canvas').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'compare.png'), fullPage: true });
+
+    await page.getByTestId('tab-breakdown').click();
+    await page.getByTestId('breakdown-table').waitFor();
+    const dims = await page.getByTestId('breakdown-dimension').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    expect(dims).toEqual(Object.keys(summary.groups ?? {}));
+    const groups = summary.groups?.[dims[0] as string]?.groups ?? [];
+    expect(await page.locator('[data-testid="breakdown-table"] tbody tr').count()).toBe(groups.length);
+    await page.screenshot({ path: join(SHOTS, 'breakdown.png'), fullPage: true });
+
+    await page.getByTestId('tab-rounds').click();
+    await page.getByTestId('rounds-table').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'rounds.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('runs three rounds with social influence and shows diversity and collective error per round', async () => {
+    await page.goto(`${fx.server.url}#live`);
+    await page.getByTestId('start').waitFor();
+    await page.getByTestId('crowd-size').fill('120');
+    await page.getByTestId('rounds').fill('3');
+    await page.getByTestId('influence').selectOption('aggregate:median');
+    await page.getByTestId('start').click();
+    await page.getByTestId('status').filter({ hasText: 'completed' }).waitFor({ timeout: 60_000 });
+    const dir = readdirSync(fx.runsDir).find((name) => {
+      const manifest = JSON.parse(readFileSync(join(fx.runsDir, name, 'run.json'), 'utf8')) as { descriptor: RunDescriptor };
+      return manifest.descriptor.rounds === 3;
+    });
+    expect(dir).toBeDefined();
+    const manifest = JSON.parse(readFileSync(join(fx.runsDir, dir as string, 'run.json'), 'utf8')) as { descriptor: RunDescriptor };
+    expect(manifest.descriptor.influence).toEqual({ kind: 'aggregate', aggregate: 'median' });
+    expect(manifest.descriptor.personas.count).toBe(120);
+    const summary = JSON.parse(readFileSync(join(fx.runsDir, dir as string, 'summary.json'), 'utf8')) as RunSummary;
+    expect(await page.getByTestId('progress').textContent()).toContain(`of ${120 * 3} answers`);
+    await page.getByTestId('tab-rounds').click();
+    await page.getByTestId('rounds-table').waitFor();
+    const rows = await page.locator('[data-testid="rounds-table"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)),
+    );
+    expect(rows).toEqual(summary.rounds.map((r) => [String(r.round), String(r.n)]));
+    expect(rows).toHaveLength(3);
+    await page.screenshot({ path: join(SHOTS, 'rounds-3.png'), fullPage: true });
+    await page.getByTestId('tab-live').click();
+    await page.screenshot({ path: join(SHOTS, 'live-3-rounds.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows markup in model text, labels and questions as inert text, and runs none of it', async () => {
+    const runId = writeHostileRun(fx.runsDir);
+    await page.goto(`${fx.server.url}#open`);
+    await page.getByTestId(`open-${runId}`).click();
+    await page.getByTestId('status').filter({ hasText: 'incomplete' }).waitFor();
+    const answers = page.getByTestId('answers');
+    await answers.getByText('<script>window.__pwned=2</script>', { exact: false }).waitFor();
+    const raws = await answers.locator('.raw').allTextContents();
+    expect(raws).toContain(HOSTILE_RAW);
+    expect(await answers.locator('img, script, svg, iframe, b').count()).toBe(0);
+    expect(await page.locator('main img, main script, main iframe, main svg:not(.u-wrap svg)').count()).toBe(0);
+    expect(await page.getByText('Distance <b>Fargo</b> to Seattle?').count()).toBe(1);
+    // give an onerror a chance to fire had the markup been parsed
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.screenshot({ path: join(SHOTS, 'hostile-run.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens a dropped CSV of human estimates and analyses it in the browser with crowd code', async () => {
+    await page.goto(`${fx.server.url}#open`);
+    const csv = join(REPO, '..', 'shared', 'data', 'crowds', 'silver_jellybean_Jb1.csv');
+    const file = existsSync(csv) ? csv : join(tmpdir(), 'jb1.csv');
+    if (!existsSync(csv)) writeFileSync(file, 'E1,Correct\n100,250\n200,250\n150,250\n');
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.getByTestId('aggregates').waitFor();
+    expect(await page.getByTestId('open-message').textContent()).toMatch(/truth 250/);
+    if (file === csv) {
+      // Published check values (data README): Silver Jb1 E1, n = 67: median 150, geometric mean 141.0.
+      const median = await page.locator('[data-testid="aggregates"] tr[data-strategy="median"]').getAttribute('data-estimate');
+      expect(Number(median)).toBe(150);
+      const gm = await page.locator('[data-testid="aggregates"] tr[data-strategy="geometricMean"]').getAttribute('data-estimate');
+      expect(Number(gm)).toBeCloseTo(141.0, 1);
+    }
+    await page.screenshot({ path: join(SHOTS, 'dropped-csv.png'), fullPage: true });
+    await page.getByTestId('tab-open').click();
+    await page.screenshot({ path: join(SHOTS, 'open.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});

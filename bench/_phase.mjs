@@ -1,0 +1,17 @@
+import { resolvePersonas, PersonaAgent, getTask } from '@emocrowd/agents';
+import { runCrowd } from '@emocrowd/crowd';
+import { createBackendStack, createRng } from '@emocrowd/models';
+const spec = process.argv[2] ?? 'paper';
+const reps = Number(process.argv[3] ?? 1);
+const summary = process.argv[4] === 'full' ? {} : { subsets: 0, bootstrap: 0 };
+const t0 = performance.now();
+const personas = resolvePersonas(spec, { condition: 'combined', rng: createRng(42).fork('personas') });
+const stack = createBackendStack({ model: 'synthetic' });
+const agent = new PersonaAgent({ backend: stack.backend, condition: 'combined' });
+const task = getTask('fargo-seattle');
+const descriptor = { runId: 'x', task: { id: task.id, question: task.question, unit: task.unit, truth: task.truth.value, truthSource: task.truth.source }, model: { id: 'synthetic', backend: 'synthetic', model: 'synthetic', isLanguageModel: false }, personas: { spec, space: 'x', condition: 'combined', count: personas.count }, seed: 42, replicates: reps, rounds: 1, influence: { kind: 'aggregate' }, generation: { temperature: 0.8, maxTokens: 256 }, strategies: [] };
+let n = 0, tLast = 0, result;
+const t1 = performance.now();
+await new Promise((res, rej) => runCrowd({ descriptor, task, personas, agent, concurrency: 16, summary }).subscribe({ next: (e) => { if (e.type === 'estimateSubmitted' || e.type === 'estimateFailed') { n++; tLast = performance.now(); } if (e.type === 'runCompleted') result = e.summary; }, error: rej, complete: res }));
+const t2 = performance.now();
+console.log({ setup: (t1 - t0).toFixed(0), answering: (tLast - t1).toFixed(0), summary: (t2 - tLast).toFixed(0), n, perSec: Math.round(n / ((tLast - t1) / 1000)), rss: Math.round(process.resourceUsage().maxRSS / 1024), median: result.aggregates?.median?.value ?? result.aggregates?.median });

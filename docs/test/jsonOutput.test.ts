@@ -1,0 +1,112 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../packages/cli/src/testing/runCli.js';
+
+/**
+ * docs/json-output.md cannot drift: every key its tables list appears in the real output of
+ * `emocrowd run --json` (and the run directory), and the output has no key the tables omit.
+ */
+
+const DOC = readFileSync(fileURLToPath(new URL('../json-output.md', import.meta.url)), 'utf8');
+
+/** The documented keys of the table under `heading` (exact heading line): required and optional. */
+function documentedKeys(heading: string): { required: string[]; optional: string[] } {
+  const lines = DOC.split('\n');
+  const start = lines.indexOf(heading);
+  if (start < 0) throw new Error(`docs/json-output.md has no heading "${heading}"`);
+  const required: string[] = [];
+  const optional: string[] = [];
+  let inTable = false;
+  for (const line of lines.slice(start + 1)) {
+    if (line.startsWith('#')) break;
+    if (!line.startsWith('|')) {
+      if (inTable) break;
+      continue;
+    }
+    inTable = true;
+    const key = /^\| `([^`]+)` \|/.exec(line)?.[1];
+    if (key === undefined) continue; // header and separator rows
+    if (key.endsWith('?')) optional.push(key.slice(0, -1));
+    else required.push(key);
+  }
+  if (required.length + optional.length === 0) throw new Error(`no key table under "${heading}"`);
+  return { required, optional };
+}
+
+/** Checks one object against the table under `heading`, both ways. */
+function expectDocumented(heading: string, value: unknown, present: 'all-optional-present' | 'optional-may-miss'): void {
+  expect(value, heading).toBeTypeOf('object');
+  const { required, optional } = documentedKeys(heading);
+  const keys = Object.keys(value as object);
+  const undocumented = keys.filter((k) => !required.includes(k) && !optional.includes(k));
+  expect(undocumented, `keys in the output that ${heading} does not list`).toEqual([]);
+  const absent = required.filter((k) => !keys.includes(k));
+  expect(absent, `keys ${heading} lists that the output lacks`).toEqual([]);
+  if (present === 'all-optional-present') {
+    expect(optional.filter((k) => !keys.includes(k)), `optional keys of ${heading} missing here`).toEqual([]);
+  }
+}
+
+let dir: string;
+let summary: Record<string, unknown>;
+let runDir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'emocrowd-json-doc-'));
+  // Two rounds and groups so every optional part of the summary is present.
+  const { code, stdout, stderr } = await runCli(
+    ['run', '--personas', '120', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion', '--json', '--quiet', '--out', 'runs/doc'],
+    { cwd: dir },
+  );
+  expect(code, stderr).toBe(0);
+  summary = JSON.parse(stdout) as Record<string, unknown>;
+  runDir = join(dir, 'runs', 'doc');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('docs/json-output.md', () => {
+  it('lists exactly the top-level keys of emocrowd run --json', () => {
+    expectDocumented('### Top-level keys', summary, 'all-optional-present');
+  });
+
+  it('lists exactly the keys of counts and metrics', () => {
+    expectDocumented('### `counts`', summary.counts, 'all-optional-present');
+    expectDocumented('### `metrics`', summary.metrics, 'all-optional-present');
+  });
+
+  it('lists exactly the keys of task, model, timing, rounds[] and each aggregate', () => {
+    expectDocumented('### `task`', summary.task, 'all-optional-present');
+    expectDocumented('### `model`', summary.model, 'all-optional-present');
+    expectDocumented('### `timing`', summary.timing, 'all-optional-present');
+    const rounds = summary.rounds as unknown[];
+    expect(rounds).toHaveLength(2);
+    for (const round of rounds) expectDocumented('### `rounds[]`', round, 'all-optional-present');
+    for (const aggregate of Object.values(summary.aggregates as Record<string, unknown>)) {
+      expectDocumented('### `aggregates.<strategy>`', aggregate, 'optional-may-miss');
+    }
+  });
+
+  it('describes summary.json as the same object --json prints', () => {
+    const stored = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as Record<string, unknown>;
+    const { timing: _a, ...storedRest } = stored;
+    const { timing: _b, ...printedRest } = summary;
+    expect(storedRest).toEqual(printedRest);
+    expect(readdirSync(runDir).sort()).toEqual(['responses.jsonl', 'run.json', 'summary.json']);
+  });
+
+  it('lists every key of responses.jsonl lines, and the keys every line has', () => {
+    const lines = readFileSync(join(runDir, 'responses.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.length).toBe(240);
+    for (const line of lines) expectDocumented('## `responses.jsonl`', JSON.parse(line), 'optional-may-miss');
+  });
+
+  it('lists exactly the keys of run.json and its descriptor', () => {
+    const manifest = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as Record<string, unknown>;
+    expectDocumented('## `run.json`', manifest, 'all-optional-present');
+    expectDocumented('### `descriptor`', manifest.descriptor, 'all-optional-present');
+  });
+});

@@ -1,0 +1,72 @@
+import { type Persona, resolvePersonas } from '@emocrowd/agents';
+import { createRng } from '@emocrowd/models';
+import { describe, expect, it } from 'vitest';
+import type { ResponseRecord } from '../events/ResponseRecord.js';
+import type { RunDescriptor } from '../events/RunDescriptor.js';
+import { flattenRecords } from '../store/flattenRecords.js';
+import { summarizeRecords } from './summarizeRecords.js';
+
+const personas = resolvePersonas('30', { condition: 'combined', rng: createRng(3).fork('personas') });
+const descriptor: RunDescriptor = {
+  runId: 'r',
+  task: { id: 't', question: 'q', unit: 'mi', truth: 1000, truthSource: 's' },
+  model: { id: 'm', backend: 'synthetic', model: 'm', isLanguageModel: false },
+  personas: { spec: '30', space: 'default', condition: 'combined', count: 30 },
+  seed: 3,
+  replicates: 1,
+  rounds: 1,
+  influence: { kind: 'none' },
+  generation: {},
+  strategies: [],
+};
+const recordOf = (persona: Persona, estimate: number): ResponseRecord => ({
+  personaId: persona.id,
+  personaIndex: persona.index,
+  ...(persona.emotion ? { emotion: persona.emotion.label, emotionModel: persona.emotion.model } : {}),
+  attributes: persona.attributes,
+  replicate: 0,
+  round: 0,
+  status: 'ok',
+  estimate,
+  latencyMs: 1,
+  tokens: { prompt: 1, completion: 1 },
+  cached: false,
+  model: 'm',
+});
+const records = Array.from({ length: 30 }, (_, p) => recordOf(personas.at(p), 800 + 17 * p));
+
+describe('summarizeRecords', () => {
+  it('gives the same summary whatever order the answers come in, and ignores duplicates', () => {
+    const options = { subsets: 20, strategies: ['mean', 'median', 'trimmedMean'] };
+    const inOrder = summarizeRecords({ descriptor, personas, records, options });
+    const shuffled = createRng(9).shuffle([...records, records[4] as ResponseRecord]);
+    const again = summarizeRecords({ descriptor, personas, records: shuffled, options });
+    expect(again).toEqual(inOrder);
+    expect(inOrder.counts).toMatchObject({ personas: 30, expected: 30, answered: 30, missing: 0 });
+    expect(inOrder.aggregates.median?.estimate).toBe(800 + 17 * 14.5);
+  });
+
+  it('counts missing answers and refuses answers of personas outside the crowd', () => {
+    expect(summarizeRecords({ descriptor, personas, records: records.slice(0, 20) }).counts.missing).toBe(10);
+    const stranger = { ...(records[0] as ResponseRecord), personaIndex: -5 };
+    expect(() => summarizeRecords({ descriptor, personas, records: [stranger] })).toThrow(/persona -5 .* not part of run r/);
+  });
+});
+
+describe('flattenRecords', () => {
+  it('has a stable column order with attributes between persona and answer, rows by persona index', () => {
+    const table = flattenRecords(createRng(1).shuffle([...records]), 'r');
+    const attributes = Object.keys(personas.at(0).attributes).sort();
+    expect(table.columns).toEqual([
+      'runId', 'round', 'replicate', 'personaIndex', 'personaId', 'emotion', 'emotionModel', 'plutchik', 'intensity',
+      ...attributes,
+      'status', 'estimate', 'confidence', 'isRange', 'reason', 'latencyMs', 'promptTokens', 'completionTokens', 'cached', 'model', 'host', 'raw',
+    ]);
+    const at = table.columns.indexOf('personaIndex');
+    const indices = table.rows.map((row) => row[at] as number);
+    expect(indices).toEqual([...indices].sort((a, b) => a - b));
+    expect(table.rows[0]?.[table.columns.indexOf('estimate')]).toBe(
+      records.find((r) => r.personaIndex === indices[0])?.estimate,
+    );
+  });
+});
