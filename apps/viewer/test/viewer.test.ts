@@ -107,7 +107,7 @@ describe('the viewer in a real browser', () => {
       viewport: { width: 1280, height: 1000 },
     });
     page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('pageerror', (error) => pageErrors.push(`${error.message} ${error.stack ?? ''}`.slice(0, 600)));
     page.on('dialog', (dialog) => {
       pageErrors.push(`dialog: ${dialog.message()}`);
       void dialog.dismiss();

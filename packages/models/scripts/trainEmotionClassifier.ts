@@ -6,7 +6,7 @@
  *
  * Trains on the train split, tunes thresholds on dev, reports test-split scores at the three
  * label levels and stores them in the model's `info`. Deterministic: the same data and flags give
- * the same file. Takes a few minutes on one core.
+ * the same file. Takes about ten minutes on one core (200 L-BFGS iterations of about 2.5 s).
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

@@ -12,7 +12,7 @@ export interface ModelSpec {
  */
 export function parseModelSpec(spec: string): ModelSpec {
   const trimmed = spec.trim();
-  if (trimmed === 'synthetic' || trimmed === 'builtin') return { backend: 'synthetic', model: 'synthetic' };
+  if (trimmed === 'synthetic') return { backend: 'synthetic', model: 'synthetic' };
   const colon = trimmed.indexOf(':');
   const backend = colon > 0 ? trimmed.slice(0, colon) : '';
   const model = colon > 0 ? trimmed.slice(colon + 1) : '';

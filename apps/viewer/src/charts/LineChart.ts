@@ -64,7 +64,8 @@ export class LineChart {
       scales: {
         x: {
           time: false,
-          ...(s.xLog ? { distr: 3 } : { range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => (min === max ? [min - 1, max + 1] : [min, max]) }),
+          ...(s.xLog ? { distr: 3 } : { range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax =>
+                !Number.isFinite(min) || !Number.isFinite(max) ? [0, 1] : min === max ? [min - 1, max + 1] : [min, max] }),
         },
         y: s.yLog ? { distr: 3 } : {},
       },

@@ -29,7 +29,8 @@ const TASK = z.strictObject(
     unitName: z.string({ error: 'expected a string' }).optional(),
     truth: z.strictObject(
       {
-        value: NUMBER,
+        // Estimates are positive quantities: log-space metrics and the parser assume a positive truth.
+        value: NUMBER.refine((x) => x > 0, { error: 'expected a positive number' }),
         source: TEXT,
         kind: TEXT,
         confirmed: z.boolean({ error: 'expected true or false' }).default(true),
@@ -67,7 +68,16 @@ const TASK = z.strictObject(
       .optional(),
   },
   { error: 'expected a task object' },
-);
+).superRefine((task, ctx) => {
+  const [lo, hi] = task.plausibleRange;
+  if (task.truth.value < lo || task.truth.value > hi) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['plausibleRange'],
+      message: `expected a range that contains the truth ${task.truth.value}`,
+    });
+  }
+});
 
 /**
  * The zod 4 schema of a task file: one task, or `tasks: [...]`.

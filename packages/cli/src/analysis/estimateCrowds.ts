@@ -45,7 +45,9 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
   const isRun = input.kind === 'run';
   const column = flags.column ?? (isRun ? 'estimate' : undefined);
   if (column === undefined) {
-    throw usageError(`--column is required for a CSV; columns of ${table.source}: ${table.columns.join(', ')}`);
+    throw usageError(
+      `--column is required for a CSV; columns of ${table.source}: ${table.columns.join(', ')}`,
+    );
   }
   let truth = flags.truth;
   let truthFrom = truth === undefined ? '' : '--truth';
@@ -55,7 +57,9 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
       truth = input.manifest.descriptor.task.truth;
       truthFrom = `run.json (${input.manifest.descriptor.task.id})`;
     } else if (isRun) {
-      throw usageError(`--input ${table.source}: no run.json beside it to take the truth from; give --truth X`);
+      throw usageError(
+        `--input ${table.source}: no run.json beside it to take the truth from; give --truth X`,
+      );
     }
   }
   if (truth !== undefined && flags.truthColumn !== undefined) {
@@ -71,7 +75,15 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
       notes.push(`last round only (round ${last}); see others with --filter round=N`);
     }
     if (groupBy === undefined) {
-      const skip = new Set(['runId', 'round', 'replicate', 'personaIndex', 'personaId', 'emotionModel', 'intensity']);
+      const skip = new Set([
+        'runId',
+        'round',
+        'replicate',
+        'personaIndex',
+        'personaId',
+        'emotionModel',
+        'intensity',
+      ]);
       const last = table.columns.indexOf('status');
       groupBy = table.columns.slice(0, last).filter((name, at) => {
         if (skip.has(name)) return false;

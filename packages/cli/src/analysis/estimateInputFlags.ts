@@ -15,7 +15,11 @@ export const estimateInputFlags = {
     valueName: 'NAME',
     description: 'The column of estimates (required for a CSV; default for a run: estimate).',
   },
-  truth: { type: 'number', valueName: 'X', description: 'The true value (default for a run: its task truth).' },
+  truth: {
+    type: 'number',
+    valueName: 'X',
+    description: 'The true value (default for a run: its task truth).',
+  },
   'truth-column': {
     type: 'string',
     valueName: 'NAME',
@@ -32,5 +36,10 @@ export const estimateInputFlags = {
     multiple: true,
     description: 'Keep only rows whose column has this value (e.g. task=1a).',
   },
-  seed: { type: 'integer', description: 'Seed of the subset permutations and bootstrap.', default: 0, min: 0 },
+  seed: {
+    type: 'integer',
+    description: 'Seed of the subset permutations and bootstrap.',
+    default: 0,
+    min: 0,
+  },
 } as const satisfies Record<string, FlagDef>;

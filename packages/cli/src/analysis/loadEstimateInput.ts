@@ -4,8 +4,8 @@ import {
   type DataTable,
   flattenRecords,
   parseCsvTable,
-  RUN_FILES,
   type ResponseRecord,
+  RUN_FILES,
   type RunManifest,
   readResponses,
   readRun,
@@ -43,15 +43,25 @@ export function loadEstimateInput(input: string | undefined, cwd: string): Estim
   try {
     if (statSync(path).isDirectory()) {
       if (!existsSync(join(path, RUN_FILES.manifest))) {
-        throw usageError(`--input: ${input} is a directory without ${RUN_FILES.manifest}; give a run directory or a file`);
+        throw usageError(
+          `--input: ${input} is a directory without ${RUN_FILES.manifest}; give a run directory or a file`,
+        );
       }
       const run = readRun(path);
-      return { kind: 'run', path, table: flattenRecords(run.records), manifest: run.manifest, records: run.records };
+      return {
+        kind: 'run',
+        path,
+        table: flattenRecords(run.records),
+        manifest: run.manifest,
+        records: run.records,
+      };
     }
     if (/\.jsonl$/i.test(path)) {
       const records = readResponses(path).records;
       const manifestPath = join(dirname(path), RUN_FILES.manifest);
-      const manifest = existsSync(manifestPath) ? readRun(dirname(path), { records: false }).manifest : undefined;
+      const manifest = existsSync(manifestPath)
+        ? readRun(dirname(path), { records: false }).manifest
+        : undefined;
       return {
         kind: 'run',
         path,

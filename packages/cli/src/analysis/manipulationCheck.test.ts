@@ -2,7 +2,11 @@ import type { ResponseRecord } from '@emocrowd/crowd';
 import { describe, expect, it } from 'vitest';
 import { manipulationCheck } from './manipulationCheck.js';
 
-const record = (emotion: string | undefined, raw: string | undefined, personaIndex: number): ResponseRecord => ({
+const record = (
+  emotion: string | undefined,
+  raw: string | undefined,
+  personaIndex: number,
+): ResponseRecord => ({
   personaId: `p${personaIndex}`,
   personaIndex,
   ...(emotion === undefined ? {} : { emotion, emotionModel: 'goemotions' as const }),

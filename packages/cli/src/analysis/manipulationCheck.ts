@@ -91,7 +91,9 @@ export function manipulationCheck(
   const rows = (map: Map<string, Tally>): ManipulationCheckRow[] =>
     [...map.entries()]
       .map(([emotion, t]) => {
-        const [topPredicted, topCount] = [...t.predicted.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['none', 0];
+        const [topPredicted, topCount] = [...t.predicted.entries()].sort(
+          (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+        )[0] ?? ['none', 0];
         return {
           emotion,
           ekman: t.ekman,

@@ -1,4 +1,9 @@
-import { type EstimateSummary, type ExtractedCrowd, strategyNames, summarizeEstimates } from '@emocrowd/crowd';
+import {
+  type EstimateSummary,
+  type ExtractedCrowd,
+  strategyNames,
+  summarizeEstimates,
+} from '@emocrowd/crowd';
 import { usageError } from '../command/CliError.js';
 
 /** What of the analysis to compute. */
@@ -36,7 +41,10 @@ export function checkStrategies(names: string[] | undefined): string[] | undefin
  * @param options strategies, subsets, tolerance, seed
  * @returns the summary, or undefined for an empty crowd
  */
-export function summarizeCrowd(crowd: ExtractedCrowd, options: CrowdAnalysisOptions): EstimateSummary | undefined {
+export function summarizeCrowd(
+  crowd: ExtractedCrowd,
+  options: CrowdAnalysisOptions,
+): EstimateSummary | undefined {
   const n = crowd.sample.values.length;
   if (n === 0) return undefined;
   return summarizeEstimates(crowd.sample, crowd.truth, {

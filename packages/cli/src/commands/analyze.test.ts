@@ -58,7 +58,19 @@ describe('emocrowd analyze', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('Silver et al. Jb1, E1, truth 250: mean 162.7, median 150, geometric mean 141.0', async () => {
-    const r = await cli(root, 'analyze', '--input', crowdFile('silver_jellybean_Jb1.csv'), '--column', 'E1', '--truth', '250', '--subsets', '20', '--json');
+    const r = await cli(
+      root,
+      'analyze',
+      '--input',
+      crowdFile('silver_jellybean_Jb1.csv'),
+      '--column',
+      'E1',
+      '--truth',
+      '250',
+      '--subsets',
+      '20',
+      '--json',
+    );
     expect(r.code, r.err).toBe(0);
     const json = JSON.parse(r.out) as AnalyzeJson;
     const crowd = json.crowds[0];
@@ -68,7 +80,18 @@ describe('emocrowd analyze', () => {
     expect(crowd?.summary?.aggregates.median?.estimate).toBe(150);
     expect(crowd?.summary?.aggregates.geometricMean?.estimate).toBeCloseTo(141.0, 1);
     expect(crowd?.summary?.subsets?.B).toBe(20);
-    const text = await cli(root, 'analyze', '--input', crowdFile('silver_jellybean_Jb1.csv'), '--column', 'E1', '--truth', '250', '--subsets', '0');
+    const text = await cli(
+      root,
+      'analyze',
+      '--input',
+      crowdFile('silver_jellybean_Jb1.csv'),
+      '--column',
+      'E1',
+      '--truth',
+      '250',
+      '--subsets',
+      '0',
+    );
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/mean\s+162\.7/);
     expect(text.out).toMatch(/median\s+150\.0/);
@@ -77,12 +100,35 @@ describe('emocrowd analyze', () => {
 
   it('Becker et al. 2017: refuses several truths naming the fix, analyzes per task with --group-by, reports NA rows', async () => {
     const file = crowdFile('becker_2017.csv');
-    const refused = await cli(root, 'analyze', '--input', file, '--column', 'response_3', '--truth-column', 'truth');
+    const refused = await cli(
+      root,
+      'analyze',
+      '--input',
+      file,
+      '--column',
+      'response_3',
+      '--truth-column',
+      'truth',
+    );
     expect(refused.code).toBe(2);
     expect(refused.err.trim().split('\n')).toHaveLength(1);
     expect(refused.err).toMatch(/different truths .*--filter task=.*--group-by task/);
 
-    const split = await cli(root, 'analyze', '--input', file, '--column', 'response_3', '--truth-column', 'truth', '--group-by', 'task,network', '--subsets', '0', '--json');
+    const split = await cli(
+      root,
+      'analyze',
+      '--input',
+      file,
+      '--column',
+      'response_3',
+      '--truth-column',
+      'truth',
+      '--group-by',
+      'task,network',
+      '--subsets',
+      '0',
+      '--json',
+    );
     expect(split.code, split.err).toBe(0);
     const json = JSON.parse(split.out) as AnalyzeJson;
     expect(json.splitBy).toEqual(['task']);
@@ -90,10 +136,28 @@ describe('emocrowd analyze', () => {
     expect(json.crowds.length).toBeGreaterThan(10);
     const skipped = json.crowds.reduce((s, c) => s + c.skipped.missing, 0);
     expect(skipped).toBeGreaterThan(0);
-    expect(json.crowds.reduce((s, c) => s + c.n + c.skipped.total, 0)).toBe(json.crowds.reduce((s, c) => s + c.rows, 0));
+    expect(json.crowds.reduce((s, c) => s + c.n + c.skipped.total, 0)).toBe(
+      json.crowds.reduce((s, c) => s + c.rows, 0),
+    );
     expect(Object.keys(json.crowds[0]?.summary?.groups ?? {})).toEqual(['network']);
 
-    const one = await cli(root, 'analyze', '--input', file, '--column', 'response_1', '--truth-column', 'truth', '--filter', 'task=1a', '--filter', 'network=Solo', '--subsets', '0', '--json');
+    const one = await cli(
+      root,
+      'analyze',
+      '--input',
+      file,
+      '--column',
+      'response_1',
+      '--truth-column',
+      'truth',
+      '--filter',
+      'task=1a',
+      '--filter',
+      'network=Solo',
+      '--subsets',
+      '0',
+      '--json',
+    );
     const solo = (JSON.parse(one.out) as AnalyzeJson).crowds[0];
     expect(solo?.truth).toBe(550);
     expect(solo?.n).toBe(40);
@@ -103,29 +167,75 @@ describe('emocrowd analyze', () => {
 
   it('counts rows that are not numbers and shows them in the report', async () => {
     writeFileSync(join(root, 'messy.csv'), 'who,guess\na,100\nb,\nc,NA\nd,"about 300"\ne,"1,200"\n');
-    const r = await cli(root, 'analyze', '--input', 'messy.csv', '--column', 'guess', '--truth', '500', '--subsets', '0', '--json');
+    const r = await cli(
+      root,
+      'analyze',
+      '--input',
+      'messy.csv',
+      '--column',
+      'guess',
+      '--truth',
+      '500',
+      '--subsets',
+      '0',
+      '--json',
+    );
     expect(r.code, r.err).toBe(0);
     const crowd = (JSON.parse(r.out) as AnalyzeJson).crowds[0];
     expect(crowd?.n).toBe(2);
     expect(crowd?.skipped).toMatchObject({ total: 3, empty: 1, missing: 1, text: 1 });
-    const text = await cli(root, 'analyze', '--input', 'messy.csv', '--column', 'guess', '--truth', '500', '--subsets', '0');
-    expect(text.out).toMatch(/skipped 3 rows: 1 empty, 1 NA, 1 not a number \(e\.g\. line 3 guess=""; line 4 guess="NA"; line 5 guess="about 300"\)/);
+    const text = await cli(
+      root,
+      'analyze',
+      '--input',
+      'messy.csv',
+      '--column',
+      'guess',
+      '--truth',
+      '500',
+      '--subsets',
+      '0',
+    );
+    expect(text.out).toMatch(
+      /skipped 3 rows: 1 empty, 1 NA, 1 not a number \(e\.g\. line 3 guess=""; line 4 guess="NA"; line 5 guess="about 300"\)/,
+    );
   });
 
   it('analyzes a run: its truth, groups by emotion and attributes, and the manipulation check per emotion', async () => {
-    const run = await cli(root, 'run', '--personas', '40', '--quiet', '--subsets', '20', '--out', 'run', '--json');
+    const run = await cli(
+      root,
+      'run',
+      '--personas',
+      '40',
+      '--quiet',
+      '--subsets',
+      '20',
+      '--out',
+      'run',
+      '--json',
+    );
     expect(run.code, run.err).toBe(0);
-    const summary = JSON.parse(run.out) as { aggregates: Record<string, { estimate: number }>; counts: { answered: number; unparsed: number } };
+    const summary = JSON.parse(run.out) as {
+      aggregates: Record<string, { estimate: number }>;
+      counts: { answered: number; unparsed: number };
+    };
     const r = await cli(root, 'analyze', '--input', 'run', '--subsets', '20', '--json');
     expect(r.code, r.err).toBe(0);
     const json = JSON.parse(r.out) as AnalyzeJson;
     expect(json.kind).toBe('run');
-    expect(json.status).toEqual({ ok: summary.counts.answered, unparsed: summary.counts.unparsed, failed: 0 });
+    expect(json.status).toEqual({
+      ok: summary.counts.answered,
+      unparsed: summary.counts.unparsed,
+      failed: 0,
+    });
     const crowd = json.crowds[0];
     expect(crowd?.truth).toBe(1194);
     expect(crowd?.skipped.empty).toBe(summary.counts.unparsed);
     expect(crowd?.summary?.aggregates.median?.estimate).toBe(summary.aggregates.median?.estimate);
-    expect(crowd?.summary?.aggregates.mean?.estimate).toBeCloseTo(summary.aggregates.mean?.estimate ?? Number.NaN, 9);
+    expect(crowd?.summary?.aggregates.mean?.estimate).toBeCloseTo(
+      summary.aggregates.mean?.estimate ?? Number.NaN,
+      9,
+    );
     expect(json.breakdownBy).toEqual(expect.arrayContaining(['emotion', 'plutchik', 'age', 'gender']));
     const check = json.manipulationCheck;
     expect(check?.level).toBe('ekman');
@@ -136,7 +246,16 @@ describe('emocrowd analyze', () => {
       expect(row.share).toBeLessThanOrEqual(1);
     }
     // The responses.jsonl alone is an input too (truth from the run.json beside it).
-    const jsonl = await cli(root, 'analyze', '--input', 'run/responses.jsonl', '--subsets', '0', '--no-manipulation-check', '--json');
+    const jsonl = await cli(
+      root,
+      'analyze',
+      '--input',
+      'run/responses.jsonl',
+      '--subsets',
+      '0',
+      '--no-manipulation-check',
+      '--json',
+    );
     expect(jsonl.code, jsonl.err).toBe(0);
     expect((JSON.parse(jsonl.out) as AnalyzeJson).manipulationCheck).toBeUndefined();
   });
@@ -144,12 +263,50 @@ describe('emocrowd analyze', () => {
   it('input errors are one line naming the flag and the fix, exit 2', async () => {
     const cases: [string[], RegExp][] = [
       [['analyze'], /--input is required/],
-      [['analyze', '--input', 'nope.csv', '--column', 'x', '--truth', '1'], /--input: no such file or directory nope\.csv/],
-      [['analyze', '--input', crowdFile('silver_jellybean_Jb1.csv'), '--truth', '250'], /--column is required for a CSV; columns of .*: question, qcode/],
-      [['analyze', '--input', crowdFile('silver_jellybean_Jb1.csv'), '--column', 'E9', '--truth', '250'], /no column "E9" \(--column\)/],
-      [['analyze', '--input', crowdFile('silver_jellybean_Jb1.csv'), '--column', 'E1'], /--truth X or --truth-column/],
-      [['analyze', '--input', crowdFile('silver_jellybean_Jb1.csv'), '--column', 'E1', '--truth', '250', '--filter', 'E1'], /--filter takes COL=VALUE/],
-      [['analyze', '--input', crowdFile('silver_jellybean_Jb1.csv'), '--column', 'E1', '--truth', '250', '--strategies', 'mode'], /--strategies: unknown mode; known: mean, median/],
+      [
+        ['analyze', '--input', 'nope.csv', '--column', 'x', '--truth', '1'],
+        /--input: no such file or directory nope\.csv/,
+      ],
+      [
+        ['analyze', '--input', crowdFile('silver_jellybean_Jb1.csv'), '--truth', '250'],
+        /--column is required for a CSV; columns of .*: question, qcode/,
+      ],
+      [
+        ['analyze', '--input', crowdFile('silver_jellybean_Jb1.csv'), '--column', 'E9', '--truth', '250'],
+        /no column "E9" \(--column\)/,
+      ],
+      [
+        ['analyze', '--input', crowdFile('silver_jellybean_Jb1.csv'), '--column', 'E1'],
+        /--truth X or --truth-column/,
+      ],
+      [
+        [
+          'analyze',
+          '--input',
+          crowdFile('silver_jellybean_Jb1.csv'),
+          '--column',
+          'E1',
+          '--truth',
+          '250',
+          '--filter',
+          'E1',
+        ],
+        /--filter takes COL=VALUE/,
+      ],
+      [
+        [
+          'analyze',
+          '--input',
+          crowdFile('silver_jellybean_Jb1.csv'),
+          '--column',
+          'E1',
+          '--truth',
+          '250',
+          '--strategies',
+          'mode',
+        ],
+        /--strategies: unknown mode; known: mean, median/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const r = await cli(root, ...argv);

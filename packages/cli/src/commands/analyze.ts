@@ -1,10 +1,10 @@
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
 import { estimateCrowds } from '../analysis/estimateCrowds.js';
 import { estimateInputFlags } from '../analysis/estimateInputFlags.js';
 import { loadEstimateInput } from '../analysis/loadEstimateInput.js';
 import { type ManipulationCheck, manipulationCheck } from '../analysis/manipulationCheck.js';
 import { checkStrategies, summarizeCrowd } from '../analysis/summarizeCrowd.js';
+import { usageError } from '../command/CliError.js';
+import { defineCommand } from '../command/defineCommand.js';
 import { analysisFlags, listFlag, outputFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderEstimateSummary } from '../output/renderEstimateSummary.js';
@@ -28,14 +28,17 @@ export const analyzeCommand = defineCommand({
     ...analysisFlags,
     'manipulation-check': {
       type: 'boolean',
-      description: 'For a run: classify each answer text and report how often it expresses the assigned emotion.',
+      description:
+        'For a run: classify each answer text and report how often it expresses the assigned emotion.',
       default: true,
     },
     json: outputFlags.json,
   },
   async run({ flags, io, positionals }) {
     if (positionals.length > 0) {
-      throw usageError(`analyze: unexpected argument "${positionals[0]}"; give the file with --input (see: emocrowd analyze --help)`);
+      throw usageError(
+        `analyze: unexpected argument "${positionals[0]}"; give the file with --input (see: emocrowd analyze --help)`,
+      );
     }
     const strategies = checkStrategies(listFlag(flags.strategies));
     const input = loadEstimateInput(flags.input, io.cwd);
@@ -89,15 +92,22 @@ export const analyzeCommand = defineCommand({
       const colors = colorsFor(io.stdout, io.env);
       const head = [
         `${input.kind === 'run' ? 'run' : 'file'} ${input.path}: ${crowds.rows} rows, column ${crowds.column}, truth from ${crowds.truthFrom}`,
-        ...(crowds.filteredOut > 0 ? [`${crowds.filteredOut} rows filtered out (${crowds.filters.map((f) => `${f.column}=${f.value}`).join(', ')})`] : []),
+        ...(crowds.filteredOut > 0
+          ? [
+              `${crowds.filteredOut} rows filtered out (${crowds.filters.map((f) => `${f.column}=${f.value}`).join(', ')})`,
+            ]
+          : []),
         ...(status ? [`answers: ${status.ok} ok, ${status.unparsed} unparsed, ${status.failed} failed`] : []),
-        ...(crowds.splitBy.length > 0 ? [`${results.length} questions (by ${crowds.splitBy.join(', ')})`] : []),
+        ...(crowds.splitBy.length > 0
+          ? [`${results.length} questions (by ${crowds.splitBy.join(', ')})`]
+          : []),
         ...crowds.notes,
         '',
       ];
       io.stdout.write(head.join('\n'));
       io.stdout.write('\n');
-      for (const { crowd, summary } of results) io.stdout.write(renderEstimateSummary(crowd, summary, { colors }));
+      for (const { crowd, summary } of results)
+        io.stdout.write(renderEstimateSummary(crowd, summary, { colors }));
       if (check) {
         io.stdout.write(
           `${colors.bold('manipulation check')}: ${formatPercent(check.share)} of ${check.n} answers express their assigned emotion (Ekman level, built-in classifier)${check.skipped > 0 ? `; ${check.skipped} not checked` : ''}\n\n`,

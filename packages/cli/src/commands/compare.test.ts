@@ -39,10 +39,29 @@ const JB1 = ['--input', crowdFile('silver_jellybean_Jb1.csv'), '--column', 'E1',
 
 describe('emocrowd compare', () => {
   it('gives each strategy its error, beaten share and subset curve with the optimal k, in stable JSON', async () => {
-    const r = await cli('compare', ...JB1, '--strategies', 'mean,median,geometricMean', '--subsets', '50', '--json');
+    const r = await cli(
+      'compare',
+      ...JB1,
+      '--strategies',
+      'mean,median,geometricMean',
+      '--subsets',
+      '50',
+      '--json',
+    );
     expect(r.code, r.err).toBe(0);
     const json = JSON.parse(r.out) as CompareJson;
-    expect(Object.keys(json)).toEqual(['input', 'column', 'label', 'truth', 'n', 'skipped', 'tolerance', 'permutations', 'ks', 'strategies']);
+    expect(Object.keys(json)).toEqual([
+      'input',
+      'column',
+      'label',
+      'truth',
+      'n',
+      'skipped',
+      'tolerance',
+      'permutations',
+      'ks',
+      'strategies',
+    ]);
     expect(json.strategies.map((s) => s.name)).toEqual(['mean', 'median', 'geometricMean']);
     expect(json.n).toBe(67);
     expect(json.permutations).toBe(50);
@@ -73,7 +92,15 @@ describe('emocrowd compare', () => {
   });
 
   it('needs one question: a file with several is refused with the fix', async () => {
-    const r = await cli('compare', '--input', crowdFile('lorenz_2011.csv'), '--column', 'E1', '--truth-column', 'Truth');
+    const r = await cli(
+      'compare',
+      '--input',
+      crowdFile('lorenz_2011.csv'),
+      '--column',
+      'E1',
+      '--truth-column',
+      'Truth',
+    );
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--filter Question=/);
   });

@@ -1,10 +1,10 @@
 import { beatenShare } from '@emocrowd/crowd';
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
 import { estimateCrowds } from '../analysis/estimateCrowds.js';
 import { estimateInputFlags } from '../analysis/estimateInputFlags.js';
 import { loadEstimateInput } from '../analysis/loadEstimateInput.js';
 import { checkStrategies, summarizeCrowd } from '../analysis/summarizeCrowd.js';
+import { usageError } from '../command/CliError.js';
+import { defineCommand } from '../command/defineCommand.js';
 import { analysisFlags, listFlag, outputFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderLineChart } from '../output/renderLineChart.js';
@@ -32,7 +32,9 @@ export const compareCommand = defineCommand({
   },
   async run({ flags, io, positionals }) {
     if (positionals.length > 0) {
-      throw usageError(`compare: unexpected argument "${positionals[0]}"; give the file with --input (see: emocrowd compare --help)`);
+      throw usageError(
+        `compare: unexpected argument "${positionals[0]}"; give the file with --input (see: emocrowd compare --help)`,
+      );
     }
     const strategies = checkStrategies(listFlag(flags.strategies));
     const input = loadEstimateInput(flags.input, io.cwd);
@@ -47,13 +49,22 @@ export const compareCommand = defineCommand({
     // One question only: comparing strategies across questions with different truths is meaningless.
     const crowd = crowds.crowds[0];
     if (crowds.crowds.length !== 1 || !crowd) {
-      throw usageError(`compare: ${input.path} holds ${crowds.crowds.length} questions; pick one with --filter COL=VALUE`);
+      throw usageError(
+        `compare: ${input.path} holds ${crowds.crowds.length} questions; pick one with --filter COL=VALUE`,
+      );
     }
     const summary = summarizeCrowd(
-      { ...crowd, sample: { values: crowd.sample.values, ...(crowd.sample.confidence ? { confidence: crowd.sample.confidence } : {}) } },
+      {
+        ...crowd,
+        sample: {
+          values: crowd.sample.values,
+          ...(crowd.sample.confidence ? { confidence: crowd.sample.confidence } : {}),
+        },
+      },
       { strategies, subsets: flags.subsets, tolerance: flags.tolerance, seed: flags.seed, bootstrap: 0 },
     );
-    if (!summary) throw usageError(`compare: no numeric estimate in column ${crowds.column} of ${input.path}`);
+    if (!summary)
+      throw usageError(`compare: no numeric estimate in column ${crowds.column} of ${input.path}`);
     const values = crowd.sample.values;
     const rows = Object.entries(summary.aggregates).map(([name, a]) => {
       const beaten = Number.isFinite(a.estimate) ? beatenShare(values, a.estimate, crowd.truth) : undefined;
@@ -71,7 +82,11 @@ export const compareCommand = defineCommand({
         optimalAccuracy: curve?.optimalAccuracy ?? null,
         smallestGoodK: curve?.smallestGoodK ?? null,
         accuracyAtN: curve?.points[curve.points.length - 1]?.accuracy ?? null,
-        curve: (curve?.points ?? []).map((p) => ({ k: p.k, accuracy: p.accuracy, meanAbsRelError: p.meanAbsRelError })),
+        curve: (curve?.points ?? []).map((p) => ({
+          k: p.k,
+          accuracy: p.accuracy,
+          meanAbsRelError: p.meanAbsRelError,
+        })),
       };
     });
     if (flags.json) {
@@ -92,8 +107,12 @@ export const compareCommand = defineCommand({
     }
     const colors = colorsFor(io.stdout, io.env);
     const out: string[] = [
-      colors.bold(`${input.path}${crowd.label === 'all' ? '' : ` (${crowd.label})`}: ${values.length} estimates, truth ${formatNumber(crowd.truth, 2)}`),
-      ...(crowd.skipped.total > 0 ? [colors.yellow(`skipped ${crowd.skipped.total} rows without a number (see emocrowd analyze)`)] : []),
+      colors.bold(
+        `${input.path}${crowd.label === 'all' ? '' : ` (${crowd.label})`}: ${values.length} estimates, truth ${formatNumber(crowd.truth, 2)}`,
+      ),
+      ...(crowd.skipped.total > 0
+        ? [colors.yellow(`skipped ${crowd.skipped.total} rows without a number (see emocrowd analyze)`)]
+        : []),
       '',
       renderTable(
         [
@@ -128,7 +147,10 @@ export const compareCommand = defineCommand({
             logX: true,
             yMin: 0,
             // Up to the next 10% above the best curve, so low accuracies are not a flat line at 0.
-            yMax: Math.min(1, Math.ceil(Math.max(0.1, ...rows.flatMap((r) => r.curve.map((p) => p.accuracy))) * 10) / 10),
+            yMax: Math.min(
+              1,
+              Math.ceil(Math.max(0.1, ...rows.flatMap((r) => r.curve.map((p) => p.accuracy))) * 10) / 10,
+            ),
             formatY: (y) => `${Math.round(y * 100)}%`,
             formatX: (x) => String(Math.round(x)),
             xLabel: 'crowd size k',

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ResponseRecord, parseCsv, RUN_FILES } from '@emocrowd/crowd';
+import { parseCsv, type ResponseRecord, RUN_FILES } from '@emocrowd/crowd';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../command/Io.js';
 import { main } from '../main.js';
@@ -46,7 +46,9 @@ describe('emocrowd export', () => {
     expect(r.code, r.err).toBe(0);
     const [header, ...rows] = parseCsv(r.out).rows;
     expect(header?.slice(0, 5)).toEqual(['runId', 'round', 'replicate', 'personaIndex', 'personaId']);
-    expect(header).toEqual(expect.arrayContaining(['emotion', 'plutchik', 'age', 'gender', 'region', 'status', 'estimate', 'raw']));
+    expect(header).toEqual(
+      expect.arrayContaining(['emotion', 'plutchik', 'age', 'gender', 'region', 'status', 'estimate', 'raw']),
+    );
     expect(rows).toHaveLength(12);
     const col = (name: string) => (header as string[]).indexOf(name);
     for (const record of records) {
@@ -67,7 +69,10 @@ describe('emocrowd export', () => {
     const csv = await cli(root, 'export', 'run');
     const r = await cli(root, 'export', 'run', '--format', 'jsonl');
     expect(r.code, r.err).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(12);
     expect(Object.keys(lines[0] ?? {})).toEqual(parseCsv(csv.out).rows[0]);
     expect(typeof lines[0]?.round).toBe('number');

@@ -1,6 +1,6 @@
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { flattenRecords, formatCsv, readRun, RUN_FILES } from '@emocrowd/crowd';
+import { flattenRecords, formatCsv, RUN_FILES, readRun } from '@emocrowd/crowd';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
 
@@ -10,7 +10,7 @@ export const exportCommand = defineCommand({
     name: 'export',
     usage: 'DIR',
     description:
-      "Flatten a run into one row per answer (persona attributes as columns, a stable column order) as CSV or JSON lines, for pandas (read_csv) or R (read.csv). Writes to stdout unless --out is given.",
+      'Flatten a run into one row per answer (persona attributes as columns, a stable column order) as CSV or JSON lines, for pandas (read_csv) or R (read.csv). Writes to stdout unless --out is given.',
     examples: [
       'emocrowd export runs/my-run --format csv --out my-run.csv',
       'emocrowd export runs/my-run --format jsonl > my-run.jsonl',
@@ -23,11 +23,14 @@ export const exportCommand = defineCommand({
   },
   async run({ flags, io, positionals }) {
     const [dirArg, extra] = positionals;
-    if (dirArg === undefined) throw usageError('export needs a run directory: emocrowd export DIR --format csv');
+    if (dirArg === undefined)
+      throw usageError('export needs a run directory: emocrowd export DIR --format csv');
     if (extra !== undefined) throw usageError(`export: one run directory at a time (got also "${extra}")`);
     const dir = resolve(io.cwd, dirArg);
     if (!existsSync(dir) || !statSync(dir).isDirectory() || !existsSync(resolve(dir, RUN_FILES.manifest))) {
-      throw usageError(`export: ${dirArg} is not a run directory (no ${RUN_FILES.manifest}); give a directory made by emocrowd run`);
+      throw usageError(
+        `export: ${dirArg} is not a run directory (no ${RUN_FILES.manifest}); give a directory made by emocrowd run`,
+      );
     }
     let run: ReturnType<typeof readRun>;
     try {
@@ -38,7 +41,12 @@ export const exportCommand = defineCommand({
     const table = flattenRecords(run.records, run.manifest.descriptor.runId);
     const text =
       flags.format === 'jsonl'
-        ? table.rows.map((row) => `${JSON.stringify(Object.fromEntries(table.columns.map((c, i) => [c, row[i] ?? null])))}\n`).join('')
+        ? table.rows
+            .map(
+              (row) =>
+                `${JSON.stringify(Object.fromEntries(table.columns.map((c, i) => [c, row[i] ?? null])))}\n`,
+            )
+            .join('')
         : formatCsv(table.columns, table.rows);
     if (flags.out === undefined) {
       io.stdout.write(text);
@@ -48,7 +56,8 @@ export const exportCommand = defineCommand({
     if (existsSync(out) && !flags.force) {
       throw usageError(`export: ${flags.out} exists; choose another --out or add --force to overwrite it`);
     }
-    if (existsSync(out) && statSync(out).isDirectory()) throw usageError(`export: --out ${flags.out} is a directory; give a file name`);
+    if (existsSync(out) && statSync(out).isDirectory())
+      throw usageError(`export: --out ${flags.out} is a directory; give a file name`);
     // Written beside the target and renamed, so a crash never leaves half a file under its name.
     const tmp = `${out}.tmp-${process.pid}`;
     writeFileSync(tmp, text);

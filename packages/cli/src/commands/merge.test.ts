@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,7 +67,8 @@ describe('emocrowd merge', () => {
         .map(({ latencyMs: _l, ...rest }) => rest)
         .sort((a, b) => a.personaIndex - b.personaIndex);
     expect(lines('merged')).toEqual(lines('whole'));
-    const manifest = (dir: string) => JSON.parse(readFileSync(join(root, dir, 'run.json'), 'utf8')).descriptor;
+    const manifest = (dir: string) =>
+      JSON.parse(readFileSync(join(root, dir, 'run.json'), 'utf8')).descriptor;
     expect({ ...manifest('merged'), runId: 'x' }).toEqual({ ...manifest('whole'), runId: 'x' });
   });
 
@@ -72,7 +81,21 @@ describe('emocrowd merge', () => {
   });
 
   it('refuses shards of different runs with one line naming what differs, writing nothing', async () => {
-    const other = await cli(root, 'run', '--personas', '60', '--quiet', '--subsets', '20', '--seed', '8', '--shard', '2/3', '--out', 'other');
+    const other = await cli(
+      root,
+      'run',
+      '--personas',
+      '60',
+      '--quiet',
+      '--subsets',
+      '20',
+      '--seed',
+      '8',
+      '--shard',
+      '2/3',
+      '--out',
+      'other',
+    );
     expect(other.code, other.err).toBe(0);
     const r = await cli(root, 'merge', 'shard1', 'other', '--out', 'bad');
     expect(r.code).toBe(2);
@@ -88,7 +111,17 @@ describe('emocrowd merge', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/taken exists and is not empty; .*--force/);
     expect(readdirSync(join(root, 'taken'))).toEqual(['keep.txt']);
-    const forced = await cli(root, 'merge', 'shard1', 'shard2', 'shard3', '--out', 'taken', '--force', '--quiet');
+    const forced = await cli(
+      root,
+      'merge',
+      'shard1',
+      'shard2',
+      'shard3',
+      '--out',
+      'taken',
+      '--force',
+      '--quiet',
+    );
     expect(forced.code, forced.err).toBe(0);
     expect(summaryOf(join(root, 'taken'))).toEqual(summaryOf(join(root, 'whole')));
     const into = await cli(root, 'merge', 'shard1', 'shard2', '--out', 'shard2', '--force');

@@ -1,19 +1,19 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
-  RUN_FILES,
   type ResponseRecord,
+  RUN_FILES,
   type RunDescriptor,
   type RunManifest,
-  type StoredRun,
   readRun,
   recordKey,
+  type StoredRun,
   summarizeRecords,
   writeJsonAtomic,
 } from '@emocrowd/crowd';
+import { runPersonas } from '../analysis/runPersonas.js';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
-import { runPersonas } from '../analysis/runPersonas.js';
 import { outputFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
@@ -31,15 +31,20 @@ export const mergeCommand = defineCommand({
   },
   flags: {
     out: { type: 'string', valueName: 'DIR', description: 'The merged run directory (new or empty).' },
-    force: { type: 'boolean', description: 'Write into --out even if it holds files (its run files are replaced).' },
+    force: {
+      type: 'boolean',
+      description: 'Write into --out even if it holds files (its run files are replaced).',
+    },
     ...outputFlags,
   },
   async run({ flags, io, positionals }) {
-    if (positionals.length < 2) throw usageError('merge needs at least two run directories: emocrowd merge DIR DIR... --out DIR');
+    if (positionals.length < 2)
+      throw usageError('merge needs at least two run directories: emocrowd merge DIR DIR... --out DIR');
     if (flags.out === undefined) throw usageError('merge: --out DIR is required (a new or empty directory)');
     const out = resolve(io.cwd, flags.out);
     const dirs = positionals.map((p) => resolve(io.cwd, p));
-    if (dirs.includes(out)) throw usageError(`merge: --out ${flags.out} is one of the runs to merge; choose a new directory`);
+    if (dirs.includes(out))
+      throw usageError(`merge: --out ${flags.out} is one of the runs to merge; choose a new directory`);
     if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0) && !flags.force) {
       throw usageError(`merge: ${flags.out} exists and is not empty; choose a new directory or add --force`);
     }
@@ -64,7 +69,9 @@ export const mergeCommand = defineCommand({
       const d = (runs[i] as StoredRun).manifest.descriptor;
       const difference = describeDifference(unsharded(base), unsharded(d));
       if (difference) {
-        throw usageError(`merge: ${positionals[i]} differs from ${positionals[0]} in its ${difference}; only shards of one run can be merged`);
+        throw usageError(
+          `merge: ${positionals[i]} differs from ${positionals[0]} in its ${difference}; only shards of one run can be merged`,
+        );
       }
       if ((d.personas.shard?.count ?? 1) !== (base.personas.shard?.count ?? 1)) {
         throw usageError(
@@ -132,8 +139,12 @@ export const mergeCommand = defineCommand({
         `merged ${runs.length} runs (${records.length} answers${duplicates > 0 ? `, ${duplicates} duplicates dropped` : ''}) into ${flags.out}\n`,
       );
       if (shardsHere.size < shardCount) {
-        const missing = Array.from({ length: shardCount }, (_, i) => i).filter((i) => !shardsHere.has(i)).map((i) => `${i + 1}/${shardCount}`);
-        io.stderr.write(`shards ${missing.join(', ')} are not merged: ${summary.counts.missing} answers missing\n`);
+        const missing = Array.from({ length: shardCount }, (_, i) => i)
+          .filter((i) => !shardsHere.has(i))
+          .map((i) => `${i + 1}/${shardCount}`);
+        io.stderr.write(
+          `shards ${missing.join(', ')} are not merged: ${summary.counts.missing} answers missing\n`,
+        );
       }
     }
     if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

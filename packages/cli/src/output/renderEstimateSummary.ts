@@ -20,7 +20,9 @@ export function renderEstimateSummary(
   const { colors } = opts;
   const s = crowd.skipped;
   const out: string[] = [
-    colors.bold(`${crowd.label === 'all' ? 'crowd' : crowd.label}: ${crowd.sample.values.length} estimates of ${crowd.rows} rows, truth ${formatNumber(crowd.truth, 2)}`),
+    colors.bold(
+      `${crowd.label === 'all' ? 'crowd' : crowd.label}: ${crowd.sample.values.length} estimates of ${crowd.rows} rows, truth ${formatNumber(crowd.truth, 2)}`,
+    ),
   ];
   if (s.total > 0) {
     const parts = [
@@ -67,9 +69,12 @@ export function renderEstimateSummary(
   );
   if (summary.subsets) {
     const best = summary.subsets.strategies.map(
-      (r) => `${r.name} k=${r.optimalK} (${formatPercent(r.optimalAccuracy, 0)}; within ε from k=${r.smallestGoodK})`,
+      (r) =>
+        `${r.name} k=${r.optimalK} (${formatPercent(r.optimalAccuracy, 0)}; within ε from k=${r.smallestGoodK})`,
     );
-    out.push(`  optimal subset size (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`);
+    out.push(
+      `  optimal subset size (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`,
+    );
   }
   for (const [dimension, b] of Object.entries(summary.groups ?? {})) {
     out.push(

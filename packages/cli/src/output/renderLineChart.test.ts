@@ -5,8 +5,21 @@ describe('renderLineChart', () => {
   it('puts points where a log-x, linear-y scale says, with axis labels and a legend', () => {
     const chart = renderLineChart(
       [
-        { label: 'rising', points: [{ x: 1, y: 0 }, { x: 10, y: 0.5 }, { x: 100, y: 1 }] },
-        { label: 'flat', points: [{ x: 1, y: 0.5 }, { x: 100, y: 0.5 }] },
+        {
+          label: 'rising',
+          points: [
+            { x: 1, y: 0 },
+            { x: 10, y: 0.5 },
+            { x: 100, y: 1 },
+          ],
+        },
+        {
+          label: 'flat',
+          points: [
+            { x: 1, y: 0.5 },
+            { x: 100, y: 0.5 },
+          ],
+        },
       ],
       { width: 21, height: 5, logX: true, yMin: 0, yMax: 1, ascii: true, xLabel: 'k' },
     );
@@ -17,9 +30,9 @@ describe('renderLineChart', () => {
     expect(plot[2]?.[10]).toBe('o'); // the later series draws over the earlier one where they meet
     expect(plot[0]?.[20]).toBe('*');
     expect(plot[2]?.replaceAll(' ', '')).toMatch(/^o+\*?o+$/);
-    expect(lines[0]).toMatch(/^  1 \|/);
+    expect(lines[0]).toMatch(/^ {2}1 \|/);
     expect(lines[2]).toMatch(/^0\.5 \|/);
-    expect(lines[4]).toMatch(/^  0 \|/);
+    expect(lines[4]).toMatch(/^ {2}0 \|/);
     expect(lines[6]?.trim()).toMatch(/^1\s+10\s+100$/);
     expect(lines).toContain('    k (log scale)');
     expect(lines).toContain('    * rising');
@@ -27,6 +40,19 @@ describe('renderLineChart', () => {
   });
 
   it('leaves out points it cannot place and draws nothing without data', () => {
-    expect(renderLineChart([{ label: 'none', points: [{ x: 0, y: 1 }, { x: 5, y: Number.NaN }] }], { logX: true })).toBe('');
+    expect(
+      renderLineChart(
+        [
+          {
+            label: 'none',
+            points: [
+              { x: 0, y: 1 },
+              { x: 5, y: Number.NaN },
+            ],
+          },
+        ],
+        { logX: true },
+      ),
+    ).toBe('');
   });
 });

@@ -58,7 +58,7 @@ export function renderLineChart(series: readonly ChartSeries[], options: LineCha
   const all = usable.flatMap((s) => s.points);
   if (all.length === 0) return '';
   const tx = (x: number): number => (logX ? Math.log(x) : x);
-  let x0 = Math.min(...all.map((p) => tx(p.x)));
+  const x0 = Math.min(...all.map((p) => tx(p.x)));
   let x1 = Math.max(...all.map((p) => tx(p.x)));
   if (x1 === x0) x1 = x0 + 1;
   let y0 = options.yMin ?? Math.min(...all.map((p) => p.y));
@@ -97,9 +97,13 @@ export function renderLineChart(series: readonly ChartSeries[], options: LineCha
   const middle = Math.floor((height - 1) / 2);
   for (let r = 0; r < height; r++) {
     const label = r === 0 ? labels[0] : r === height - 1 ? labels[2] : r === middle ? labels[1] : '';
-    out.push(`${(label ?? '').padStart(labelWidth)} ${label ? vertical : plain}${(grid[r] as string[]).join('')}`.trimEnd());
+    out.push(
+      `${(label ?? '').padStart(labelWidth)} ${label ? vertical : plain}${(grid[r] as string[]).join('')}`.trimEnd(),
+    );
   }
-  out.push(`${' '.repeat(labelWidth)} ${options.ascii ? '+' : '└'}${(options.ascii ? '-' : '─').repeat(width)}`);
+  out.push(
+    `${' '.repeat(labelWidth)} ${options.ascii ? '+' : '└'}${(options.ascii ? '-' : '─').repeat(width)}`,
+  );
   const xLeft = formatX(logX ? Math.exp(x0) : x0);
   const xMid = formatX(logX ? Math.exp((x0 + x1) / 2) : (x0 + x1) / 2);
   const xRight = formatX(logX ? Math.exp(x1) : x1);

@@ -1,5 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +81,9 @@ function snapshotDir(dir: string): Record<string, string> {
   return out;
 }
 
+// Each test spawns two or three CLI processes; allow for a loaded machine.
+const SLOW = 120_000;
+
 describe('emocrowd run: crash safety and resume (real processes)', () => {
   let server: ChildProcess;
   let url = '';
@@ -116,7 +128,7 @@ describe('emocrowd run: crash safety and resume (real processes)', () => {
     reference = join(root, 'reference', 'run');
     const done = await startCli([...runArgs, '--out', reference]).exit;
     expect(done.code, done.stderr).toBe(0);
-  });
+  }, SLOW);
 
   afterAll(() => {
     server?.kill('SIGTERM');
@@ -132,72 +144,89 @@ describe('emocrowd run: crash safety and resume (real processes)', () => {
     expect(new Set(keys).size).toBe(300);
   });
 
-  it('after kill -9 mid-run, --resume loses no answer, duplicates none, and ends with the same summary', async () => {
-    const dir = join(root, 'killed', 'run');
-    const { child, exit } = startCli(outArgs(dir));
-    await waitForLines(join(dir, 'responses.jsonl'), 20, exit);
-    child.kill('SIGKILL');
-    const killed = await exit;
-    expect(killed.signal).toBe('SIGKILL');
-    const before = lineCount(join(dir, 'responses.jsonl'));
-    expect(before).toBeGreaterThanOrEqual(20);
-    expect(before).toBeLessThan(300);
-    expect(existsSync(join(dir, 'summary.json'))).toBe(false);
+  it(
+    'after kill -9 mid-run, --resume loses no answer, duplicates none, and ends with the same summary',
+    async () => {
+      const dir = join(root, 'killed', 'run');
+      const { child, exit } = startCli(outArgs(dir));
+      await waitForLines(join(dir, 'responses.jsonl'), 20, exit);
+      child.kill('SIGKILL');
+      const killed = await exit;
+      expect(killed.signal).toBe('SIGKILL');
+      const before = lineCount(join(dir, 'responses.jsonl'));
+      expect(before).toBeGreaterThanOrEqual(20);
+      expect(before).toBeLessThan(300);
+      expect(existsSync(join(dir, 'summary.json'))).toBe(false);
 
-    const resumed = await startCli(resumeArgs(dir)).exit;
-    expect(resumed.code, resumed.stderr).toBe(0);
-    const keys = responseKeys(dir);
-    expect(keys).toHaveLength(300);
-    expect(new Set(keys).size).toBe(300);
-    expect(new Set(keys)).toEqual(new Set(responseKeys(reference)));
-    expect(summaryWithoutTiming(dir)).toEqual(summaryWithoutTiming(reference));
-  });
+      const resumed = await startCli(resumeArgs(dir)).exit;
+      expect(resumed.code, resumed.stderr).toBe(0);
+      const keys = responseKeys(dir);
+      expect(keys).toHaveLength(300);
+      expect(new Set(keys).size).toBe(300);
+      expect(new Set(keys)).toEqual(new Set(responseKeys(reference)));
+      expect(summaryWithoutTiming(dir)).toEqual(summaryWithoutTiming(reference));
+    },
+    SLOW,
+  );
 
-  it('Ctrl-C stops asking, keeps the answers in flight, says how to resume, exits 130; --resume completes it', async () => {
-    const dir = join(root, 'interrupted', 'run');
-    const { child, exit } = startCli(outArgs(dir));
-    await waitForLines(join(dir, 'responses.jsonl'), 20, exit);
-    child.kill('SIGINT');
-    const stopped = await exit;
-    expect(stopped.code).toBe(130);
-    expect(stopped.stderr).toContain(`emocrowd run --resume ${dir}`);
-    const partial = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as {
-      counts: { answered: number; unparsed: number; failed: number; missing: number };
-    };
-    const lines = lineCount(join(dir, 'responses.jsonl'));
-    expect(partial.counts.missing).toBeGreaterThan(0);
-    // Everything answered before the process ended is on disk, and nothing else.
-    expect(partial.counts.answered + partial.counts.unparsed + partial.counts.failed).toBe(lines);
-    expect(lines + partial.counts.missing).toBe(300);
+  it(
+    'Ctrl-C stops asking, keeps the answers in flight, says how to resume, exits 130; --resume completes it',
+    async () => {
+      const dir = join(root, 'interrupted', 'run');
+      const { child, exit } = startCli(outArgs(dir));
+      await waitForLines(join(dir, 'responses.jsonl'), 20, exit);
+      child.kill('SIGINT');
+      const stopped = await exit;
+      expect(stopped.code).toBe(130);
+      expect(stopped.stderr).toContain(`emocrowd run --resume ${dir}`);
+      const partial = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as {
+        counts: { answered: number; unparsed: number; failed: number; missing: number };
+      };
+      const lines = lineCount(join(dir, 'responses.jsonl'));
+      expect(partial.counts.missing).toBeGreaterThan(0);
+      // Everything answered before the process ended is on disk, and nothing else.
+      expect(partial.counts.answered + partial.counts.unparsed + partial.counts.failed).toBe(lines);
+      expect(lines + partial.counts.missing).toBe(300);
 
-    const kept = readFileSync(join(dir, 'responses.jsonl'), 'utf8');
-    const resumed = await startCli(resumeArgs(dir)).exit;
-    expect(resumed.code, resumed.stderr).toBe(0);
-    // The answers of the first session stay as they were; only the missing ones are added.
-    expect(readFileSync(join(dir, 'responses.jsonl'), 'utf8').startsWith(kept)).toBe(true);
-    const keys = responseKeys(dir);
-    expect(keys).toHaveLength(300);
-    expect(new Set(keys).size).toBe(300);
-    expect(summaryWithoutTiming(dir)).toEqual(summaryWithoutTiming(reference));
-  });
+      const kept = readFileSync(join(dir, 'responses.jsonl'), 'utf8');
+      const resumed = await startCli(resumeArgs(dir)).exit;
+      expect(resumed.code, resumed.stderr).toBe(0);
+      // The answers of the first session stay as they were; only the missing ones are added.
+      expect(readFileSync(join(dir, 'responses.jsonl'), 'utf8').startsWith(kept)).toBe(true);
+      const keys = responseKeys(dir);
+      expect(keys).toHaveLength(300);
+      expect(new Set(keys).size).toBe(300);
+      expect(summaryWithoutTiming(dir)).toEqual(summaryWithoutTiming(reference));
+    },
+    SLOW,
+  );
 
-  it('the same --out without --resume is refused (exit 2) and the directory is left untouched', async () => {
-    const before = snapshotDir(reference);
-    const again = await startCli(outArgs(reference)).exit;
-    expect(again.code).toBe(2);
-    expect(again.stderr.trim().split('\n')).toHaveLength(1);
-    expect(again.stderr).toContain(`--resume ${reference}`);
-    expect(snapshotDir(reference)).toEqual(before);
-  });
+  it(
+    'the same --out without --resume is refused (exit 2) and the directory is left untouched',
+    async () => {
+      const before = snapshotDir(reference);
+      const again = await startCli(outArgs(reference)).exit;
+      expect(again.code).toBe(2);
+      expect(again.stderr.trim().split('\n')).toHaveLength(1);
+      expect(again.stderr).toContain(`--resume ${reference}`);
+      expect(snapshotDir(reference)).toEqual(before);
+    },
+    SLOW,
+  );
 
-  it('an --out directory that holds other files is refused and left untouched', async () => {
-    const dir = join(root, 'not-a-run');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'notes.txt'), 'results of another study\n');
-    const before = snapshotDir(dir);
-    const again = await startCli(['run', '--personas', '5', '--out', dir, '--quiet', '--subsets', '0']).exit;
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('is not empty');
-    expect(snapshotDir(dir)).toEqual(before);
-  });
+  it(
+    'an --out directory that holds other files is refused and left untouched',
+    async () => {
+      const dir = join(root, 'not-a-run');
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'notes.txt'), 'results of another study\n');
+      const before = snapshotDir(dir);
+      const again = await startCli(['run', '--personas', '5', '--out', dir, '--quiet', '--subsets', '0'])
+        .exit;
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('is not empty');
+      expect(snapshotDir(dir)).toEqual(before);
+    },
+    SLOW,
+  );
 });

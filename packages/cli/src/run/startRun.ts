@@ -13,6 +13,7 @@ import {
   readResponses,
   readRun,
   runCrowd,
+  strategyNames,
   writeJsonAtomic,
 } from '@emocrowd/crowd';
 import { type BackendStack, createBackendStack, createRng, defaultCachePath, ModelError } from '@emocrowd/models';
@@ -63,6 +64,7 @@ export interface StartRunOptions {
  * with `resume` and an identical descriptor; a different one is refused.
  */
 export async function startRun(request: RunRequest, options: StartRunOptions): Promise<StartedRun> {
+  checkRequest(request);
   const task = resolveTask(request.task, options.cwd);
   const rng = createRng(request.seed);
   let selection: PersonaList;
@@ -81,9 +83,16 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     throw error;
   }
   if (selection.count === 0) throw usageError('--personas: the selection is empty; check --emotions and the persona file');
+  if (request.groupBy) {
+    const known = ['emotion', 'plutchik', ...selection.space.dimensions.map((d) => d.id)];
+    const unknown = request.groupBy.filter((g) => !known.includes(g));
+    if (unknown.length > 0) {
+      throw usageError(`--group-by: unknown dimension ${unknown.join(', ')}; this crowd has ${known.join(', ')}`);
+    }
+  }
   const personas = shardList(selection, request.shard);
 
-  const isSynthetic = request.model.trim() === 'synthetic' || request.model.trim() === 'builtin';
+  const isSynthetic = request.model.trim() === 'synthetic';
   const cachePath =
     request.cache === false ? false : (request.cache ?? (isSynthetic ? false : defaultCachePath(options.env)));
   let stack: BackendStack;
@@ -232,6 +241,26 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     }),
   );
   return { runId: descriptor.runId, dir, descriptor, resumed: completed.length, events$, stop: () => stop.abort(), stack };
+}
+
+/** Checks what can be checked before anything is resolved or created. */
+function checkRequest(request: RunRequest): void {
+  for (const host of request.hosts) {
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `http://${host}`;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.hostname === '') {
+      throw usageError(`--host "${host}" is not a server address; use e.g. http://127.0.0.1:11434 or 10.0.0.5:8000`);
+    }
+  }
+  const unknown = (request.strategies ?? []).filter((name) => !strategyNames.includes(name));
+  if (unknown.length > 0) {
+    throw usageError(`--strategies: unknown strategy ${unknown.join(', ')}; known: ${strategyNames.join(', ')}`);
+  }
 }
 
 function resolvePersonaSpec(spec: string, cwd: string): string {

@@ -34,7 +34,9 @@ describe('extractCrowds on published data', () => {
     const crowd = crowds[0]!;
     expect(crowd.sample.values).toHaveLength(67);
     expect(crowd.skipped.total).toBe(0);
-    const summary = summarizeEstimates(crowd.sample, crowd.truth, { strategies: ['mean', 'median', 'geometricMean'] });
+    const summary = summarizeEstimates(crowd.sample, crowd.truth, {
+      strategies: ['mean', 'median', 'geometricMean'],
+    });
     expect(summary.aggregates.mean?.estimate).toBeCloseTo(162.7, 1);
     expect(summary.aggregates.median?.estimate).toBe(150);
     expect(summary.aggregates.geometricMean?.estimate).toBeCloseTo(141.0, 1);
@@ -45,7 +47,11 @@ describe('extractCrowds on published data', () => {
     expect(() => extractCrowds(becker, { column: 'response_1', truthColumn: 'truth' })).toThrow(
       /holds \d+ different truths .*--filter task=|--group-by .*task/,
     );
-    const split = extractCrowds(becker, { column: 'response_1', truthColumn: 'truth', groupBy: ['task', 'network'] });
+    const split = extractCrowds(becker, {
+      column: 'response_1',
+      truthColumn: 'truth',
+      groupBy: ['task', 'network'],
+    });
     expect(split.splitBy).toEqual(['task']);
     expect(split.breakdownBy).toEqual(['network']);
     expect(new Set(split.crowds.map((c) => c.label)).size).toBe(split.crowds.length);
@@ -71,7 +77,11 @@ describe('extractCrowds on published data', () => {
 
   it('counts NA rows of Becker et al. instead of dropping them silently', () => {
     const becker = table('becker_2017.csv');
-    const { crowds } = extractCrowds(becker, { column: 'response_3', truthColumn: 'truth', groupBy: ['task'] });
+    const { crowds } = extractCrowds(becker, {
+      column: 'response_3',
+      truthColumn: 'truth',
+      groupBy: ['task'],
+    });
     const skipped = crowds.reduce((s, c) => s + c.skipped.missing, 0);
     const kept = crowds.reduce((s, c) => s + c.sample.values.length, 0);
     const naRows = becker.rows.filter((row) => row[becker.columns.indexOf('response_3')] === 'NA').length;
@@ -84,10 +94,18 @@ describe('extractCrowds on published data', () => {
 });
 
 describe('extractCrowds', () => {
-  const t = parseCsvTable('q,g,est,conf\nA,x,10,0.5\nA,y,,0.2\nA,x,about 3,1\nA,y,30,NA\nB,x,NA,1\n', 'mini.csv');
+  const t = parseCsvTable(
+    'q,g,est,conf\nA,x,10,0.5\nA,y,,0.2\nA,x,about 3,1\nA,y,30,NA\nB,x,NA,1\n',
+    'mini.csv',
+  );
 
   it('reports every skipped row by reason with its line, and keeps confidence and groups aligned', () => {
-    const { crowds } = extractCrowds(t, { column: 'est', truth: 20, groupBy: ['g'], confidenceColumn: 'conf' });
+    const { crowds } = extractCrowds(t, {
+      column: 'est',
+      truth: 20,
+      groupBy: ['g'],
+      confidenceColumn: 'conf',
+    });
     const crowd = crowds[0]!;
     expect(crowd.sample.values).toEqual([10, 30]);
     expect(crowd.sample.confidence).toEqual([0.5, undefined]);
@@ -97,10 +115,12 @@ describe('extractCrowds', () => {
   });
 
   it('names the unknown column and the columns there are; needs a truth; refuses an empty filter', () => {
-    expect(() => extractCrowds(t, { column: 'nope', truth: 1 })).toThrow(/no column "nope" \(--column\); columns: q, g, est, conf/);
-    expect(() => extractCrowds(t, { column: 'est' })).toThrow(/--truth X or --truth-column/);
-    expect(() => extractCrowds(t, { column: 'est', truth: 1, filters: [{ column: 'q', value: 'C' }] })).toThrow(
-      /no row matches --filter q=C; q takes A, B/,
+    expect(() => extractCrowds(t, { column: 'nope', truth: 1 })).toThrow(
+      /no column "nope" \(--column\); columns: q, g, est, conf/,
     );
+    expect(() => extractCrowds(t, { column: 'est' })).toThrow(/--truth X or --truth-column/);
+    expect(() =>
+      extractCrowds(t, { column: 'est', truth: 1, filters: [{ column: 'q', value: 'C' }] }),
+    ).toThrow(/no row matches --filter q=C; q takes A, B/);
   });
 });

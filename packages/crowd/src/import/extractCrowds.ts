@@ -101,7 +101,8 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
     return i;
   };
   const estimateAt = index(options.column, '--column');
-  const truthAt = options.truthColumn === undefined ? undefined : index(options.truthColumn, '--truth-column');
+  const truthAt =
+    options.truthColumn === undefined ? undefined : index(options.truthColumn, '--truth-column');
   if (truthAt === undefined && options.truth === undefined) {
     throw new Error(`${table.source}: no truth; give --truth X or --truth-column NAME`);
   }
@@ -109,7 +110,9 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
     throw new Error(`--truth must be a finite non-zero number (got ${options.truth})`);
   }
   const confidenceAt =
-    options.confidenceColumn === undefined ? undefined : index(options.confidenceColumn, '--confidence-column');
+    options.confidenceColumn === undefined
+      ? undefined
+      : index(options.confidenceColumn, '--confidence-column');
   const filters = (options.filters ?? []).map((f) => ({ at: index(f.column, '--filter'), value: f.value }));
   const groupBy = [...(options.groupBy ?? [])];
   const groupAt = groupBy.map((name) => index(name, '--group-by'));
@@ -140,7 +143,13 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
   if (truths.size > 1) {
     splitCount = -1;
     for (let p = 1; p <= groupBy.length; p++) {
-      if (constantWithin(kept, (r) => keyOf(table.rows[r] as readonly TableCell[], groupAt.slice(0, p)), truthOf)) {
+      if (
+        constantWithin(
+          kept,
+          (r) => keyOf(table.rows[r] as readonly TableCell[], groupAt.slice(0, p)),
+          truthOf,
+        )
+      ) {
         splitCount = p;
         break;
       }
@@ -152,7 +161,11 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
         .map(({ name, at }) => ({ name, values: distinct(table, at, kept) }))
         .filter(({ values }) => values.length > 1 && values.length <= 100)
         .filter(({ name }) =>
-          constantWithin(kept, (r) => cellText((table.rows[r] as readonly TableCell[])[table.columns.indexOf(name)]), truthOf),
+          constantWithin(
+            kept,
+            (r) => cellText((table.rows[r] as readonly TableCell[])[table.columns.indexOf(name)]),
+            truthOf,
+          ),
         )
         .sort((a, b) => a.values.length - b.values.length)
         .slice(0, 3);
@@ -199,12 +212,25 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
     part.rows++;
     const truth = truthOf(r);
     if (Number.isNaN(truth)) {
-      skip(part.skipped, { line: lineOf(r), column: options.truthColumn ?? '', value: cellText(row[truthAt as number]), reason: 'text' }, 'truth');
+      skip(
+        part.skipped,
+        {
+          line: lineOf(r),
+          column: options.truthColumn ?? '',
+          value: cellText(row[truthAt as number]),
+          reason: 'text',
+        },
+        'truth',
+      );
       continue;
     }
     const value = parseEstimateCell(row[estimateAt] ?? null);
     if (typeof value !== 'number') {
-      skip(part.skipped, { line: lineOf(r), column: options.column, value: cellText(row[estimateAt]), reason: value }, value);
+      skip(
+        part.skipped,
+        { line: lineOf(r), column: options.column, value: cellText(row[estimateAt]), reason: value },
+        value,
+      );
       continue;
     }
     part.truth = truth;
@@ -221,7 +247,11 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
   const crowds: ExtractedCrowd[] = [];
   for (const part of parts.values()) {
     const label =
-      splitBy.length === 0 ? 'all' : Object.entries(part.key).map(([k, v]) => `${k}=${v}`).join(',');
+      splitBy.length === 0
+        ? 'all'
+        : Object.entries(part.key)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',');
     crowds.push({
       label,
       key: part.key,
@@ -255,7 +285,11 @@ function keyOf(row: readonly TableCell[], at: readonly number[]): string {
   return JSON.stringify(at.map((i) => cellText(row[i])));
 }
 
-function constantWithin(rows: readonly number[], keyFn: (r: number) => string, truthOf: (r: number) => number): boolean {
+function constantWithin(
+  rows: readonly number[],
+  keyFn: (r: number) => string,
+  truthOf: (r: number) => number,
+): boolean {
   const seen = new Map<string, number>();
   for (const r of rows) {
     const truth = truthOf(r);

@@ -29,7 +29,9 @@ describe('parseCsv', () => {
     const csv = formatCsv(['n', 'text', 'even', 'none'], rows);
     const parsed = parseCsv(csv).rows;
     expect(parsed[0]).toEqual(['n', 'text', 'even', 'none']);
-    expect(parsed.slice(1)).toEqual(awkward.map((text, i) => [String(i), text, i % 2 === 0 ? 'true' : 'false', '']));
+    expect(parsed.slice(1)).toEqual(
+      awkward.map((text, i) => [String(i), text, i % 2 === 0 ? 'true' : 'false', '']),
+    );
   });
 
   it('writes non-finite numbers as empty fields and quotes only when needed', () => {
@@ -49,7 +51,9 @@ describe('parseCsvTable', () => {
       ['2', '6'],
     ]);
     expect(table.lines).toEqual([2, 4]);
-    expect(() => parseCsvTable('a,b\n1,2\n3\n', 'r.csv')).toThrow(/r\.csv:3: 1 fields where the header has 2/);
+    expect(() => parseCsvTable('a,b\n1,2\n3\n', 'r.csv')).toThrow(
+      /r\.csv:3: 1 fields where the header has 2/,
+    );
     expect(() => parseCsvTable('a,a\n1,2\n', 'r.csv')).toThrow(/column "a" appears twice/);
     expect(() => parseCsvTable('', 'r.csv')).toThrow(/empty file/);
   });

@@ -51,14 +51,19 @@ export function parseCsv(text: string, source = 'CSV'): { rows: string[][]; line
       }
       const next = text[i];
       if (next !== undefined && next !== ',' && next !== '\n' && !(next === '\r' && text[i + 1] === '\n')) {
-        throw new Error(`${source}:${line}: text after a closing quote; quotes inside a field must be doubled ("")`);
+        throw new Error(
+          `${source}:${line}: text after a closing quote; quotes inside a field must be doubled ("")`,
+        );
       }
     } else {
       const start = i;
       while (i < n) {
         const c = text[i] as string;
         if (c === ',' || c === '\n' || (c === '\r' && text[i + 1] === '\n')) break;
-        if (c === '"') throw new Error(`${source}:${line}: a quote inside an unquoted field; quote the field and double the quote`);
+        if (c === '"')
+          throw new Error(
+            `${source}:${line}: a quote inside an unquoted field; quote the field and double the quote`,
+          );
         i++;
       }
       field = text.slice(start, i);

@@ -25,7 +25,8 @@ export function parseCsvTable(text: string, source: string): DataTable {
   const columns = header.map((name, i) => (name.trim() === '' ? `column${i + 1}` : name.trim()));
   const seen = new Set<string>();
   for (const name of columns) {
-    if (seen.has(name)) throw new Error(`${source}:1: column "${name}" appears twice in the header; rename one`);
+    if (seen.has(name))
+      throw new Error(`${source}:1: column "${name}" appears twice in the header; rename one`);
     seen.add(name);
   }
   const body: string[][] = [];

@@ -2,14 +2,34 @@ import type { CrowdSnapshot } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import { median } from '../stats/median.js';
 
+/** Status codes of a stored slot (0 = empty). */
+const STATUS_CODES: readonly ResponseRecord['status'][] = ['ok', 'unparsed', 'failed'];
+const HAS_ESTIMATE = 1;
+const HAS_CONFIDENCE = 2;
+const CACHED = 4;
+
 /**
  * The answers of one round, kept compactly (no raw text) and addressable by position and
  * replicate: enough for running snapshots, the next round's social information and the summary.
+ *
+ * Storage is columnar - typed arrays indexed by slot (status, flags, estimate, confidence and an
+ * emotion label id), allocated on the first answer - so a million-answer round costs about
+ * 22 bytes an answer instead of a map entry and an object per answer. Slots outside
+ * `[0, total)` (never produced by runCrowd) are kept in a map, so any slot is accepted.
  */
 export class RoundState {
   readonly round: number;
   readonly total: number;
-  private readonly byKey = new Map<number, ResponseRecordLite>();
+  private status: Uint8Array | undefined;
+  private flags: Uint8Array | undefined;
+  private estimate: Float64Array | undefined;
+  private confidence: Float64Array | undefined;
+  private emotionId: Uint32Array | undefined;
+  /** Emotion labels by id - 1 (id 0 = no emotion). */
+  private readonly labels: string[] = [];
+  private readonly labelIds = new Map<string, number>();
+  private readonly outside = new Map<number, ResponseRecordLite>();
+  private stored = 0;
   private sum = 0;
   private logSum = 0;
   private positives = 0;
@@ -24,7 +44,7 @@ export class RoundState {
 
   /** Adds an answer; `slot` = replicate * personas + position identifies it within the round. */
   add(slot: number, record: ResponseRecord): void {
-    if (this.byKey.has(slot)) return;
+    if (this.has(slot)) return;
     const lite: ResponseRecordLite = {
       status: record.status,
       estimate: record.estimate,
@@ -32,7 +52,9 @@ export class RoundState {
       emotion: record.emotion,
       cached: record.cached,
     };
-    this.byKey.set(slot, lite);
+    if (this.inside(slot)) this.store(slot, lite);
+    else this.outside.set(slot, lite);
+    this.stored++;
     if (record.status === 'ok' && record.estimate !== undefined) {
       this.answered++;
       this.sum += record.estimate;
@@ -47,20 +69,41 @@ export class RoundState {
   }
 
   has(slot: number): boolean {
-    return this.byKey.has(slot);
+    if (this.inside(slot)) return this.status !== undefined && this.status[slot] !== 0;
+    return this.outside.has(slot);
   }
 
   get(slot: number): ResponseRecordLite | undefined {
-    return this.byKey.get(slot);
+    if (!this.inside(slot)) return this.outside.get(slot);
+    const code = this.status?.[slot] ?? 0;
+    if (code === 0) return undefined;
+    const flags = (this.flags as Uint8Array)[slot] as number;
+    const emotionId = (this.emotionId as Uint32Array)[slot] as number;
+    return {
+      status: STATUS_CODES[code - 1] as ResponseRecord['status'],
+      estimate: flags & HAS_ESTIMATE ? (this.estimate as Float64Array)[slot] : undefined,
+      confidence: flags & HAS_CONFIDENCE ? (this.confidence as Float64Array)[slot] : undefined,
+      emotion: emotionId === 0 ? undefined : this.labels[emotionId - 1],
+      cached: (flags & CACHED) !== 0,
+    };
   }
 
-  /** Every stored answer, by slot. */
-  entries(): IterableIterator<[number, ResponseRecordLite]> {
-    return this.byKey.entries();
+  /** Every stored answer as [slot, answer], in ascending slot order. */
+  *entries(): IterableIterator<[number, ResponseRecordLite]> {
+    const below = [...this.outside.keys()].filter((slot) => slot < 0).sort((a, b) => a - b);
+    for (const slot of below) yield [slot, this.outside.get(slot) as ResponseRecordLite];
+    const status = this.status;
+    if (status !== undefined) {
+      for (let slot = 0; slot < status.length; slot++) {
+        if (status[slot] !== 0) yield [slot, this.get(slot) as ResponseRecordLite];
+      }
+    }
+    const above = [...this.outside.keys()].filter((slot) => slot >= 0).sort((a, b) => a - b);
+    for (const slot of above) yield [slot, this.outside.get(slot) as ResponseRecordLite];
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.stored;
   }
 
   /** Running aggregates: O(1) for the means, O(n) selection for the median. */
@@ -76,6 +119,41 @@ export class RoundState {
         geometricMean: this.positives > 0 ? Math.exp(this.logSum / this.positives) : Number.NaN,
       },
     };
+  }
+
+  private inside(slot: number): boolean {
+    return Number.isInteger(slot) && slot >= 0 && slot < this.total;
+  }
+
+  private store(slot: number, lite: ResponseRecordLite): void {
+    if (this.status === undefined) {
+      this.status = new Uint8Array(this.total);
+      this.flags = new Uint8Array(this.total);
+      this.estimate = new Float64Array(this.total);
+      this.confidence = new Float64Array(this.total);
+      this.emotionId = new Uint32Array(this.total);
+    }
+    // An unknown status counts as failed, as everywhere else.
+    this.status[slot] = (STATUS_CODES.indexOf(lite.status) + 1 || STATUS_CODES.length);
+    let flags = lite.cached ? CACHED : 0;
+    if (lite.estimate !== undefined) {
+      flags |= HAS_ESTIMATE;
+      (this.estimate as Float64Array)[slot] = lite.estimate;
+    }
+    if (lite.confidence !== undefined) {
+      flags |= HAS_CONFIDENCE;
+      (this.confidence as Float64Array)[slot] = lite.confidence;
+    }
+    (this.flags as Uint8Array)[slot] = flags;
+    if (lite.emotion !== undefined) {
+      let id = this.labelIds.get(lite.emotion);
+      if (id === undefined) {
+        this.labels.push(lite.emotion);
+        id = this.labels.length;
+        this.labelIds.set(lite.emotion, id);
+      }
+      (this.emotionId as Uint32Array)[slot] = id;
+    }
   }
 }
 

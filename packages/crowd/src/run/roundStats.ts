@@ -11,10 +11,10 @@ import type { RoundState } from './RoundState.js';
  * (diversity falls) and the range reduction effect (the truth drifts out of the crowd's range).
  */
 export function roundStats(state: RoundState, truth: number): RoundStats {
-  const entries = [...state.entries()].sort((a, b) => a[0] - b[0]);
   const values: number[] = [];
   let failed = 0;
-  for (const [, lite] of entries) {
+  // entries() runs in ascending slot order.
+  for (const [, lite] of state.entries()) {
     if (lite.status === 'ok' && lite.estimate !== undefined) values.push(lite.estimate);
     else failed++;
   }

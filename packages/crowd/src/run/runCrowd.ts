@@ -8,6 +8,7 @@ import {
   concat,
   concatMap,
   defer,
+  expand,
   finalize,
   from,
   map,
@@ -32,7 +33,7 @@ export interface RunCrowdOptions {
   task: EstimationTask;
   personas: PersonaList;
   agent: PersonaAgent;
-  /** Concurrent model calls (mergeMap's limit). Default 8. */
+  /** Concurrent model calls (the number of workers). Default 8. */
   concurrency?: number;
   /** A crowdUpdated snapshot every this many answers ... */
   snapshotEveryAnswers?: number;
@@ -55,7 +56,8 @@ export interface RunCrowdOptions {
  * 1. `runStarted`, then per round: one `estimateSubmitted` or `estimateFailed` per answer, in
  *    the order answers arrive; `crowdUpdated` snapshots every N answers or T ms (never per
  *    answer at scale); `roundFinished` with the round's collective measures.
- * 2. At most `concurrency` model calls are in flight (`mergeMap` with a limit).
+ * 2. At most `concurrency` model calls are in flight: that many workers, each asking the next
+ *    slot (in ascending order) when its answer arrives, so no queue of waiting slots is built.
  * 3. In round r > 0 each agent is shown what `descriptor.influence` says (the previous round's
  *    aggregate, or a seeded sample of others' answers) and its own previous answer; its emotion
  *    is updated by `updateEmotion` first.
@@ -229,11 +231,23 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
         if (stopped()) return EMPTY;
         prepareEmotions(round);
         const state = rounds[round] as RoundState;
-        const answers$ = range(0, perRound).pipe(
-          mergeMap(
-            (slot) => (state.has(slot) ? EMPTY : ask(round, slot).pipe(map((record) => ({ slot, record })))),
-            concurrency,
-          ),
+        let nextSlot = 0;
+        // The next slot not answered yet (resumed answers are skipped), or -1 when none is left.
+        const takeSlot = (): number => {
+          while (nextSlot < perRound && state.has(nextSlot)) nextSlot++;
+          return nextSlot < perRound ? nextSlot++ : -1;
+        };
+        const askNext = (): Observable<{ slot: number; record: ResponseRecord }> =>
+          defer(() => {
+            const slot = takeSlot();
+            return slot < 0 ? EMPTY : ask(round, slot).pipe(map((record) => ({ slot, record })));
+          });
+        // `concurrency` workers, each asking the next free slot as soon as its answer arrives:
+        // at most `concurrency` calls in flight, slots asked in ascending order, and no queue of
+        // waiting slots (a million-slot range into mergeMap would sit in its buffer, whose
+        // shift() makes every dequeue O(slots)).
+        const answers$ = range(0, Math.min(concurrency, perRound)).pipe(
+          mergeMap(() => askNext().pipe(expand(() => askNext()))),
           map(({ slot, record }) => {
             state.add(slot, record);
             return record;

@@ -49,7 +49,9 @@ describe('summarizeRecords', () => {
   it('counts missing answers and refuses answers of personas outside the crowd', () => {
     expect(summarizeRecords({ descriptor, personas, records: records.slice(0, 20) }).counts.missing).toBe(10);
     const stranger = { ...(records[0] as ResponseRecord), personaIndex: -5 };
-    expect(() => summarizeRecords({ descriptor, personas, records: [stranger] })).toThrow(/persona -5 .* not part of run r/);
+    expect(() => summarizeRecords({ descriptor, personas, records: [stranger] })).toThrow(
+      /persona -5 .* not part of run r/,
+    );
   });
 });
 
@@ -58,9 +60,28 @@ describe('flattenRecords', () => {
     const table = flattenRecords(createRng(1).shuffle([...records]), 'r');
     const attributes = Object.keys(personas.at(0).attributes).sort();
     expect(table.columns).toEqual([
-      'runId', 'round', 'replicate', 'personaIndex', 'personaId', 'emotion', 'emotionModel', 'plutchik', 'intensity',
+      'runId',
+      'round',
+      'replicate',
+      'personaIndex',
+      'personaId',
+      'emotion',
+      'emotionModel',
+      'plutchik',
+      'intensity',
       ...attributes,
-      'status', 'estimate', 'confidence', 'isRange', 'reason', 'latencyMs', 'promptTokens', 'completionTokens', 'cached', 'model', 'host', 'raw',
+      'status',
+      'estimate',
+      'confidence',
+      'isRange',
+      'reason',
+      'latencyMs',
+      'promptTokens',
+      'completionTokens',
+      'cached',
+      'model',
+      'host',
+      'raw',
     ]);
     const at = table.columns.indexOf('personaIndex');
     const indices = table.rows.map((row) => row[at] as number);

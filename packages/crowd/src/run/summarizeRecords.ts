@@ -42,7 +42,12 @@ export function summarizeRecords(input: {
   for (const record of input.records) {
     const state = rounds[record.round];
     const position = positions.get(record.personaIndex);
-    if (!state || position === undefined || record.replicate < 0 || record.replicate >= descriptor.replicates) {
+    if (
+      !state ||
+      position === undefined ||
+      record.replicate < 0 ||
+      record.replicate >= descriptor.replicates
+    ) {
       throw new RangeError(
         `answer of persona ${record.personaIndex} (round ${record.round}, replicate ${record.replicate}) is not part of run ${descriptor.runId}`,
       );

@@ -60,8 +60,8 @@ export function summarizeRun(input: {
   const values: number[] = [];
   const confidence: (number | undefined)[] = [];
   const groups: Record<string, string[]> = { emotion: [], plutchik: [] };
-  const slots = last ? [...last.entries()].sort((a, b) => a[0] - b[0]) : [];
-  for (const [slot, lite] of slots) {
+  // entries() runs in ascending slot order: no copy, no sort, whatever the crowd's size.
+  for (const [slot, lite] of last ? last.entries() : []) {
     if (lite.status !== 'ok' || lite.estimate === undefined) continue;
     const persona = personas.at(slot % personas.count);
     values.push(lite.estimate);

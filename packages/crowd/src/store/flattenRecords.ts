@@ -3,7 +3,17 @@ import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { DataTable, TableCell } from '../import/DataTable.js';
 
 /** Columns before the persona's social attributes. */
-const LEADING = ['runId', 'round', 'replicate', 'personaIndex', 'personaId', 'emotion', 'emotionModel', 'plutchik', 'intensity'] as const;
+const LEADING = [
+  'runId',
+  'round',
+  'replicate',
+  'personaIndex',
+  'personaId',
+  'emotion',
+  'emotionModel',
+  'plutchik',
+  'intensity',
+] as const;
 /** Columns after them. */
 const TRAILING = [
   'status',
@@ -42,8 +52,14 @@ export function flattenRecords(records: readonly ResponseRecord[], runId?: strin
   const attributeNames = [...new Set(records.flatMap((r) => Object.keys(r.attributes ?? {})))].sort();
   const fixed = new Set<string>([...LEADING, ...TRAILING]);
   const attributeColumns = attributeNames.map((name) => (fixed.has(name) ? `attribute.${name}` : name));
-  const columns = [...LEADING.filter((c) => c !== 'runId' || runId !== undefined), ...attributeColumns, ...TRAILING];
-  const sorted = [...records].sort((a, b) => a.round - b.round || a.replicate - b.replicate || a.personaIndex - b.personaIndex);
+  const columns = [
+    ...LEADING.filter((c) => c !== 'runId' || runId !== undefined),
+    ...attributeColumns,
+    ...TRAILING,
+  ];
+  const sorted = [...records].sort(
+    (a, b) => a.round - b.round || a.replicate - b.replicate || a.personaIndex - b.personaIndex,
+  );
   const rows = sorted.map((r): TableCell[] => [
     ...(runId === undefined ? [] : [runId]),
     r.round,

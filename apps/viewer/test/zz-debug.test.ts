@@ -1,0 +1,28 @@
+import { chromium } from 'playwright-core';
+import { it } from 'vitest';
+import { startServeServer } from '../../../packages/cli/src/serve/startServeServer.js';
+import { cliRunStore } from '../../../packages/cli/src/serve/cliRunStore.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+it('debug', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dbg-'));
+  const env = { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9' };
+  const server = await startServeServer({ runsDir: dir, store: cliRunStore(env, dir), port: 0, env, viewerDir: '/tmp/viewer-debug' });
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dbgp-')), { executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  page.on('pageerror', (e) => console.log('PAGEERROR', e.stack?.slice(0, 1500)));
+  await page.goto(server.url);
+  await page.getByTestId('start').waitFor();
+  await page.getByTestId('log-scale').check();
+  await page.getByTestId('crowd-size').fill('120');
+  await page.getByTestId('rounds').fill('3');
+  await page.getByTestId('influence').selectOption('aggregate:median');
+  await page.getByTestId('start').click();
+  await page.getByTestId('progress').filter({ hasText: '360 of 360' }).waitFor({ timeout: 30000 });
+  await page.waitForTimeout(500);
+  await page.getByTestId('tab-rounds').click();
+  await page.waitForTimeout(500);
+  await ctx.close();
+  await server.close();
+}, 60000);
