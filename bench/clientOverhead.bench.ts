@@ -8,6 +8,9 @@
  *   analysis (subsets and bootstrap off): prompts built per persona, answers parsed.
  * - `ollama`: the official `ollama` JS client, one `chat` per request, a simple promise pool.
  * - `langchain`: one `ChatOllama`, `batch(inputs, { maxConcurrency })`.
+ * - `chatollama-per-call`: what OllamaBackend did before it called the `ollama` client itself - a
+ *   new `ChatOllama` per request (per-request seed as a constructor field) and `invoke`, in a
+ *   promise pool: the cost of that design.
  * The two baselines send the emocrowd prompt of persona 0 with the answer schema as `format`.
  *
  * Run (built packages): node --import tsx bench/clientOverhead.bench.ts URL CLIENT N C
@@ -23,7 +26,7 @@ import { Ollama } from 'ollama';
 const MODEL = 'llama3.2:1b';
 const [url, client, nText, cText] = process.argv.slice(2);
 if (!url || !client || !nText || !cText) {
-  process.stderr.write('usage: clientOverhead.bench.ts URL emocrowd|ollama|langchain N C\n');
+  process.stderr.write('usage: clientOverhead.bench.ts URL emocrowd|ollama|langchain|chatollama-per-call N C\n');
   process.exit(2);
 }
 const requests = Number(nText);
@@ -118,7 +121,42 @@ async function viaLangChain(): Promise<number> {
   return answers.length;
 }
 
-const run = client === 'emocrowd' ? viaEmocrowd : client === 'ollama' ? viaOllama : client === 'langchain' ? viaLangChain : undefined;
+async function viaChatOllamaPerCall(): Promise<number> {
+  const messages = await promptMessages();
+  const input = messages.map((m) => (m.role === 'system' ? new SystemMessage(m.content) : new HumanMessage(m.content)));
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < requests) {
+      const i = next++;
+      const chat = new ChatOllama({
+        model: MODEL,
+        baseUrl: url as string,
+        maxRetries: 0,
+        seed: i,
+        temperature: 0.8,
+        numPredict: 256,
+        keepAlive: '30m',
+        format: ANSWER_SCHEMA,
+      });
+      const message = await chat.invoke(input);
+      if ((message.response_metadata as { done?: boolean }).done === true) done++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return done;
+}
+
+const run =
+  client === 'emocrowd'
+    ? viaEmocrowd
+    : client === 'ollama'
+      ? viaOllama
+      : client === 'langchain'
+        ? viaLangChain
+        : client === 'chatollama-per-call'
+          ? viaChatOllamaPerCall
+          : undefined;
 if (!run) {
   process.stderr.write(`unknown client "${client}"\n`);
   process.exit(2);

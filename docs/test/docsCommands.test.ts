@@ -186,6 +186,17 @@ describe('commands shown in the docs', () => {
     expect(counted.reduce((a, b) => a + b, 0)).toBeGreaterThan(30);
   });
 
+  it('skips only lines of other tools, never a misspelt emocrowd command', () => {
+    // Lines of these tools are shown for the reader to run; everything else must be an emocrowd command.
+    const otherTools = /^(npm|npx vitest|npx tsx|ollama|pip|python3|curl|vllm|rsync|scp|apt-get|[A-Z_]+=\S*)\b/;
+    const unknown = documents.flatMap((document) =>
+      parseDoc(readFileSync(join(REPO, document), 'utf8'), false)
+        .skipped.filter((s) => !otherTools.test(s.text))
+        .map((s) => `${document}:${s.line}: ${s.text}`),
+    );
+    expect(unknown).toEqual([]);
+  });
+
   for (const document of documents) {
     const parsed = parseDoc(readFileSync(join(REPO, document), 'utf8'), document in PARSE_ONLY);
     if (parsed.commands.length === 0) continue;

@@ -35,7 +35,12 @@ export class App {
     this.active = this.views[0] as View;
     const nav = h('nav', { class: 'tabs', attrs: { role: 'tablist' } });
     for (const view of this.views) {
-      const tab = h('button', { text: view.label, testid: `tab-${view.id}`, attrs: { type: 'button', role: 'tab' }, on: { click: () => this.select(view.id) } });
+      const tab = h('button', {
+        text: view.label,
+        testid: `tab-${view.id}`,
+        attrs: { type: 'button', role: 'tab' },
+        on: { click: () => this.select(view.id) },
+      });
       this.tabs.set(view.id, tab);
       nav.append(tab);
       view.element.hidden = true;
@@ -43,7 +48,12 @@ export class App {
     this.element = h(
       'div',
       { class: 'app' },
-      h('header', {}, h('h1', { text: 'emocrowd' }), h('p', { text: 'How wise is a crowd of emotional personas?' })),
+      h(
+        'header',
+        {},
+        h('h1', { text: 'emocrowd' }),
+        h('p', { text: 'How wise is a crowd of emotional personas?' }),
+      ),
       h('aside', {}, this.panel.element),
       h('main', {}, nav, ...this.views.map((v) => v.element)),
     );
@@ -61,8 +71,12 @@ export class App {
     try {
       this.panel.setOptions(await api.options());
     } catch (error) {
-      this.model.load(undefined as unknown as RunState);
-      document.body.prepend(h('p', { class: 'error banner', text: `Cannot reach the emocrowd server: ${(error as Error).message}` }));
+      document.body.prepend(
+        h('p', {
+          class: 'error banner',
+          text: `Cannot reach the emocrowd server: ${(error as Error).message}`,
+        }),
+      );
     }
   }
 
@@ -90,7 +104,7 @@ export class App {
 
   private async stop(): Promise<void> {
     const state = this.model.state;
-    if (!state || state.origin !== 'live') return;
+    if (state?.origin !== 'live') return;
     this.model.stopping();
     await api.stop(state.runId);
   }

@@ -177,6 +177,8 @@ describe('the viewer in a real browser', () => {
     await page.getByTestId('rounds').fill('3');
     await page.getByTestId('influence').selectOption('aggregate:median');
     await page.getByTestId('start').click();
+    // the previous run is on screen until this one starts: wait for this run's answers
+    await page.getByTestId('progress').filter({ hasText: '360 of 360 answers' }).waitFor({ timeout: 60_000 });
     await page.getByTestId('status').filter({ hasText: 'completed' }).waitFor({ timeout: 60_000 });
     const dir = readdirSync(fx.runsDir).find((name) => {
       const manifest = JSON.parse(readFileSync(join(fx.runsDir, name, 'run.json'), 'utf8')) as { descriptor: RunDescriptor };
@@ -191,7 +193,7 @@ describe('the viewer in a real browser', () => {
     await page.getByTestId('tab-rounds').click();
     await page.getByTestId('rounds-table').waitFor();
     const rows = await page.locator('[data-testid="rounds-table"] tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)),
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 2).map((td) => td.textContent)),
     );
     expect(rows).toEqual(summary.rounds.map((r) => [String(r.round), String(r.n)]));
     expect(rows).toHaveLength(3);

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +21,6 @@ import { runCli } from './testing/runCli.js';
  * "emocrowd: ", exit code 2, no stack trace, nothing on stdout, and not one byte changed in the
  * working directory (a pre-existing run and pre-existing output files stay byte-identical, and no
  * new file appears).
- *
- * Cases that fail because of a known defect elsewhere are listed in KNOWN_BUGS and run as
- * `it.fails`, so the suite stays green while the defect is there and flags its fix.
  */
 
 /** One malformed invocation. `files` are written into the case's working directory first. */
@@ -22,28 +28,10 @@ interface BadCase {
   name: string;
   args: string[];
   files?: Record<string, string | Buffer>;
-  /**
-   * A known defect outside the CLI's shared code (where it is and what happens). Such a case runs
-   * as `it.fails`: it passes while the defect is there and starts failing once it is fixed, so the
-   * entry is then removed.
-   */
-  knownBug?: string;
 }
 
 /** Known defects outside the CLI's shared code, matched against case names. */
-const KNOWN_BUGS: Array<[RegExp, string]> = [
-  [
-    /^(tasks validate|run --task FILE): (negative|zero) truth/,
-    'packages/agents/src/task/loadTaskFile.ts accepts a truth <= 0 (and outside plausibleRange); run then exits 0 with every answer unparsed',
-  ],
-  [
-    /^analyze CSV: (no numbers in the column|header only)$/,
-    'packages/cli/src/commands/analyze.ts exits 0 with "nothing to analyze" when the column holds no number',
-  ],
-  [/^run flags: host not a URL$/, 'run --host "not a url" is not checked up front: exit 1 "Invalid URL" from the first request'],
-  [/^run flags: unknown strategy$/, 'run --strategies with an unknown name fails after the run started: exit 1, banner plus error'],
-  [/^run flags: unknown group-by dimension$/, 'run --group-by with an unknown dimension is ignored: exit 0'],
-];
+
 
 // ---------------------------------------------------------------- base documents
 
@@ -81,7 +69,9 @@ function mutate(doc: Doc, path: string, value: unknown): Doc {
   return out;
 }
 
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x13, 0x37, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x00, 0x00, 0x9c]);
+const BINARY = Buffer.from([
+  0x00, 0xff, 0xfe, 0x13, 0x37, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x00, 0x00, 0x9c,
+]);
 
 // ---------------------------------------------------------------- persona files
 
@@ -124,7 +114,11 @@ function personaCases(): BadCase[] {
   files.push(...personaSyntax);
   return files.flatMap(([name, file, text]) => [
     { name: `personas validate: ${name}`, args: ['personas', 'validate', file], files: { [file]: text } },
-    { name: `run --personas FILE: ${name}`, args: ['run', '--personas', file, '--subsets', '0'], files: { [file]: text } },
+    {
+      name: `run --personas FILE: ${name}`,
+      args: ['run', '--personas', file, '--subsets', '0'],
+      files: { [file]: text },
+    },
   ]);
 }
 
@@ -164,7 +158,11 @@ function taskCases(): BadCase[] {
   return [
     ...files.flatMap(([name, file, text]) => [
       { name: `tasks validate: ${name}`, args: ['tasks', 'validate', file], files: { [file]: text } },
-      { name: `run --task FILE: ${name}`, args: ['run', '--task', file, '--personas', '20', '--subsets', '0'], files: { [file]: text } },
+      {
+        name: `run --task FILE: ${name}`,
+        args: ['run', '--task', file, '--personas', '20', '--subsets', '0'],
+        files: { [file]: text },
+      },
     ]),
     { name: 'run --task: unknown built-in id', args: ['run', '--task', 'moon-distance', '--personas', '20'] },
     { name: 'run --task: missing file', args: ['run', '--task', 'absent.yaml', '--personas', '20'] },
@@ -195,136 +193,7 @@ const csvFiles: Array<[string, string | Buffer, string[]]> = [
 ];
 
 function csvCases(): BadCase[] {
-  const cases: BadCase[] = [];
-  for (const command of ['analyze', 'compare']) {
-    for (const [name, text, flags] of csvFiles) {
-      cases.push({ name: `${command} CSV: ${name}`, args: [command, '--input', 'in.csv', ...flags], files: { 'in.csv': text } });
-    }
-    cases.push(
-      { name: `${command}: no --input`, args: [command, '--column', 'E1', '--truth', '250'] },
-      { name: `${command}: --input missing`, args: [command, '--input', 'absent.csv', '--column', 'E1', '--truth', '250'] },
-      { name: `${command}: --input a directory that is no run`, args: [command, '--input', 'empty-dir'] },
-      { name: `${command}: stray positional`, args: [command, 'answers.csv'] },
-    );
-  }
-  cases.push({
-    name: 'analyze run: --group-by a dimension the run lacks',
-    args: ['analyze', '--input', 'runs/existing', '--group-by', 'shoeSize'],
-  });
-  return cases;
-}
-
-// ---------------------------------------------------------------- flags
-
-/** [flags after `run`, what is wrong]. Every case keeps the crowd small should it wrongly start. */
-const runFlagCases: Array<[string, string[]]> = [
-  ['unknown flag', ['--crowd-size', '20']],
-  ['unknown short flag', ['-z']],
-  ['personas not a number, keyword or file', ['--personas', 'lots']],
-  ['personas zero', ['--personas', '0']],
-  ['personas negative', ['--personas', '-5']],
-  ['seed negative', ['--seed', '-1']],
-  ['seed fractional', ['--seed', '1.5']],
-  ['seed not a number', ['--seed', 'abc']],
-  ['concurrency zero', ['--concurrency', '0']],
-  ['concurrency huge', ['--concurrency', '100000']],
-  ['rounds zero', ['--rounds', '0']],
-  ['rounds above 50', ['--rounds', '51']],
-  ['replicates zero', ['--replicates', '0']],
-  ['temperature above 2', ['--temperature', '3']],
-  ['temperature empty', ['--temperature', '']],
-  ['timeout zero', ['--timeout', '0']],
-  ['retries above 20', ['--retries', '21']],
-  ['subsets negative', ['--subsets', '-1']],
-  ['tolerance negative', ['--tolerance', '-0.5']],
-  ['bad condition', ['--condition', 'happy']],
-  ['bad influence', ['--influence', 'everyone']],
-  ['bad shown aggregate', ['--show-aggregate', 'mode']],
-  ['shard 0/3', ['--shard', '0/3']],
-  ['shard 4/3', ['--shard', '4/3']],
-  ['shard 1/0', ['--shard', '1/0']],
-  ['shard words', ['--shard', 'a/b']],
-  ['shard one number', ['--shard', '2']],
-  ['model nonsense', ['--model', 'nonsense']],
-  ['model ollama without a name', ['--model', 'ollama:']],
-  ['model openai without a host', ['--model', 'openai:gpt-x']],
-  ['host not a URL', ['--model', 'ollama:llama3.1:8b', '--host', 'not a url']],
-  ['unknown strategy', ['--strategies', 'mean,oracle']],
-  ['unknown emotion', ['--emotions', 'joy,nostalgia']],
-  ['unknown group-by dimension', ['--group-by', 'shoeSize']],
-  ['task value missing', ['--task']],
-  ['personas value missing', ['--personas']],
-  ['switch given a value', ['--json=yes']],
-  ['stray positional', ['fargo']],
-  ['resume a directory that does not exist', ['--resume', 'runs/absent']],
-  ['out over an existing run', ['--out', 'runs/existing']],
-];
-
-function flagCases(): BadCase[] {
-  return [
-    ...runFlagCases.map(([name, flags]) => ({
-      name: `run flags: ${name}`,
-      args: ['run', '--personas', '20', '--subsets', '0', ...flags],
-    })),
-    { name: 'unknown command', args: ['simulate'] },
-    { name: 'tasks: unknown sub-command', args: ['tasks', 'list'] },
-    { name: 'personas: sample zero', args: ['personas', '--sample', '0'] },
-    { name: 'personas: two modes at once', args: ['personas', '--count', '--sample', '3'] },
-    { name: 'personas: unknown emotion', args: ['personas', '--emotions', 'nostalgia'] },
-    { name: 'export: not a run directory', args: ['export', 'empty-dir'] },
-    { name: 'export: bad format', args: ['export', 'runs/existing', '--format', 'xlsx'] },
-    { name: 'export: --out over an existing file', args: ['export', 'runs/existing', '--out', 'results.csv'] },
-    { name: 'merge: one directory only', args: ['merge', 'runs/existing', '--out', 'runs/merged'] },
-    { name: 'merge: --out over an existing run', args: ['merge', 'runs/existing', 'runs/existing', '--out', 'runs/existing'] },
-    { name: 'finetune data: bad objective', args: ['finetune', 'data', '--objective', 'dream', '--out', 'x.jsonl'] },
-    { name: 'finetune data: --out over an existing file', args: ['finetune', 'data', '--objective', 'express', '--out', 'results.csv'] },
-    { name: 'serve: port not a number', args: ['serve', '--port', 'http'] },
-    { name: 'serve: port out of range', args: ['serve', '--port', '70000'] },
-  ];
-}
-
-// ---------------------------------------------------------------- config files
-
-const configCases: Array<[string, string]> = [
-  ['invalid JSON', '{"run": {"personas": 20,}}'],
-  ['a list', '[{"run": {}}]'],
-  ['a command mapped to a number', '{"run": 5}'],
-  ['a flag the command does not have', '{"run": {"crowdSize": 20}}'],
-  ['a command that does not exist', '{"rnu": {"personas": 20}}'],
-  ['a flag value of the wrong type', '{"run": {"seed": "soon"}}'],
-  ['a flag value out of range', '{"run": {"rounds": 0}}'],
-  ['a choice not allowed', '{"run": {"condition": "happy"}}'],
-  ['empty file', ''],
-  ['binary junk', BINARY.toString('latin1')],
-];
-
-function configFileCases(): BadCase[] {
-  return [
-    ...configCases.flatMap(([name, text]): BadCase[] => [
-      {
-        name: `--config: ${name}`,
-        args: ['run', '--personas', '20', '--subsets', '0', '--config', 'emocrowd.json'],
-        files: { 'emocrowd.json': text },
-      },
-      {
-        name: `emocrowd.config.json: ${name}`,
-        args: ['run', '--personas', '20', '--subsets', '0'],
-        files: { 'emocrowd.config.json': text },
-      },
-    ]),
-    { name: '--config: missing file', args: ['run', '--config', 'absent.json'] },
-    { name: '--config: no value', args: ['run', '--config'] },
-  ];
-}
-
-// ---------------------------------------------------------------- the suite
-
-const cases: BadCase[] = [...personaCases(), ...taskCases(), ...csvCases(), ...flagCases(), ...configFileCases()].map(
-  (c) => {
-    const bug = KNOWN_BUGS.find(([pattern]) => pattern.test(c.name));
-    return bug ? { ...c, knownBug: bug[1] } : c;
-  },
-);
+  const cases: BadCase[] = [...personaCases(), ...taskCases(), ...csvCases(), ...flagCases(), ...configFileCases()];
 
 /** Every file under `dir` with the SHA-256 of its bytes (directories as entries too). */
 function snapshot(dir: string): Record<string, string> {
@@ -351,9 +220,12 @@ beforeAll(async () => {
   template = join(root, 'template');
   mkdirSync(join(template, 'empty-dir'), { recursive: true });
   // Results a user already has: a finished run and an exported file.
-  const made = await runCli(['run', '--personas', '20', '--subsets', '0', '--quiet', '--out', 'runs/existing'], {
-    cwd: template,
-  });
+  const made = await runCli(
+    ['run', '--personas', '20', '--subsets', '0', '--quiet', '--out', 'runs/existing'],
+    {
+      cwd: template,
+    },
+  );
   expect(made.code, made.stderr).toBe(0);
   writeFileSync(join(template, 'results.csv'), 'earlier,results\n1,2\n');
 });
@@ -389,6 +261,5 @@ describe('bad input: one line on stderr, exit 2, no stack, nothing overwritten',
     }
   };
   const table = (list: BadCase[]) => list.map((c) => [c.name, c] as const);
-  it.each(table(cases.filter((c) => !c.knownBug)))('%s', async (_name, bad) => check(bad));
-  it.fails.each(table(cases.filter((c) => c.knownBug)))('known bug: %s', async (_name, bad) => check(bad));
+  it.each(table(cases))('%s', async (_name, bad) => check(bad));
 });

@@ -38,8 +38,10 @@ export class HistogramChart {
     const data: uPlot.AlignedData = [bins.centers, bins.counts];
     this.element.dataset.count = String(values.length);
     const parts: string[] = [];
-    if (bins.below + bins.above > 0) parts.push(`${bins.below + bins.above} estimate(s) outside the drawn range`);
-    if (bins.nonPositive > 0 && log) parts.push(`${bins.nonPositive} estimate(s) <= 0 not shown on the log scale`);
+    if (bins.below + bins.above > 0)
+      parts.push(`${bins.below + bins.above} estimate(s) outside the drawn range`);
+    if (bins.nonPositive > 0 && log)
+      parts.push(`${bins.nonPositive} estimate(s) <= 0 not shown on the log scale`);
     this.note.textContent = parts.join('; ');
     if (this.plot && this.log === log) {
       this.plot.setData(data);
@@ -58,7 +60,18 @@ export class HistogramChart {
           x: { time: false, ...(log ? { distr: 3 } : {}), range: () => this.range },
           y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] },
         },
-        axes: [{ label: log ? 'estimate (log scale)' : 'estimate' }, { label: 'answers', size: 60 }],
+        axes: [
+          {
+            label: log ? 'estimate (log scale)' : 'estimate',
+            ...(log
+              ? {
+                  splits: (_u: uPlot, _i: number, min: number, max: number) => logTicks(min, max),
+                  filter: (_u: uPlot, splits: number[]) => splits,
+                }
+              : {}),
+          },
+          { label: 'answers', size: 60 },
+        ],
         series: [
           {},
           {
@@ -80,4 +93,18 @@ export class HistogramChart {
       if (this.plot && Math.abs(this.plot.width - w) > 4) this.plot.setSize({ width: w, height: 300 });
     }).observe(this.element);
   }
+}
+
+/** About six ticks evenly spaced in log space, rounded to two significant digits. */
+function logTicks(min: number, max: number): number[] {
+  if (!(min > 0 && max > min)) return [];
+  const a = Math.log10(min);
+  const b = Math.log10(max);
+  const ticks: number[] = [];
+  for (let i = 0; i <= 5; i++) {
+    const v = 10 ** (a + ((b - a) * i) / 5);
+    const rounded = Number(v.toPrecision(2));
+    if (rounded >= min && rounded <= max && !ticks.includes(rounded)) ticks.push(rounded);
+  }
+  return ticks;
 }

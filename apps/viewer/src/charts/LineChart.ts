@@ -7,6 +7,8 @@ export interface LineChartSpec {
   yLabel: string;
   series: { label: string; color: string; dash?: boolean; points?: boolean }[];
   xLog?: boolean;
+  /** Whole-number x ticks only (rounds). */
+  xIntegers?: boolean;
   yLog?: boolean;
   height?: number;
 }
@@ -38,7 +40,11 @@ export class LineChart {
    * @param ys one array per series, aligned with x.
    * @param markers lines to draw over the plot.
    */
-  update(x: readonly number[], ys: readonly (readonly (number | null)[])[], markers: readonly Marker[] = []): void {
+  update(
+    x: readonly number[],
+    ys: readonly (readonly (number | null)[])[],
+    markers: readonly Marker[] = [],
+  ): void {
     this.markers = markers;
     this.data = [x as number[], ...(ys as (number | null)[][])] as uPlot.AlignedData;
     const width = Math.max(320, this.element.clientWidth || 640);
@@ -47,7 +53,8 @@ export class LineChart {
       this.plot = new uPlot(this.options(width), this.data, this.element);
       new ResizeObserver(() => {
         const w = Math.max(320, this.element.clientWidth);
-        if (this.plot && Math.abs(this.plot.width - w) > 4) this.plot.setSize({ width: w, height: this.spec.height ?? 260 });
+        if (this.plot && Math.abs(this.plot.width - w) > 4)
+          this.plot.setSize({ width: w, height: this.spec.height ?? 260 });
       }).observe(this.element);
     } else {
       this.plot.setData(this.data);
@@ -64,12 +71,23 @@ export class LineChart {
       scales: {
         x: {
           time: false,
-          ...(s.xLog ? { distr: 3 } : { range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax =>
-                !Number.isFinite(min) || !Number.isFinite(max) ? [0, 1] : min === max ? [min - 1, max + 1] : [min, max] }),
+          ...(s.xLog
+            ? { distr: 3 }
+            : {
+                range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax =>
+                  !Number.isFinite(min) || !Number.isFinite(max)
+                    ? [0, 1]
+                    : min === max
+                      ? [min - 1, max + 1]
+                      : [min, max],
+              }),
         },
         y: s.yLog ? { distr: 3 } : {},
       },
-      axes: [{ label: s.xLabel }, { label: s.yLabel, size: 70 }],
+      axes: [
+        { label: s.xLabel, ...(s.xIntegers ? { incrs: [1, 2, 5, 10, 20, 50] } : {}) },
+        { label: s.yLabel, size: 70 },
+      ],
       series: [
         { label: s.xLabel },
         ...s.series.map((series) => ({

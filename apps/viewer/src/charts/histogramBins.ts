@@ -7,7 +7,7 @@ export interface HistogramBins {
   counts: number[];
   /** Lower edge of the first bin and upper edge of the last. */
   range: [number, number];
-  /** Estimates below / above the shown range (linear: beyond the 0.5th / 99.5th percentile). */
+  /** Estimates below / above the shown range (linear: beyond Tukey's far-out fences). */
   below: number;
   above: number;
   /** Estimates left out on a log scale (<= 0). */
@@ -15,10 +15,10 @@ export interface HistogramBins {
 }
 
 /**
- * Counts estimates into bins for drawing. On a linear scale the shown range is the 0.5th to
- * 99.5th percentile (crowd's `quantile`), widened to include `include` (the truth, the
- * aggregates), so one answer of a billion does not squash the chart; on a log scale the whole
- * positive range is shown.
+ * Counts estimates into bins for drawing. On a linear scale the shown range spans the estimates
+ * inside Tukey's far-out fences (Q1 - 3 IQR to Q3 + 3 IQR; Tukey 1977, quartiles by crowd's
+ * `quantile`), widened to include `include` (the truth, the aggregates), so one answer of a
+ * billion does not squash the chart; on a log scale the whole positive range is shown.
  *
  * @param values the estimates.
  * @param options log scale, number of bins (default about sqrt(n), 10..60), values the range must include.
@@ -32,7 +32,8 @@ export function histogramBins(
   const usable = log ? values.filter((v) => v > 0) : values.filter((v) => Number.isFinite(v));
   const nonPositive = values.length - usable.length;
   const include = (options.include ?? []).filter((v) => Number.isFinite(v) && (!log || v > 0));
-  if (usable.length === 0 && include.length === 0) return { centers: [], counts: [], range: [0, 1], below: 0, above: 0, nonPositive };
+  if (usable.length === 0 && include.length === 0)
+    return { centers: [], counts: [], range: log ? [1, 10] : [0, 1], below: 0, above: 0, nonPositive };
   const t = log ? (v: number) => Math.log10(v) : (v: number) => v;
   const inv = log ? (v: number) => 10 ** v : (v: number) => v;
   let lo: number;
@@ -41,11 +42,15 @@ export function histogramBins(
     lo = Math.min(...include);
     hi = Math.max(...include);
   } else if (log) {
-    lo = Math.min(...usable);
-    hi = Math.max(...usable);
+    lo = usable.reduce((m, v) => Math.min(m, v), Number.POSITIVE_INFINITY);
+    hi = usable.reduce((m, v) => Math.max(m, v), Number.NEGATIVE_INFINITY);
   } else {
-    lo = quantile(usable, 0.005);
-    hi = quantile(usable, 0.995);
+    // Tukey's far-out fences (Q1 - 3 IQR, Q3 + 3 IQR): only far outliers leave the drawn range.
+    const q1 = quantile(usable, 0.25);
+    const q3 = quantile(usable, 0.75);
+    const inside = usable.filter((v) => v >= q1 - 3 * (q3 - q1) && v <= q3 + 3 * (q3 - q1));
+    lo = inside.reduce((m, v) => Math.min(m, v), Number.POSITIVE_INFINITY);
+    hi = inside.reduce((m, v) => Math.max(m, v), Number.NEGATIVE_INFINITY);
   }
   for (const v of include) {
     lo = Math.min(lo, v);

@@ -1,5 +1,16 @@
 /** Colours of chart series, in order; the truth is always `TRUTH_COLOR`. */
-export const PALETTE = ['#2563eb', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d', '#7c3aed'];
+export const PALETTE = [
+  '#2563eb',
+  '#16a34a',
+  '#9333ea',
+  '#ea580c',
+  '#0891b2',
+  '#ca8a04',
+  '#db2777',
+  '#4b5563',
+  '#65a30d',
+  '#7c3aed',
+];
 
 /** The colour of the true value on every chart. */
 export const TRUTH_COLOR = '#dc2626';

@@ -1,8 +1,8 @@
 import {
   type EstimateSummary,
   type ResponseRecord,
-  type RoundStats,
   RoundState,
+  type RoundStats,
   roundStats,
   summarizeEstimates,
 } from '@emocrowd/crowd/analysis';
@@ -47,7 +47,9 @@ export function analyzeRecords(
       .filter((r) => r.round === round)
       .sort((a, b) => a.replicate - b.replicate || a.personaIndex - b.personaIndex);
     const state = new RoundState(round, list.length);
-    list.forEach((record, slot) => state.add(slot, record));
+    list.forEach((record, slot) => {
+      state.add(slot, record);
+    });
     return roundStats(state, truth);
   });
   return { summary, rounds };

@@ -10,7 +10,15 @@ export interface ViewerOptions {
   strategies: { name: string; label: string; description: string }[];
   models: { id: string; label: string; isLanguageModel: boolean }[];
   ollama: { host: string; reachable: boolean; error?: string };
-  defaults: { task: string; personas: string; condition: string; model: string; seed: number; concurrency: number; rounds: number };
+  defaults: {
+    task: string;
+    personas: string;
+    condition: string;
+    model: string;
+    seed: number;
+    concurrency: number;
+    rounds: number;
+  };
 }
 
 /** What the run panel sends to start a run. */
@@ -23,7 +31,11 @@ export interface RunStartBody {
   seed: number;
   concurrency: number;
   rounds: number;
-  influence: { kind: 'none' | 'aggregate' | 'neighbours'; aggregate?: 'mean' | 'median'; neighbours?: number };
+  influence: {
+    kind: 'none' | 'aggregate' | 'neighbours';
+    aggregate?: 'mean' | 'median';
+    neighbours?: number;
+  };
   subsets?: number;
 }
 
@@ -74,8 +86,16 @@ export const api = {
     (await call<{ records: ResponseRecord[] }>(`/api/runs/${encodeURIComponent(id)}/responses`)).records,
   /** Starts a run; resolves with its id. */
   start: (body: RunStartBody): Promise<{ runId: string; descriptor: RunDescriptor }> =>
-    call('/api/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    call('/api/runs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
   /** Asks a live run to stop gracefully. */
   stop: (id: string): Promise<{ status: string }> =>
-    call(`/api/runs/${encodeURIComponent(id)}/stop`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+    call(`/api/runs/${encodeURIComponent(id)}/stop`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    }),
 };

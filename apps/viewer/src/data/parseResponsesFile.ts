@@ -9,7 +9,16 @@ export interface ParsedResponses {
   estimateColumn?: string;
 }
 
-const ESTIMATE_COLUMNS = ['estimate', 'value', 'guess', 'guess_lb', 'response', 'response_1', 'e1', 'pre_influence'];
+const ESTIMATE_COLUMNS = [
+  'estimate',
+  'value',
+  'guess',
+  'guess_lb',
+  'response',
+  'response_1',
+  'e1',
+  'pre_influence',
+];
 const TRUTH_COLUMNS = ['truth', 'correct', 'true_value', 'calgold'];
 
 /**
@@ -40,10 +49,16 @@ function parseJsonl(text: string): ParsedResponses {
     } catch {
       throw new Error(`line ${i + 1} is not JSON`);
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`line ${i + 1} is not a response record`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new Error(`line ${i + 1} is not a response record`);
     const r = value as Partial<ResponseRecord>;
     const estimate = typeof r.estimate === 'number' && Number.isFinite(r.estimate) ? r.estimate : undefined;
-    const status = r.status === 'ok' || r.status === 'unparsed' || r.status === 'failed' ? r.status : estimate === undefined ? 'unparsed' : 'ok';
+    const status =
+      r.status === 'ok' || r.status === 'unparsed' || r.status === 'failed'
+        ? r.status
+        : estimate === undefined
+          ? 'unparsed'
+          : 'ok';
     records.push({
       ...(r as ResponseRecord),
       personaId: typeof r.personaId === 'string' ? r.personaId : `p${records.length}`,
@@ -100,7 +115,10 @@ function parseCsv(text: string): ParsedResponses {
   if (!header || rows.length === 0) throw new Error('the CSV needs a header row and at least one answer');
   const lower = header.map((h) => h.toLowerCase());
   const numeric = (col: number): boolean =>
-    rows.slice(0, 50).filter((r) => (r[col] ?? '').trim() !== '').every((r) => Number.isFinite(Number(r[col])));
+    rows
+      .slice(0, 50)
+      .filter((r) => (r[col] ?? '').trim() !== '')
+      .every((r) => Number.isFinite(Number(r[col])));
   let estimateCol = ESTIMATE_COLUMNS.map((name) => lower.indexOf(name)).find((i) => i >= 0) ?? -1;
   const truthCol = TRUTH_COLUMNS.map((name) => lower.indexOf(name)).find((i) => i >= 0) ?? -1;
   if (estimateCol < 0) estimateCol = header.findIndex((_, i) => i !== truthCol && numeric(i));
@@ -115,7 +133,8 @@ function parseCsv(text: string): ParsedResponses {
       const distinct = new Set(rows.map((r) => r[i] ?? ''));
       return distinct.size >= 2 && distinct.size <= 30 && !numeric(i);
     });
-  const truthText = truthCol >= 0 ? rows.find((r) => (r[truthCol] ?? '').trim() !== '')?.[truthCol] : undefined;
+  const truthText =
+    truthCol >= 0 ? rows.find((r) => (r[truthCol] ?? '').trim() !== '')?.[truthCol] : undefined;
   const truth = truthText === undefined ? undefined : Number(truthText);
   const records = rows.map((r, i): ResponseRecord => {
     const raw = (r[estimateCol] ?? '').trim();
@@ -126,7 +145,9 @@ function parseCsv(text: string): ParsedResponses {
     return {
       personaId: `row${i + 1}`,
       personaIndex: i,
-      ...(emotionCol >= 0 && (r[emotionCol] ?? '').trim() !== '' ? { emotion: (r[emotionCol] as string).trim() } : {}),
+      ...(emotionCol >= 0 && (r[emotionCol] ?? '').trim() !== ''
+        ? { emotion: (r[emotionCol] as string).trim() }
+        : {}),
       attributes,
       replicate: 0,
       round: roundCol >= 0 && Number.isInteger(Number(r[roundCol])) ? Number(r[roundCol]) : 0,

@@ -13,7 +13,13 @@ import type { CrowdSample, ResponseRecord } from '@emocrowd/crowd/analysis';
  */
 export function sampleFromRecords(records: readonly ResponseRecord[], round: number): CrowdSample {
   const ok = records
-    .filter((r) => r.round === round && r.status === 'ok' && typeof r.estimate === 'number' && Number.isFinite(r.estimate))
+    .filter(
+      (r) =>
+        r.round === round &&
+        r.status === 'ok' &&
+        typeof r.estimate === 'number' &&
+        Number.isFinite(r.estimate),
+    )
     .sort((a, b) => a.replicate - b.replicate || a.personaIndex - b.personaIndex);
   const keys = new Set<string>();
   for (const r of ok) for (const key of Object.keys(r.attributes ?? {})) keys.add(key);

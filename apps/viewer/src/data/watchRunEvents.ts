@@ -21,7 +21,11 @@ const TYPES: readonly CrowdEvent['type'][] = [
  * @param onEnd called once when the stream is over (`error` set if it broke).
  * @returns a function that stops watching.
  */
-export function watchRunEvents(runId: string, onEvent: (event: CrowdEvent) => void, onEnd: (error?: string) => void): () => void {
+export function watchRunEvents(
+  runId: string,
+  onEvent: (event: CrowdEvent) => void,
+  onEnd: (error?: string) => void,
+): () => void {
   const source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events`);
   let over = false;
   const finish = (error?: string): void => {

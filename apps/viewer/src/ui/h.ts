@@ -37,7 +37,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   if (props.testid) node.dataset.testid = props.testid;
   for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
   for (const [name, value] of Object.entries(props.dataset ?? {})) node.dataset[name] = value;
-  for (const [type, listener] of Object.entries(props.on ?? {})) if (listener) node.addEventListener(type, listener);
+  for (const [type, listener] of Object.entries(props.on ?? {}))
+    if (listener) node.addEventListener(type, listener);
   for (const child of children) {
     if (child === false || child === null || child === undefined) continue;
     node.append(typeof child === 'number' ? String(child) : child);

@@ -8,11 +8,21 @@ import { h } from './h.js';
  * @param testid test id of the table.
  * @returns the table.
  */
-export function table(head: readonly string[], rows: readonly (readonly string[])[], testid?: string): HTMLTableElement {
+export function table(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  testid?: string,
+): HTMLTableElement {
   return h(
     'table',
     testid ? { testid } : {},
     h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { text: c })))),
-    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((c, i) => h('td', { class: i > 0 ? 'num' : '', text: c }))))),
+    h(
+      'tbody',
+      {},
+      ...rows.map((row) =>
+        h('tr', {}, ...row.map((c, i) => h('td', { class: i > 0 ? 'num' : '', text: c }))),
+      ),
+    ),
   );
 }

@@ -24,7 +24,17 @@ export class BreakdownView implements View {
   constructor() {
     this.select.addEventListener('change', () => this.render(this.last));
     this.element.append(
-      h('div', { class: 'panel' }, h('div', { class: 'panel-head' }, h('h3', { text: 'Groups' }), h('label', {}, 'Break down by ', this.select)), this.body),
+      h(
+        'div',
+        { class: 'panel' },
+        h(
+          'div',
+          { class: 'panel-head' },
+          h('h3', { text: 'Groups' }),
+          h('label', {}, 'Break down by ', this.select),
+        ),
+        this.body,
+      ),
       h('div', { class: 'panel' }, h('h3', { text: 'Variance explained' }), this.effects),
     );
   }
@@ -35,13 +45,17 @@ export class BreakdownView implements View {
     const dims = Object.keys(groups ?? {});
     if (!state || !groups || dims.length === 0) {
       this.select.replaceChildren();
-      this.body.replaceChildren(emptyNote('Breakdowns appear when a run with emotions or social attributes has completed.'));
+      this.body.replaceChildren(
+        emptyNote('Breakdowns appear when a run with emotions or social attributes has completed.'),
+      );
       this.effects.replaceChildren();
       return;
     }
     const current = dims.includes(this.select.value) ? this.select.value : (dims[0] as string);
     if ([...this.select.options].map((o) => o.value).join() !== dims.join()) {
-      this.select.replaceChildren(...dims.map((d) => h('option', { text: TITLES[d] ?? d, attrs: { value: d } })));
+      this.select.replaceChildren(
+        ...dims.map((d) => h('option', { text: TITLES[d] ?? d, attrs: { value: d } })),
+      );
     }
     this.select.value = current;
     this.body.replaceChildren(this.forest(groups[current] as Breakdown, state.unit));
@@ -52,7 +66,11 @@ export class BreakdownView implements View {
         : h(
             'ul',
             { class: 'effects' },
-            ...effects.map((e) => h('li', { text: `${TITLES[e.dimension] ?? e.dimension}: η² = ${formatNumber(e.eta2, 3)} (ω² = ${formatNumber(e.omega2, 3)}) of the variance of ln(estimate)` })),
+            ...effects.map((e) =>
+              h('li', {
+                text: `${TITLES[e.dimension] ?? e.dimension}: η² = ${formatNumber(e.eta2, 3)} (ω² = ${formatNumber(e.omega2, 3)}) of the variance of ln(estimate)`,
+              }),
+            ),
           ),
     );
   }
@@ -60,14 +78,25 @@ export class BreakdownView implements View {
   /** One row per group: numbers, and median/mean intervals drawn on a common scale with the truth. */
   private forest(breakdown: Breakdown, unit: string): HTMLElement {
     const list = breakdown.groups;
-    const ends = list.flatMap((g) => [g.medianCi?.lower, g.medianCi?.upper, g.meanCi?.lower, g.meanCi?.upper, g.aggregates.median?.estimate]);
-    const finite = [...ends, breakdown.truth].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    const ends = list.flatMap((g) => [
+      g.medianCi?.lower,
+      g.medianCi?.upper,
+      g.meanCi?.lower,
+      g.meanCi?.upper,
+      g.aggregates.median?.estimate,
+    ]);
+    const finite = [...ends, breakdown.truth].filter(
+      (v): v is number => typeof v === 'number' && Number.isFinite(v),
+    );
     const lo = Math.min(...finite);
     const hi = Math.max(...finite);
     const pos = (v: number): string => `${(((v - lo) / (hi - lo || 1)) * 100).toFixed(2)}%`;
     const interval = (cls: string, ci: GroupSummary['medianCi']) =>
       ci && Number.isFinite(ci.lower) && Number.isFinite(ci.upper)
-        ? h('span', { class: `ci ${cls}`, attrs: { style: `left:${pos(ci.lower)};width:calc(${pos(ci.upper)} - ${pos(ci.lower)})` } })
+        ? h('span', {
+            class: `ci ${cls}`,
+            attrs: { style: `left:${pos(ci.lower)};width:calc(${pos(ci.upper)} - ${pos(ci.lower)})` },
+          })
         : null;
     const rows = list.map((g) => {
       const median = g.aggregates.median;
@@ -77,7 +106,10 @@ export class BreakdownView implements View {
         h('td', { text: g.label }),
         h('td', { class: 'num', text: String(g.n) }),
         h('td', { class: 'num', text: `${formatNumber(median?.estimate)}` }),
-        h('td', { class: 'num', text: g.medianCi ? `${formatNumber(g.medianCi.lower)} – ${formatNumber(g.medianCi.upper)}` : '–' }),
+        h('td', {
+          class: 'num',
+          text: g.medianCi ? `${formatNumber(g.medianCi.lower)} – ${formatNumber(g.medianCi.upper)}` : '–',
+        }),
         h('td', { class: 'num', text: formatPercent(median?.absRelError) }),
         h(
           'td',
@@ -88,7 +120,9 @@ export class BreakdownView implements View {
             h('span', { class: 'truth', attrs: { style: `left:${pos(breakdown.truth)}` }, title: 'truth' }),
             interval('mean', g.meanCi),
             interval('median', g.medianCi),
-            median && Number.isFinite(median.estimate) ? h('span', { class: 'dot', attrs: { style: `left:${pos(median.estimate)}` } }) : null,
+            median && Number.isFinite(median.estimate)
+              ? h('span', { class: 'dot', attrs: { style: `left:${pos(median.estimate)}` } })
+              : null,
           ),
         ),
       );
@@ -96,11 +130,22 @@ export class BreakdownView implements View {
     return h(
       'div',
       {},
-      h('p', { class: 'note', text: `Bars: 95% percentile-bootstrap intervals of the group median (dark) and mean (light); red line: the truth (${formatNumber(breakdown.truth)} ${unit}). Scale ${formatNumber(lo)} to ${formatNumber(hi)}.` }),
+      h('p', {
+        class: 'note',
+        text: `Bars: 95% percentile-bootstrap intervals of the group median (dark) and mean (light); red line: the truth (${formatNumber(breakdown.truth)} ${unit}). Scale ${formatNumber(lo)} to ${formatNumber(hi)}.`,
+      }),
       h(
         'table',
         { testid: 'breakdown-table' },
-        h('thead', {}, h('tr', {}, ...['group', 'n', 'median', '95% interval', 'median error', ''].map((c) => h('th', { text: c })))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...['group', 'n', 'median', '95% interval', 'median error', ''].map((c) => h('th', { text: c })),
+          ),
+        ),
         h('tbody', {}, ...rows),
       ),
     );

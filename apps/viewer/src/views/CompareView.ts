@@ -23,7 +23,9 @@ export class CompareView implements View {
   private accuracy: LineChart | undefined;
   private errors: LineChart | undefined;
   private chartKey = '';
-  private readonly empty = emptyNote('Strategies are compared when a run has completed (or a finished run is opened).');
+  private readonly empty = emptyNote(
+    'Strategies are compared when a run has completed (or a finished run is opened).',
+  );
 
   constructor() {
     this.element.append(
@@ -36,16 +38,20 @@ export class CompareView implements View {
   render(state: RunState | undefined): void {
     const summary = state?.summary;
     this.empty.hidden = summary !== undefined;
-    for (const panel of this.element.querySelectorAll<HTMLElement>('.panel')) panel.hidden = summary === undefined;
+    for (const panel of this.element.querySelectorAll<HTMLElement>('.panel'))
+      panel.hidden = summary === undefined;
     if (!state || !summary) return;
-    const lastRound = Math.max(0, ...state.records.map((r) => r.round));
+    const lastRound = state.records.reduce((m, r) => Math.max(m, r.round), 0);
     const values = sampleFromRecords(state.records, lastRound).values;
     const subsets = summary.subsets;
     const byName = new Map((subsets?.strategies ?? []).map((s) => [s.name, s] as const));
     const rows = Object.entries(summary.aggregates)
       .sort((a, b) => a[1].absError - b[1].absError || a[0].localeCompare(b[0]))
       .map(([name, agg]) => {
-        const beaten = values.length > 0 && Number.isFinite(agg.estimate) ? beatenShare(values, agg.estimate, summary.truth).beaten : Number.NaN;
+        const beaten =
+          values.length > 0 && Number.isFinite(agg.estimate)
+            ? beatenShare(values, agg.estimate, summary.truth).beaten
+            : Number.NaN;
         const curve = byName.get(name);
         return [
           name,
@@ -59,11 +65,29 @@ export class CompareView implements View {
         ];
       });
     this.strategiesBox.replaceChildren(
-      h('p', { class: 'note', text: 'Sorted by absolute error. "Beats" is the share of individuals farther from the truth than the strategy (Galton 1907; Surowiecki 2004).' }),
-      table(['strategy', 'estimate', 'abs. error', 'rel. error', 'beats', 'optimal k', 'accuracy at k', 'smallest good k'], rows, 'compare-table'),
+      h('p', {
+        class: 'note',
+        text: 'Sorted by absolute error. "Beats" is the share of individuals farther from the truth than the strategy (Galton 1907; Surowiecki 2004).',
+      }),
+      table(
+        [
+          'strategy',
+          'estimate',
+          'abs. error',
+          'rel. error',
+          'beats',
+          'optimal k',
+          'accuracy at k',
+          'smallest good k',
+        ],
+        rows,
+        'compare-table',
+      ),
     );
     if (!subsets) {
-      this.subsetBox.replaceChildren(emptyNote('This run has no subset analysis (it was run with --subsets 0).'));
+      this.subsetBox.replaceChildren(
+        emptyNote('This run has no subset analysis (it was run with --subsets 0).'),
+      );
       this.chartKey = '';
       return;
     }
@@ -71,8 +95,18 @@ export class CompareView implements View {
     if (key === this.chartKey) return;
     this.chartKey = key;
     const series = subsets.strategies.map((s, i) => ({ label: s.label, color: colorAt(i), points: true }));
-    this.accuracy = new LineChart({ xLabel: 'sub-crowd size k', yLabel: 'share within tolerance', series, xLog: true });
-    this.errors = new LineChart({ xLabel: 'sub-crowd size k', yLabel: 'mean |rel. error|', series, xLog: true });
+    this.accuracy = new LineChart({
+      xLabel: 'sub-crowd size k',
+      yLabel: 'share within tolerance',
+      series,
+      xLog: true,
+    });
+    this.errors = new LineChart({
+      xLabel: 'sub-crowd size k',
+      yLabel: 'mean |rel. error|',
+      series,
+      xLog: true,
+    });
     this.subsetBox.replaceChildren(
       h('p', {
         class: 'note',
@@ -82,8 +116,15 @@ export class CompareView implements View {
       this.errors.element,
     );
     const ks = [...subsets.ks];
-    const pick = (f: (s: SubsetStrategyResult, i: number) => number) => subsets.strategies.map((s) => s.points.map((_, i) => f(s, i)));
-    this.accuracy.update(ks, pick((s, i) => s.points[i]?.accuracy ?? Number.NaN));
-    this.errors.update(ks, pick((s, i) => s.points[i]?.meanAbsRelError ?? Number.NaN));
+    const pick = (f: (s: SubsetStrategyResult, i: number) => number) =>
+      subsets.strategies.map((s) => s.points.map((_, i) => f(s, i)));
+    this.accuracy.update(
+      ks,
+      pick((s, i) => s.points[i]?.accuracy ?? Number.NaN),
+    );
+    this.errors.update(
+      ks,
+      pick((s, i) => s.points[i]?.meanAbsRelError ?? Number.NaN),
+    );
   }
 }

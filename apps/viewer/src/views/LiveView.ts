@@ -11,7 +11,11 @@ import { emptyNote } from './emptyNote.js';
 import type { View } from './View.js';
 
 const RUNNING = ['mean', 'median', 'geometricMean'] as const;
-const RUNNING_LABELS: Record<(typeof RUNNING)[number], string> = { mean: 'mean', median: 'median', geometricMean: 'geometric mean' };
+const RUNNING_LABELS: Record<(typeof RUNNING)[number], string> = {
+  mean: 'mean',
+  median: 'median',
+  geometricMean: 'geometric mean',
+};
 /** Aggregates drawn as lines on the histogram when the run is complete. */
 const DRAWN = ['mean', 'median', 'geometricMean', 'trimmedMean'];
 
@@ -29,7 +33,10 @@ export class LiveView implements View {
   private readonly convergence = new LineChart({
     xLabel: 'answers',
     yLabel: 'aggregate',
-    series: [...RUNNING.map((name, i) => ({ label: RUNNING_LABELS[name], color: colorAt(i) })), { label: 'truth', color: TRUTH_COLOR, dash: true }],
+    series: [
+      ...RUNNING.map((name, i) => ({ label: RUNNING_LABELS[name], color: colorAt(i) })),
+      { label: 'truth', color: TRUTH_COLOR, dash: true },
+    ],
   });
   private readonly logToggle = h('input', { attrs: { type: 'checkbox' }, testid: 'log-scale' });
   private readonly header = h('div', { class: 'run-header' });
@@ -37,7 +44,9 @@ export class LiveView implements View {
   private readonly legend = h('ul', { class: 'legend' });
   private readonly aggregates = h('div', { testid: 'aggregates-box' });
   private readonly answers = h('ol', { class: 'answers', testid: 'answers' });
-  private readonly empty = emptyNote('No run yet. Choose a task and model on the left and press Start, or open a run in the Open tab.');
+  private readonly empty = emptyNote(
+    'No run yet. Choose a task and model on the left and press Start, or open a run in the Open tab.',
+  );
   private readonly body: HTMLElement;
   private last: RunState | undefined;
 
@@ -48,9 +57,27 @@ export class LiveView implements View {
       {},
       this.header,
       this.progress,
-      h('div', { class: 'panel' }, h('div', { class: 'panel-head' }, h('h3', { text: 'Estimates' }), h('label', { class: 'toggle' }, this.logToggle, ' log scale')), this.histogram.element, this.histogram.note, this.legend),
+      h(
+        'div',
+        { class: 'panel' },
+        h(
+          'div',
+          { class: 'panel-head' },
+          h('h3', { text: 'Estimates' }),
+          h('label', { class: 'toggle' }, this.logToggle, ' log scale'),
+        ),
+        this.histogram.element,
+        this.histogram.note,
+        this.legend,
+      ),
       h('div', { class: 'panel' }, h('h3', { text: 'Aggregates' }), this.aggregates),
-      h('div', { class: 'panel' }, h('h3', { text: 'Running aggregates' }), h('p', { class: 'note', text: 'How each aggregate moves as answers arrive (round by round).' }), this.convergence.element),
+      h(
+        'div',
+        { class: 'panel' },
+        h('h3', { text: 'Running aggregates' }),
+        h('p', { class: 'note', text: 'How each aggregate moves as answers arrive (round by round).' }),
+        this.convergence.element,
+      ),
       h('div', { class: 'panel' }, h('h3', { text: 'Latest answers' }), this.answers),
     );
     this.element.append(this.empty, this.body);
@@ -62,12 +89,21 @@ export class LiveView implements View {
     this.body.hidden = state === undefined;
     if (!state) return;
     this.renderHeader(state);
-    const lastRound = Math.max(0, ...state.records.map((r) => r.round));
-    const values = state.records.filter((r) => r.round === lastRound && r.status === 'ok' && r.estimate !== undefined).map((r) => r.estimate as number);
+    const lastRound = state.records.reduce((m, r) => Math.max(m, r.round), 0);
+    const values = state.records
+      .filter((r) => r.round === lastRound && r.status === 'ok' && r.estimate !== undefined)
+      .map((r) => r.estimate as number);
     const markers = this.markers(state);
     this.histogram.update(values, markers, this.logToggle.checked);
     this.legend.replaceChildren(
-      ...markers.map((m) => h('li', {}, h('span', { class: 'swatch', attrs: { style: `background:${m.color}` } }), `${m.label}: ${formatNumber(m.value)}`)),
+      ...markers.map((m) =>
+        h(
+          'li',
+          {},
+          h('span', { class: 'swatch', attrs: { style: `background:${m.color}` } }),
+          `${m.label}: ${formatNumber(m.value)}`,
+        ),
+      ),
     );
     this.renderAggregates(state);
     const snaps = state.snapshots;
@@ -85,10 +121,19 @@ export class LiveView implements View {
     this.header.replaceChildren(
       h('h2', { text: state.title }),
       h('p', { class: 'question', text: state.question }),
-      h('p', {}, `Truth: ${formatNumber(state.truth)} ${state.unit}  ·  `, h('span', { class: `status status-${state.status}`, testid: 'status', text: state.status })),
+      h(
+        'p',
+        {},
+        `Truth: ${formatNumber(state.truth)} ${state.unit}  ·  `,
+        h('span', { class: `status status-${state.status}`, testid: 'status', text: state.status }),
+      ),
       state.error ? h('p', { class: 'error', text: state.error }) : '',
     );
-    const bar = h('div', { class: 'bar' }, h('div', { class: 'fill', attrs: { style: `width:${(share * 100).toFixed(1)}%` } }));
+    const bar = h(
+      'div',
+      { class: 'bar' },
+      h('div', { class: 'fill', attrs: { style: `width:${(share * 100).toFixed(1)}%` } }),
+    );
     this.progress.replaceChildren(
       bar,
       h('span', {
@@ -107,7 +152,15 @@ export class LiveView implements View {
       });
     } else {
       const snap = state.snapshots[state.snapshots.length - 1];
-      if (snap) RUNNING.forEach((name, i) => markers.push({ value: snap.aggregates[name], label: `${RUNNING_LABELS[name]} (so far)`, color: colorAt(i) }));
+      if (snap) {
+        RUNNING.forEach((name, i) => {
+          markers.push({
+            value: snap.aggregates[name],
+            label: `${RUNNING_LABELS[name]} (so far)`,
+            color: colorAt(i),
+          });
+        });
+      }
     }
     return markers;
   }
@@ -122,7 +175,11 @@ export class LiveView implements View {
           ['aggregate', 'estimate', 'error'],
           RUNNING.map((name) => {
             const value = snap?.aggregates[name] ?? Number.NaN;
-            return [RUNNING_LABELS[name], formatNumber(value), formatPercent(Math.abs(value - state.truth) / Math.abs(state.truth))];
+            return [
+              RUNNING_LABELS[name],
+              formatNumber(value),
+              formatPercent(Math.abs(value - state.truth) / Math.abs(state.truth)),
+            ];
           }),
           'aggregates-running',
         ),
@@ -130,7 +187,15 @@ export class LiveView implements View {
       return;
     }
     const rows = Object.entries(summary.aggregates);
-    const t = h('table', { testid: 'aggregates' }, h('thead', {}, h('tr', {}, ...['strategy', 'estimate', 'error', 'relative error'].map((c) => h('th', { text: c })))));
+    const t = h(
+      'table',
+      { testid: 'aggregates' },
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...['strategy', 'estimate', 'error', 'relative error'].map((c) => h('th', { text: c }))),
+      ),
+    );
     const body = h('tbody');
     for (const [name, agg] of rows) {
       body.append(
@@ -163,7 +228,11 @@ export class LiveView implements View {
         h(
           'li',
           { class: r.status === 'ok' ? 'ok' : 'bad' },
-          h('span', { class: 'who', text: [r.emotion, ...Object.values(r.attributes ?? {})].filter(Boolean).join(' · ') || r.personaId }),
+          h('span', {
+            class: 'who',
+            text:
+              [r.emotion, ...Object.values(r.attributes ?? {})].filter(Boolean).join(' · ') || r.personaId,
+          }),
           h('span', { class: 'num', text: r.status === 'ok' ? formatNumber(r.estimate) : r.status }),
           h('span', { class: 'raw', text: r.raw ?? r.reason ?? '' }),
         ),

@@ -27,8 +27,14 @@ export class OpenView implements View {
   readonly label = 'Open';
   readonly element = h('section', { class: 'view', testid: 'view-open' });
   private readonly list = h('div', { testid: 'run-list' });
-  private readonly fileInput = h('input', { attrs: { type: 'file', accept: '.jsonl,.json,.csv,.txt' }, testid: 'file-input' });
-  private readonly truthInput = h('input', { attrs: { type: 'number', step: 'any', placeholder: 'truth (for a CSV without one)' }, testid: 'file-truth' });
+  private readonly fileInput = h('input', {
+    attrs: { type: 'file', accept: '.jsonl,.json,.csv,.txt' },
+    testid: 'file-input',
+  });
+  private readonly truthInput = h('input', {
+    attrs: { type: 'number', step: 'any', placeholder: 'truth (for a CSV without one)' },
+    testid: 'file-truth',
+  });
   private readonly message = h('p', { class: 'note', testid: 'open-message' });
   private readonly actions: OpenActions;
 
@@ -57,7 +63,17 @@ export class OpenView implements View {
       if (file) void this.openFile(file);
     });
     this.element.append(
-      h('div', { class: 'panel' }, h('div', { class: 'panel-head' }, h('h3', { text: 'Runs in the store' }), h('button', { text: 'Refresh', on: { click: () => void this.refresh() } })), this.list),
+      h(
+        'div',
+        { class: 'panel' },
+        h(
+          'div',
+          { class: 'panel-head' },
+          h('h3', { text: 'Runs in the store' }),
+          h('button', { text: 'Refresh', on: { click: () => void this.refresh() } }),
+        ),
+        this.list,
+      ),
       h('div', { class: 'panel' }, h('h3', { text: 'Open a file' }), drop, this.message),
     );
   }
@@ -72,18 +88,34 @@ export class OpenView implements View {
     try {
       runs = await api.runs();
     } catch (error) {
-      this.list.replaceChildren(h('p', { class: 'error', text: `Cannot list runs: ${(error as Error).message}` }));
+      this.list.replaceChildren(
+        h('p', { class: 'error', text: `Cannot list runs: ${(error as Error).message}` }),
+      );
       return;
     }
     if (runs.length === 0) {
-      this.list.replaceChildren(emptyNote('No runs in the store yet. Start one with the panel on the left, or run "npx emocrowd run".'));
+      this.list.replaceChildren(
+        emptyNote(
+          'No runs in the store yet. Start one with the panel on the left, or run "npx emocrowd run".',
+        ),
+      );
       return;
     }
     this.list.replaceChildren(
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, ...['started', 'task', 'model', 'personas', 'state', 'median', ''].map((c) => h('th', { text: c })))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...['started', 'task', 'model', 'personas', 'state', 'median', ''].map((c) =>
+              h('th', { text: c }),
+            ),
+          ),
+        ),
         h(
           'tbody',
           {},
@@ -97,7 +129,15 @@ export class OpenView implements View {
               h('td', { class: 'num', text: run.personas === undefined ? '' : String(run.personas) }),
               h('td', { text: run.live ? (run.status ?? 'running') : (run.state ?? run.status ?? '') }),
               h('td', { class: 'num', text: formatNumber(run.median) }),
-              h('td', {}, h('button', { text: 'Open', testid: `open-${run.runId}`, on: { click: () => this.actions.openStored(run.runId) } })),
+              h(
+                'td',
+                {},
+                h('button', {
+                  text: 'Open',
+                  testid: `open-${run.runId}`,
+                  on: { click: () => this.actions.openStored(run.runId) },
+                }),
+              ),
             ),
           ),
         ),
@@ -111,7 +151,10 @@ export class OpenView implements View {
       const parsed = parseResponsesFile(file.name, await file.text());
       const fallback = this.actions.defaultTruth();
       const typed = Number(this.truthInput.value);
-      const truth = this.truthInput.value.trim() !== '' && Number.isFinite(typed) ? typed : (parsed.truth ?? fallback.truth);
+      const truth =
+        this.truthInput.value.trim() !== '' && Number.isFinite(typed)
+          ? typed
+          : (parsed.truth ?? fallback.truth);
       const { summary, rounds } = analyzeRecords(parsed.records, truth);
       const ok = parsed.records.filter((r) => r.status === 'ok').length;
       this.message.textContent = `${file.name}: ${parsed.records.length} answers, ${ok} with a number${parsed.estimateColumn ? ` (column "${parsed.estimateColumn}")` : ''}; truth ${formatNumber(truth)}${parsed.truth === undefined && this.truthInput.value.trim() === '' ? " (the selected task's; type another above)" : ''}.`;

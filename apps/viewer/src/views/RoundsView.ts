@@ -19,6 +19,7 @@ export class RoundsView implements View {
   readonly element = h('section', { class: 'view', testid: 'view-rounds' });
   private readonly chart = new LineChart({
     xLabel: 'round',
+    xIntegers: true,
     yLabel: 'log-space squared error',
     series: [
       { label: 'diversity (log)', color: colorAt(0), points: true },
@@ -29,13 +30,26 @@ export class RoundsView implements View {
   private readonly tableBox = h('div');
 
   constructor() {
-    this.element.append(h('div', { class: 'panel' }, h('h3', { text: 'Diversity and collective error per round' }), this.note, this.chart.element, this.tableBox));
+    this.element.append(
+      h(
+        'div',
+        { class: 'panel' },
+        h('h3', { text: 'Diversity and collective error per round' }),
+        this.note,
+        this.chart.element,
+        this.tableBox,
+      ),
+    );
   }
 
   render(state: RunState | undefined): void {
     const rounds = state?.rounds ?? [];
     if (rounds.length === 0) {
-      this.note.replaceChildren(emptyNote('Per-round measures appear as rounds finish. Set Rounds above 1 and an influence to see social influence at work.'));
+      this.note.replaceChildren(
+        emptyNote(
+          'Per-round measures appear as rounds finish. Set Rounds above 1 and an influence to see social influence at work.',
+        ),
+      );
       this.tableBox.replaceChildren();
       this.chart.update([], [[], []]);
       return;
@@ -50,7 +64,19 @@ export class RoundsView implements View {
     );
     this.tableBox.replaceChildren(
       table(
-        ['round', 'answers', 'failed', 'mean', 'median', 'avg. individual error', 'collective error', 'diversity', 'log coll. error', 'log diversity', 'WoC indicator'],
+        [
+          'round',
+          'answers',
+          'failed',
+          'mean',
+          'median',
+          'avg. individual error',
+          'collective error',
+          'diversity',
+          'log coll. error',
+          'log diversity',
+          'WoC indicator',
+        ],
         rounds.map((r) => [
           String(r.round),
           String(r.n),

@@ -22,22 +22,37 @@ export class RunPanel {
   private readonly model = h('select', { testid: 'model' });
   private readonly modelNote = h('p', { class: 'note' });
   private readonly space = h('select', { testid: 'space' });
-  private readonly size = h('input', { testid: 'crowd-size', attrs: { type: 'number', min: '1', max: '100000', value: '300' } });
+  private readonly size = h('input', {
+    testid: 'crowd-size',
+    attrs: { type: 'number', min: '1', max: '100000', value: '300' },
+  });
   private readonly condition = h('select', { testid: 'condition' });
   private readonly emotions = h('div', { class: 'emotions' });
   private readonly emotionsSummary = h('summary');
-  private readonly concurrency = h('input', { testid: 'concurrency', attrs: { type: 'number', min: '1', max: '256', value: '8' } });
-  private readonly rounds = h('input', { testid: 'rounds', attrs: { type: 'number', min: '1', max: '20', value: '1' } });
+  private readonly concurrency = h('input', {
+    testid: 'concurrency',
+    attrs: { type: 'number', min: '1', max: '256', value: '8' },
+  });
+  private readonly rounds = h('input', {
+    testid: 'rounds',
+    attrs: { type: 'number', min: '1', max: '20', value: '1' },
+  });
   private readonly influence = h('select', { testid: 'influence' });
   private readonly seed = h('input', { testid: 'seed', attrs: { type: 'number', min: '0', value: '42' } });
   private readonly strategies = h('p', { class: 'note', testid: 'strategies' });
-  private readonly startButton = h('button', { text: 'Start', class: 'primary', testid: 'start', attrs: { type: 'submit' } });
+  private readonly startButton = h('button', {
+    text: 'Start',
+    class: 'primary',
+    testid: 'start',
+    attrs: { type: 'submit' },
+  });
   private readonly stopButton = h('button', { text: 'Stop', testid: 'stop', attrs: { type: 'button' } });
   private readonly error = h('p', { class: 'error', testid: 'run-error' });
   private options: ViewerOptions | undefined;
 
   constructor(actions: RunPanelActions) {
-    const field = (label: string, control: HTMLElement, ...extra: HTMLElement[]) => h('label', { class: 'field' }, h('span', { text: label }), control, ...extra);
+    const field = (label: string, control: HTMLElement, ...extra: HTMLElement[]) =>
+      h('label', { class: 'field' }, h('span', { text: label }), control, ...extra);
     for (const [value, label] of [
       ['none', 'none (independent answers)'],
       ['aggregate:median', "the crowd's median"],
@@ -105,22 +120,31 @@ export class RunPanel {
   setOptions(options: ViewerOptions): void {
     this.options = options;
     const d = options.defaults;
-    this.task.replaceChildren(...options.tasks.map((t) => h('option', { text: t.id, attrs: { value: t.id } })));
+    this.task.replaceChildren(
+      ...options.tasks.map((t) => h('option', { text: t.id, attrs: { value: t.id } })),
+    );
     this.task.value = d.task;
-    this.model.replaceChildren(...options.models.map((m) => h('option', { text: m.label, attrs: { value: m.id } })));
+    this.model.replaceChildren(
+      ...options.models.map((m) => h('option', { text: m.label, attrs: { value: m.id } })),
+    );
     this.model.value = d.model;
     this.modelNote.textContent = options.ollama.reachable
       ? `Ollama at ${options.ollama.host}: ${options.models.length - 1} model(s).`
       : `No Ollama at ${options.ollama.host}; only the synthetic model (no LLM) is offered.`;
-    this.space.replaceChildren(...options.personaSpaces.map((s) => h('option', { text: s.label, attrs: { value: s.id } })));
+    this.space.replaceChildren(
+      ...options.personaSpaces.map((s) => h('option', { text: s.label, attrs: { value: s.id } })),
+    );
     this.space.value = 'sample';
     this.size.value = d.personas;
-    this.condition.replaceChildren(...options.conditions.map((c) => h('option', { text: c, attrs: { value: c } })));
+    this.condition.replaceChildren(
+      ...options.conditions.map((c) => h('option', { text: c, attrs: { value: c } })),
+    );
     this.condition.value = d.condition;
     this.concurrency.value = String(d.concurrency);
     this.seed.value = String(d.seed);
     this.rounds.value = String(d.rounds);
-    const box = (label: string) => h('label', { class: 'check' }, h('input', { attrs: { type: 'checkbox', value: label } }), label);
+    const box = (label: string) =>
+      h('label', { class: 'check' }, h('input', { attrs: { type: 'checkbox', value: label } }), label);
     this.emotions.replaceChildren(
       h('p', { class: 'note', text: 'GoEmotions' }),
       ...options.emotions.goemotions.map(box),
@@ -151,7 +175,9 @@ export class RunPanel {
 
   private describeTask(): void {
     const task = this.options?.tasks.find((t) => t.id === this.task.value);
-    this.taskNote.textContent = task ? `${task.question} (truth ${formatNumber(task.truth)} ${task.unit})` : '';
+    this.taskNote.textContent = task
+      ? `${task.question} (truth ${formatNumber(task.truth)} ${task.unit})`
+      : '';
   }
 
   private describeEmotions(): void {
@@ -162,14 +188,18 @@ export class RunPanel {
   private body(): RunStartBody | string {
     const int = (input: HTMLInputElement, name: string, min: number, max: number): number | string => {
       const value = Number(input.value);
-      return Number.isInteger(value) && value >= min && value <= max ? value : `${name} must be a whole number from ${min} to ${max}`;
+      return Number.isInteger(value) && value >= min && value <= max
+        ? value
+        : `${name} must be a whole number from ${min} to ${max}`;
     };
     const size = int(this.size, 'Crowd size', 1, 100_000);
     const concurrency = int(this.concurrency, 'Concurrency', 1, 256);
     const rounds = int(this.rounds, 'Rounds', 1, 20);
     const seed = int(this.seed, 'Seed', 0, 2 ** 31 - 1);
     for (const v of [size, concurrency, rounds, seed]) if (typeof v === 'string') return v;
-    const emotions = [...this.emotions.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+    const emotions = [...this.emotions.querySelectorAll<HTMLInputElement>('input:checked')].map(
+      (i) => i.value,
+    );
     const [kind, aggregate] = this.influence.value.split(':');
     const influence: RunStartBody['influence'] =
       rounds === 1 || kind === 'none'

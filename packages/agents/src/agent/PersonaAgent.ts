@@ -114,12 +114,6 @@ export class PersonaAgent {
       replicate: ctx.replicate,
     };
     if (ctx.signal !== undefined) request.signal = ctx.signal;
-    const base = {
-      personaId: persona.id,
-      personaIndex: persona.index,
-      replicate: ctx.replicate,
-      round: ctx.round,
-    };
     ctx.signal?.throwIfAborted();
     const started = performance.now();
     try {
@@ -127,8 +121,12 @@ export class PersonaAgent {
       let parsed: ParsedAnswer | undefined;
       if (response.structured !== undefined) parsed = parseStructuredAnswer(response.structured, task);
       if (parsed === undefined || parsed.status !== 'ok') parsed = parseAnswer(response.text, task);
+      // Plain literals (no spread of a shared base): one object shape, cheap at a million answers.
       const answer: PersonaAnswer = {
-        ...base,
+        personaId: persona.id,
+        personaIndex: persona.index,
+        replicate: ctx.replicate,
+        round: ctx.round,
         status: parsed.status,
         raw: response.text,
         latencyMs: response.latencyMs,
@@ -150,7 +148,10 @@ export class PersonaAgent {
       if (ctx.signal?.aborted) throw err;
       if (!(err instanceof ModelError) || err.kind === 'aborted') throw err;
       const failed: PersonaAnswer = {
-        ...base,
+        personaId: persona.id,
+        personaIndex: persona.index,
+        replicate: ctx.replicate,
+        round: ctx.round,
         status: 'failed',
         reason: err.message,
         latencyMs: performance.now() - started,

@@ -93,6 +93,9 @@ export function samplePositions(count: number, n: number, rng: Rng): number[] {
   return out;
 }
 
+/** Product spaces up to this size remember persona ids (about 40 bytes each). */
+const ID_CACHE_LIMIT = 1 << 20;
+
 abstract class BaseSpace implements PersonaSpace {
   abstract readonly name: string;
   abstract readonly description: string;
@@ -172,6 +175,20 @@ class ProductSpace extends BaseSpace {
   }
 
   private readonly definition: PersonaSpaceDefinition;
+  /** Persona ids by position, filled as asked (spaces up to ID_CACHE_LIMIT personas). */
+  private ids: string[] | undefined;
+
+  /** The id of the persona at `position`: hashed once, then remembered (runs ask each persona many times). */
+  private idAt(position: number, emotion: EmotionState | undefined, attributes: Record<string, string>): string {
+    if (this.count > ID_CACHE_LIMIT) return personaId(emotion, attributes);
+    this.ids ??= new Array<string>(this.count);
+    let id = this.ids[position];
+    if (id === undefined) {
+      id = personaId(emotion, attributes);
+      this.ids[position] = id;
+    }
+    return id;
+  }
 
   at(position: number): Persona {
     this.checkPosition(position);
@@ -192,7 +209,7 @@ class ProductSpace extends BaseSpace {
     });
     const emotion = this.emotionStates[e];
     const index = (this.emotionParent[e] as number) * this.socialCount + s;
-    const persona: Persona = { id: personaId(emotion, attributes), index, attributes };
+    const persona: Persona = { id: this.idAt(position, emotion, attributes), index, attributes };
     if (emotion !== undefined) persona.emotion = emotion;
     return persona;
   }

@@ -33,8 +33,8 @@ export interface ResolvePersonasOptions {
  * Resolves `--personas N|all|paper|FILE` to a selection.
  *
  * Behaviour:
- * 1. `N` (a positive integer, number or string): N personas sampled with `rng` from the default
- *    space (see PersonaSpace.sample for N above the space size).
+ * 1. `N` (a positive integer, number or string): N distinct personas sampled with `rng` from the
+ *    default space; N above the space size is an error (ask with replicates instead).
  * 2. `all`: every persona of the default space, in order.
  * 3. `paper`: every persona of the 15,064-persona paper space, in order.
  * 4. anything else: a JSON / YAML persona file; every persona in it, in order.
@@ -61,6 +61,12 @@ export function resolvePersonas(spec: string | number, opts: ResolvePersonasOpti
   if (numeric) {
     const n = Number(text);
     if (n <= 0) throw new RangeError('--personas N needs N >= 1');
+    if (n > space.count) {
+      // Sampling beyond the space would ask the same persona (same id, same seed) twice.
+      throw new RangeError(
+        `--personas ${n}: the space "${space.name}" has ${space.count} personas; ask fewer, use --replicates to ask each several times, or a larger persona space file`,
+      );
+    }
     positions = samplePositions(space.count, n, opts.rng);
   }
   const probe = space.count > 0 ? space.at(0) : undefined;

@@ -70,7 +70,10 @@ export function manipulationCheck(
   let skipped = 0;
   const tally = (map: Map<string, Tally>, key: string, ekman: string, hit: boolean, top: string): void => {
     let t = map.get(key);
-    if (!t) map.set(key, (t = { ekman, n: 0, expressed: 0, predicted: new Map() }));
+    if (!t) {
+      t = { ekman, n: 0, expressed: 0, predicted: new Map() };
+      map.set(key, t);
+    }
     t.n++;
     if (hit) t.expressed++;
     t.predicted.set(top, (t.predicted.get(top) ?? 0) + 1);

@@ -52,6 +52,11 @@ export const analyzeCommand = defineCommand({
     });
     const options = { strategies, subsets: flags.subsets, tolerance: flags.tolerance, seed: flags.seed };
     const results = crowds.crowds.map((crowd) => ({ crowd, summary: summarizeCrowd(crowd, options) }));
+    if (results.every((r) => r.summary === undefined)) {
+      throw usageError(
+        `analyze: no numeric estimate in column ${crowds.column} of ${input.path} (${crowds.rows} rows read); pick the estimates' column with --column`,
+      );
+    }
     const status =
       input.records === undefined
         ? undefined

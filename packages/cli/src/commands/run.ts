@@ -134,13 +134,13 @@ export const runCommand = defineCommand({
       bar.clear();
     }
     if (!summary) {
-      io.stderr.write(`stopped; answers so far are in ${started.dir}\nresume with: emocrowd run --resume ${started.dir}\n`);
+      io.stderr.write(`stopped; answers so far are in ${started.dir}\nresume with: emocrowd run --resume ${started.dir} and the same flags\n`);
       return 130;
     }
     if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else io.stdout.write(renderRunSummary(summary, { colors: colorsFor(io.stdout, io.env), dir: started.dir }));
     if (cancelled) {
-      io.stderr.write(`stopped with ${summary.counts.missing} answers missing; resume with: emocrowd run --resume ${started.dir}\n`);
+      io.stderr.write(`stopped with ${summary.counts.missing} answers missing; resume with: emocrowd run --resume ${started.dir} and the same flags\n`);
       return 130;
     }
     return 0;

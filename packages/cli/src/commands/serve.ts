@@ -16,7 +16,13 @@ export const serveCommand = defineCommand({
     examples: ['emocrowd serve', 'emocrowd serve --port 0 --runs ./runs'],
   },
   flags: {
-    port: { type: 'integer', description: 'Port to listen on (0 = any free port).', default: 4173, min: 0, max: 65535 },
+    port: {
+      type: 'integer',
+      description: 'Port to listen on (0 = any free port).',
+      default: 4173,
+      min: 0,
+      max: 65535,
+    },
     host: {
       type: 'string',
       valueName: 'ADDRESS',

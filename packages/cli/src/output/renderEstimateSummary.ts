@@ -47,7 +47,7 @@ export function renderEstimateSummary(
         { header: 'error', align: 'right' },
         { header: 'rel. error', align: 'right' },
         { header: 'log ratio', align: 'right' },
-        { header: 'dropped', align: 'right' },
+        { header: 'dropped / note', align: 'right' },
       ],
       Object.entries(summary.aggregates).map(([name, a]) => [
         name,

@@ -117,6 +117,8 @@ export function renderLineChart(series: readonly ChartSeries[], options: LineCha
   place(xRight, width + 1 - xRight.length);
   out.push(`${' '.repeat(labelWidth + 1)}${axis.join('')}`.trimEnd());
   if (options.xLabel) out.push(`${' '.repeat(labelWidth + 1)}${options.xLabel}${logX ? ' (log scale)' : ''}`);
-  usable.forEach((s, i) => out.push(`${' '.repeat(labelWidth + 1)}${marks[i % marks.length]} ${s.label}`));
+  usable.forEach((s, i) => {
+    out.push(`${' '.repeat(labelWidth + 1)}${marks[i % marks.length]} ${s.label}`);
+  });
   return `${out.join('\n')}\n`;
 }

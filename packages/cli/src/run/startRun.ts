@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Condition, DefinitionFileError, PersonaAgent, resolvePersonas } from '@emocrowd/agents';
+import { type Condition, DefinitionFileError, PersonaAgent, type PersonaSelection, resolvePersonas } from '@emocrowd/agents';
 import {
   type CrowdEvent,
-  type PersonaList,
   RUN_FILES,
   type ResponseRecord,
   ResponseLog,
@@ -67,8 +66,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
   checkRequest(request);
   const task = resolveTask(request.task, options.cwd);
   const rng = createRng(request.seed);
-  let selection: PersonaList;
-  let spaceName: string;
+  let selection: PersonaSelection;
   try {
     const resolved = resolvePersonas(resolvePersonaSpec(request.personas, options.cwd), {
       ...(request.emotions ? { emotions: request.emotions } : {}),
@@ -76,7 +74,6 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       rng: rng.fork('personas'),
     });
     selection = resolved;
-    spaceName = resolved.space.name;
   } catch (error) {
     if (error instanceof DefinitionFileError) throw usageError(error.message);
     if (error instanceof RangeError) throw usageError(prefixFlag(error.message, '--personas'));
@@ -138,7 +135,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     },
     personas: {
       spec: request.personas,
-      space: spaceName,
+      space: selection.space.name,
       condition: request.condition,
       ...(request.emotions ? { emotions: request.emotions } : {}),
       count: selection.count,

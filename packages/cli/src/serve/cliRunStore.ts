@@ -15,7 +15,10 @@ import type { ServeRunStore } from './startServeServer.js';
  * @param cwd where relative paths are resolved (default the process's).
  * @returns the store.
  */
-export function cliRunStore(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): ServeRunStore {
+export function cliRunStore(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): ServeRunStore {
   let lastSecond = 0;
   return {
     async startRun(request, runsDir) {

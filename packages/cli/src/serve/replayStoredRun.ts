@@ -34,7 +34,9 @@ export function replayStoredRun(run: StoredRunEvents): CrowdEvent[] {
   const rounds = [...new Set([...byRound.keys(), ...statsByRound.keys()])].sort((a, b) => a - b);
   for (const round of rounds) {
     for (const record of byRound.get(round) ?? []) {
-      events.push(record.status === 'ok' ? { type: 'estimateSubmitted', record } : { type: 'estimateFailed', record });
+      events.push(
+        record.status === 'ok' ? { type: 'estimateSubmitted', record } : { type: 'estimateFailed', record },
+      );
     }
     const stats = statsByRound.get(round);
     if (stats) events.push({ type: 'roundFinished', stats });

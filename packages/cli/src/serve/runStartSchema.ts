@@ -58,11 +58,9 @@ export const RunStartSchema = z
     maxTokens: intIn(1, 8192).optional(),
     strategies: z
       .array(
-        z
-          .string()
-          .refine((name) => strategyNames.includes(name), {
-            message: 'not a strategy name (see GET /api/options)',
-          }),
+        z.string().refine((name) => strategyNames.includes(name), {
+          message: 'not a strategy name (see GET /api/options)',
+        }),
       )
       .min(1)
       .optional(),

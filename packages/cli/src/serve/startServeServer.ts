@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ResponseRecord, RunDescriptor, RunSummary } from '@emocrowd/crowd';
@@ -104,7 +104,8 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (loopbackOnly) {
       const hostname = hostnameOf(request.headers.host);
-      if (!LOOPBACK.has(hostname)) throw new HttpError(403, `host "${hostname}" not served; open http://127.0.0.1`);
+      if (!LOOPBACK.has(hostname))
+        throw new HttpError(403, `host "${hostname}" not served; open http://127.0.0.1`);
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
     const path = url.pathname;
@@ -113,7 +114,10 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
       if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, `${method} not allowed`);
       if (await serveStatic(viewerDir, path, response)) return;
       if (path === '/' || path === '/index.html') {
-        throw new HttpError(503, `the viewer is not built: run "npx vite build" in apps/viewer (looked in ${viewerDir})`);
+        throw new HttpError(
+          503,
+          `the viewer is not built: run "npx vite build" in apps/viewer (looked in ${viewerDir})`,
+        );
       }
       throw new HttpError(404, `not found: ${path}`);
     }
@@ -209,7 +213,11 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     let stop: () => void = () => {};
     const end = (): void => {
       stop();
-      stream.send('end', { runId: run.runId, complete: run.status === 'completed', ...(run.error ? { error: run.error } : {}) });
+      stream.send('end', {
+        runId: run.runId,
+        complete: run.status === 'completed',
+        ...(run.error ? { error: run.error } : {}),
+      });
       stream.close();
     };
     stop = run.watch((event) => {
@@ -217,9 +225,10 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
       if (event.type === 'runCompleted') end();
     });
     if (run.completed && !stream.closed) end();
-    else void run.done.then(() => {
-      if (!stream.closed) end();
-    });
+    else
+      void run.done.then(() => {
+        if (!stream.closed) end();
+      });
     request.on('close', () => stop());
   }
 
@@ -249,7 +258,12 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     });
     const extra = [...live.values()]
       .filter((run) => !seen.has(run.runId))
-      .map((run) => ({ runId: run.runId, descriptor: run.descriptor, status: run.status, live: !run.completed }));
+      .map((run) => ({
+        runId: run.runId,
+        descriptor: run.descriptor,
+        status: run.status,
+        live: !run.completed,
+      }));
     return [...extra, ...rows];
   }
 
@@ -291,7 +305,8 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
 }
 
 function expect(method: string, wanted: string): void {
-  if (method !== wanted && !(wanted === 'GET' && method === 'HEAD')) throw new HttpError(405, `${method} not allowed here; use ${wanted}`);
+  if (method !== wanted && !(wanted === 'GET' && method === 'HEAD'))
+    throw new HttpError(405, `${method} not allowed here; use ${wanted}`);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -1,4 +1,4 @@
-import { CONDITIONS, PLUTCHIK_EMOTIONS, SOCIAL_DIMENSIONS, listTasks } from '@emocrowd/agents';
+import { CONDITIONS, listTasks, PLUTCHIK_EMOTIONS, SOCIAL_DIMENSIONS } from '@emocrowd/agents';
 import { strategies } from '@emocrowd/crowd';
 import { GOEMOTIONS_LABELS, listModels, normalizeOllamaHost } from '@emocrowd/models';
 
@@ -82,6 +82,14 @@ export async function viewerOptions(
     strategies: strategies.map((s) => ({ name: s.name, label: s.label, description: s.description })),
     models: [{ id: 'synthetic', label: 'synthetic (built-in, not an LLM)', isLanguageModel: false }, ...llms],
     ollama,
-    defaults: { task: 'fargo-seattle', personas: '300', condition: 'combined', model: 'synthetic', seed: 42, concurrency: 8, rounds: 1 },
+    defaults: {
+      task: 'fargo-seattle',
+      personas: '300',
+      condition: 'combined',
+      model: 'synthetic',
+      seed: 42,
+      concurrency: 8,
+      rounds: 1,
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { EstimationTask, Persona, PersonaAgent, SocialContext } from '@emocrowd/agents';
+import type { EstimationTask, Persona, PersonaAgent, PersonaAnswer, SocialContext } from '@emocrowd/agents';
 import { updateEmotion } from '@emocrowd/agents';
 import { createRng } from '@emocrowd/models';
 import {
@@ -172,35 +172,7 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
           options: descriptor.generation,
           signal: hardStop.signal,
         }),
-      ).pipe(
-        map(
-          (answer): ResponseRecord => ({
-            personaId: persona.id,
-            personaIndex: persona.index,
-            ...(persona.emotion
-              ? {
-                  emotion: persona.emotion.label,
-                  emotionModel: persona.emotion.model,
-                  intensity: persona.emotion.intensity,
-                }
-              : {}),
-            attributes: persona.attributes,
-            replicate,
-            round,
-            status: answer.status,
-            ...(answer.estimate === undefined ? {} : { estimate: answer.estimate }),
-            ...(answer.confidence === undefined ? {} : { confidence: answer.confidence }),
-            ...(answer.isRange ? { isRange: true } : {}),
-            ...(answer.raw === undefined ? {} : { raw: answer.raw }),
-            ...(answer.reason === undefined ? {} : { reason: answer.reason }),
-            latencyMs: answer.latencyMs,
-            tokens: answer.tokens,
-            cached: answer.cached,
-            model: answer.model,
-            ...(answer.host === undefined ? {} : { host: answer.host }),
-          }),
-        ),
-      );
+      ).pipe(map((answer) => toRecord(persona, replicate, round, answer)));
     }
 
     function prepareEmotions(round: number): void {
@@ -296,4 +268,33 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       // Unsubscribing (or completing) aborts whatever is still in flight.
     ).pipe(finalize(() => hardStop.abort()));
   });
+}
+
+/**
+ * The stored record of an answer. Fields are added one by one in a fixed order (the order of
+ * the keys in responses.jsonl) rather than spread from temporary objects: at a million answers
+ * the temporaries cost more than the rest of the record.
+ */
+function toRecord(persona: Persona, replicate: number, round: number, answer: PersonaAnswer): ResponseRecord {
+  const record = { personaId: persona.id, personaIndex: persona.index } as ResponseRecord;
+  if (persona.emotion) {
+    record.emotion = persona.emotion.label;
+    record.emotionModel = persona.emotion.model;
+    record.intensity = persona.emotion.intensity;
+  }
+  record.attributes = persona.attributes;
+  record.replicate = replicate;
+  record.round = round;
+  record.status = answer.status;
+  if (answer.estimate !== undefined) record.estimate = answer.estimate;
+  if (answer.confidence !== undefined) record.confidence = answer.confidence;
+  if (answer.isRange) record.isRange = true;
+  if (answer.raw !== undefined) record.raw = answer.raw;
+  if (answer.reason !== undefined) record.reason = answer.reason;
+  record.latencyMs = answer.latencyMs;
+  record.tokens = answer.tokens;
+  record.cached = answer.cached;
+  record.model = answer.model;
+  if (answer.host !== undefined) record.host = answer.host;
+  return record;
 }

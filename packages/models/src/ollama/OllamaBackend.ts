@@ -1,6 +1,3 @@
-import type { BaseMessage } from '@langchain/core/messages';
-import { AIMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOllama } from '@langchain/ollama';
 import { Ollama } from 'ollama';
 import type {
   ChatMessage,
@@ -31,21 +28,24 @@ export interface OllamaBackendOptions {
 }
 
 /**
- * The Ollama adapter of the model port: chat through LangChain's `ChatOllama`, readiness and
- * model metadata through the official `ollama` client.
+ * The Ollama adapter of the model port: chat, readiness and model metadata through the official
+ * `ollama` client (streaming NDJSON /api/chat, the same request LangChain's `ChatOllama` sends).
  *
  * Intuition: a crowd run makes thousands of calls that must be reproducible and diagnosable,
  * so every generation option reaches the server and every failure becomes a `ModelError`
- * that says which host failed and what to do about it.
+ * that says which host failed and what to do about it. The adapter talks to the `ollama` client
+ * directly rather than through `ChatOllama`: ChatOllama reads seed, temperature, num_predict,
+ * top_p and keep_alive only from its constructor, so each call needed its own instance, and its
+ * runnable machinery (callbacks, a message chunk per token, chunk concatenation) cost about half
+ * again the client's own CPU time per request (docs/benchmarks.md) for nothing this port uses.
  * Behaviour:
- * 1. `generate` builds a `ChatOllama` per call, because ChatOllama reads seed, temperature,
- *    num_predict, top_p and keep_alive only from its constructor fields (its call options carry
- *    none of them); so per-request options are constructor fields of a per-call instance.
+ * 1. `generate` sends model, messages, `stream: true`, `keep_alive`, `format` and `options`
+ *    (seed, temperature, num_predict, top_p) - exactly the body ChatOllama sent.
  * 2. With `request.schema` the schema is sent as Ollama `format`; the answer text is parsed into
  *    `structured` when it holds a JSON object, else `text` alone is returned (free-text fallback).
- * 3. ChatOllama does not hand the caller's AbortSignal to fetch (it only checks it between
- *    chunks), so a hung server would never be abandoned; the backend gives ChatOllama a fetch
- *    that carries the caller's signal and the per-request timeout.
+ * 3. Each call gets a client whose fetch carries the caller's signal and the per-request timeout,
+ *    so a hung server is abandoned; a stream ended by the signal never yields a partial answer,
+ *    and a stream that ends without `done: true` is a "bad-response" failure.
  * 4. Usage comes from Ollama's `prompt_eval_count` / `eval_count`; latency is wall-clock.
  * 5. `ready()` checks /api/version and that /api/tags lists the model, and records its digest.
  *
@@ -104,28 +104,40 @@ export class OllamaBackend implements ModelBackend {
     const started = performance.now();
     const deadline = withDeadline(this.timeoutMs, request.signal);
     try {
-      const chat = new ChatOllama({
-        model: this.model,
-        baseUrl: this.host,
-        maxRetries: 0,
+      // A client per call: its fetch carries this call's deadline, and ending this call's stream
+      // can never touch another call's (the client's abort() ends every stream it has open).
+      const client = new Ollama({
+        host: this.host,
         fetch: deadline.fetch,
         ...(this.headers ? { headers: this.headers } : {}),
-        ...(o.seed !== undefined ? { seed: o.seed } : {}),
-        ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
-        ...(o.maxTokens !== undefined ? { numPredict: o.maxTokens } : {}),
-        ...(o.topP !== undefined ? { topP: o.topP } : {}),
-        ...(o.keepAlive !== undefined ? { keepAlive: o.keepAlive } : {}),
-        ...(request.schema !== undefined ? { format: request.schema } : {}),
       });
-      const message = await chat.invoke(request.messages.map(toLangChain), { signal: deadline.signal });
-      // ChatOllama ends quietly when the signal fires between chunks; never return a partial answer.
+      const stream = await client.chat({
+        model: this.model,
+        messages: request.messages.map(toOllamaMessage),
+        stream: true,
+        ...(o.keepAlive !== undefined ? { keep_alive: o.keepAlive } : {}),
+        ...(request.schema !== undefined ? { format: request.schema } : {}),
+        options: {
+          ...(o.seed !== undefined ? { seed: o.seed } : {}),
+          ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
+          ...(o.maxTokens !== undefined ? { num_predict: o.maxTokens } : {}),
+          ...(o.topP !== undefined ? { top_p: o.topP } : {}),
+        },
+      });
+      let text = '';
+      let promptTokens = 0;
+      let completionTokens = 0;
+      let done = false;
+      for await (const chunk of stream) {
+        if (deadline.signal.aborted) break;
+        text += chunk.message?.content ?? '';
+        promptTokens += chunk.prompt_eval_count ?? 0;
+        completionTokens += chunk.eval_count ?? 0;
+        done = chunk.done === true;
+      }
+      // Never return a partial answer.
       if (deadline.signal.aborted) throw deadline.signal.reason;
-      const text =
-        typeof message.content === 'string'
-          ? message.content
-          : message.content.map((p) => ('text' in p && typeof p.text === 'string' ? p.text : '')).join('');
-      const meta = message.response_metadata as Record<string, unknown>;
-      if (meta.done !== true)
+      if (!done)
         throw new ModelError(
           'bad-response',
           `answer from ${this.host} ended without "done" — the stream was cut`,
@@ -135,10 +147,7 @@ export class OllamaBackend implements ModelBackend {
       return {
         text,
         ...(structured !== undefined ? { structured } : {}),
-        usage: {
-          promptTokens: message.usage_metadata?.input_tokens ?? 0,
-          completionTokens: message.usage_metadata?.output_tokens ?? 0,
-        },
+        usage: { promptTokens, completionTokens },
         latencyMs: performance.now() - started,
         cached: false,
         model: `ollama:${this.model}`,
@@ -185,10 +194,8 @@ export class OllamaBackend implements ModelBackend {
   }
 }
 
-function toLangChain(message: ChatMessage): BaseMessage {
-  if (message.role === 'system') return new SystemMessage(message.content);
-  if (message.role === 'assistant') return new AIMessage(message.content);
-  return new HumanMessage(message.content);
+function toOllamaMessage(message: ChatMessage): { role: ChatMessage['role']; content: string } {
+  return { role: message.role, content: message.content };
 }
 
 function definedOnly(options: GenerationOptions): GenerationOptions {

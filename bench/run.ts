@@ -1,0 +1,461 @@
+/**
+ * `npm run bench`: emocrowd's benchmarks, run on the BUILT packages (dist), each measurement in
+ * its own process, each repeated (default 3) and reported as the median; writes
+ * docs/benchmarks.md (overwritten every run) with the machine, the date, every median and its
+ * target, and by how much a missed target is missed.
+ *
+ * 1. Client-side overhead against the Ollama test server (its own process): emocrowd's pipeline
+ *    vs the raw `ollama` client with a promise pool vs LangChain `ChatOllama.batch`.
+ * 2. Built-in model scale: the CLI end to end at 15,064 personas (paper) and at ~1,000,000
+ *    answers; the pipeline alone at ~1,000,000 answers with answering and summary apart.
+ * 3. Subset-size curves over 17,000 estimates, every strategy, B = 1000.
+ * 4. Response cache: a rerun's model calls and time.
+ *
+ * Flags: --reps N (default 3), --only client,scale,analysis,cache, --quick (smaller sizes, for a
+ * smoke test of the bench itself; the report says so), --out FILE (default docs/benchmarks.md).
+ * Benchmarks are measurements, never test assertions.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startOllamaTestServer } from '@emocrowd/models/testing';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: flags } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '3' },
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string', default: join(root, 'docs', 'benchmarks.md') },
+  },
+});
+const reps = Math.max(1, Number(flags.reps));
+const quick = flags.quick === true;
+const only = new Set((flags.only ?? 'client,scale,analysis,cache').split(',').map((s) => s.trim()));
+const cli = join(root, 'packages/cli/dist/cli.js');
+const serverMain = join(root, 'packages/models/dist/testing/ollamaTestServerMain.js');
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+const startedAt = new Date();
+const loadAtStart = os.loadavg();
+const scratch = mkdtempSync(join(os.tmpdir(), 'emocrowd-bench-'));
+
+// ---------------------------------------------------------------- helpers
+
+interface Measured {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+  wallMs: number;
+  /** Peak resident set size of the child (MB), from /usr/bin/time -v; undefined without it. */
+  peakRssMb?: number;
+}
+
+/** Runs a command to completion (optionally under /usr/bin/time -v for the peak RSS). */
+function run(command: string, args: string[], opts: { rss?: boolean; timeoutMs?: number } = {}): Promise<Measured> {
+  const useTime = opts.rss === true && hasTime;
+  const file = useTime ? TIME : command;
+  const argv = useTime ? ['-v', command, ...args] : args;
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    const child = spawn(file, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const timer = opts.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs) : undefined;
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      const wallMs = performance.now() - start;
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      resolvePromise({
+        stdout,
+        stderr,
+        code,
+        wallMs,
+        ...(rss ? { peakRssMb: Math.round(Number(rss[1]) / 1024) } : {}),
+      });
+    });
+  });
+}
+
+/** The last JSON line a bench script printed. */
+function lastJson<T>(m: Measured, what: string): T {
+  const line = m.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    throw new Error(`${what} printed no JSON (exit ${m.code}):\n${m.stderr.slice(-2000)}`);
+  }
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+const fmt = (x: number, digits = 0): string =>
+  Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a';
+const log = (text: string): void => {
+  process.stderr.write(`${text}\n`);
+};
+
+/** Starts the Ollama test server in its own process; resolves its URL and a stop function. */
+async function startServer(latencyMs: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [serverMain, '--latency-ms', String(latencyMs)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buffered += d.toString();
+      const newline = buffered.indexOf('\n');
+      if (newline >= 0) resolvePromise(buffered.slice(0, newline).trim());
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`test server exited (${code})`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolvePromise) => {
+        child.once('exit', () => resolvePromise());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const sections: string[] = [];
+const misses: string[] = [];
+
+/** Records a target: met or missed, and by how much. */
+function target(label: string, met: boolean, detail: string): string {
+  if (!met) misses.push(`${label}: ${detail}`);
+  return met ? `met (${detail})` : `**missed** (${detail})`;
+}
+
+// ---------------------------------------------------------------- 1. client overhead
+
+interface ClientResult {
+  client: string;
+  requests: number;
+  answered: number;
+  concurrency: number;
+  wallMs: number;
+  cpuMs: number;
+  perSecond: number;
+}
+
+async function clientOverhead(): Promise<void> {
+  const clients = ['ollama', 'langchain', 'emocrowd'] as const;
+  const latencies = [0, 20];
+  const concurrencies = [1, 8, 32, 64];
+  const rows: string[] = [];
+  const notes: string[] = [];
+  for (const latency of latencies) {
+    const server = await startServer(latency);
+    try {
+      for (const c of concurrencies) {
+        // At 20 ms and one request in flight, 5,000 requests take 100 s per client and repetition
+        // and only measure the latency; 500 say the same.
+        const requests = quick ? 500 : latency > 0 && c === 1 ? 500 : 5000;
+        const results = new Map<string, ClientResult[]>(clients.map((k) => [k, []]));
+        for (let r = 0; r < reps; r++) {
+          // Clients interleaved within a repetition, so background load hits them alike.
+          for (const client of clients) {
+            const m = await run(process.execPath, [
+              '--import',
+              'tsx',
+              'bench/clientOverhead.bench.ts',
+              server.url,
+              client,
+              String(requests),
+              String(c),
+            ]);
+            const res = lastJson<ClientResult>(m, `clientOverhead ${client}`);
+            if (res.answered !== requests) notes.push(`${client} at ${latency} ms / ${c}: ${res.answered} of ${requests} answered`);
+            results.get(client)?.push(res);
+          }
+        }
+        const per = (k: string): number => median((results.get(k) ?? []).map((x) => x.perSecond));
+        const cpu = (k: string): number => median((results.get(k) ?? []).map((x) => (x.cpuMs / x.requests) * 1000));
+        const e = per('emocrowd');
+        const a = per('ollama');
+        const b = per('langchain');
+        rows.push(
+          `| ${latency} | ${c} | ${fmt(requests)} | ${fmt(a)} | ${fmt(b)} | ${fmt(e)} | ${fmt(e / a, 2)} | ${fmt(e / b, 2)} | ${fmt(cpu('ollama'))} / ${fmt(cpu('langchain'))} / ${fmt(cpu('emocrowd'))} | ${target(
+            `client overhead ${latency} ms, concurrency ${c}`,
+            e >= 0.95 * a && e > b,
+            `${fmt(e / a, 2)} of raw${e > b ? ', ahead of LangChain' : ', behind LangChain'}`,
+          )} |`,
+        );
+        log(`client ${latency} ms c=${c}: ollama ${fmt(a)}/s langchain ${fmt(b)}/s emocrowd ${fmt(e)}/s`);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  sections.push(
+    [
+      '## 1. Client-side overhead against the Ollama test server',
+      '',
+      'The Ollama test server (packages/models/src/testing) runs in its own process with a fixed latency;',
+      '**the machine has only ' +
+        os.cpus().length +
+        ' cores, so the server, the client and anything else running share them**: the',
+      'throughputs below include the server\'s own CPU time. Clients: (a) the raw `ollama` JS client with a',
+      'promise pool, (b) LangChain `ChatOllama.batch(inputs, { maxConcurrency })`, emocrowd = `runCrowd`',
+      'with a `PersonaAgent` over the Ollama backend stack (retry, call counter, OllamaBackend), no cache,',
+      'prompts built and answers parsed per persona, summary analysis off. CPU µs/request is the client',
+      "process' own CPU time per request (what the client costs, independent of the server).",
+      '',
+      'Target: emocrowd >= 0.95 of (a)\'s throughput and ahead of (b).',
+      '',
+      '| latency (ms) | concurrency | requests | (a) ollama req/s | (b) LangChain req/s | emocrowd req/s | emocrowd / (a) | emocrowd / (b) | client CPU µs/request (a / b / emocrowd) | target |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+      ...rows,
+      ...(notes.length > 0 ? ['', ...notes.map((n) => `- ${n}`)] : []),
+    ].join('\n'),
+  );
+}
+
+// ---------------------------------------------------------------- 2. scale
+
+interface RunSummaryJson {
+  counts: { answered: number; expected: number; modelCalls: number; cached: number };
+  timing: { elapsedMs: number; answersPerSecond: number };
+}
+
+interface PipelineResult {
+  answers: number;
+  answeringWallMs: number;
+  answeringCpuMs: number;
+  summaryWallMs: number;
+  summaryCpuMs: number;
+  answersPerSecond: number;
+  peakRssMb: number;
+}
+
+async function cliRun(args: string[], timeoutMs: number): Promise<{ wallMs: number; peakRssMb?: number; summary: RunSummaryJson }> {
+  const out = join(scratch, `run-${Math.random().toString(36).slice(2)}`);
+  const m = await run(process.execPath, [cli, 'run', ...args, '--quiet', '--json', '--out', out], { rss: true, timeoutMs });
+  if (m.code !== 0) throw new Error(`emocrowd run ${args.join(' ')} failed (${m.code}):\n${m.stderr.slice(-2000)}`);
+  const summary = JSON.parse(m.stdout) as RunSummaryJson;
+  rmSync(out, { recursive: true, force: true });
+  return { wallMs: m.wallMs, ...(m.peakRssMb !== undefined ? { peakRssMb: m.peakRssMb } : {}), summary };
+}
+
+async function scale(): Promise<void> {
+  const rows: string[] = [];
+  // 15,064 personas: the paper space, the CLI's default summary (subsets B = 200, bootstrap 500).
+  const paper: { wallMs: number; peakRssMb?: number; summary: RunSummaryJson }[] = [];
+  const paperLean: { wallMs: number; peakRssMb?: number; summary: RunSummaryJson }[] = [];
+  for (let r = 0; r < reps; r++) {
+    paper.push(await cliRun(['--personas', 'paper'], 600_000));
+    paperLean.push(await cliRun(['--personas', 'paper', '--subsets', '0'], 600_000));
+  }
+  const paperWall = median(paper.map((x) => x.wallMs));
+  const cliRow = (label: string, xs: typeof paper, goal: number | undefined): string => {
+    const wall = median(xs.map((x) => x.wallMs));
+    const answering = median(xs.map((x) => x.summary.timing.elapsedMs));
+    const answers = xs[0]?.summary.counts.expected ?? 0;
+    const rss = xs.every((x) => x.peakRssMb !== undefined) ? median(xs.map((x) => x.peakRssMb as number)) : Number.NaN;
+    return `| ${label} | ${fmt(answers)} | ${fmt(wall / 1000, 2)} | ${fmt(answering / 1000, 2)} | ${fmt((answers / answering) * 1000)} | ${fmt(rss)} | ${
+      goal === undefined ? '-' : target(label, wall < goal, `${fmt(wall / 1000, 2)} s vs < ${goal / 1000} s${wall < goal ? '' : `, ${fmt(wall / goal, 1)}x`}`)
+    } |`;
+  };
+  rows.push(cliRow('CLI `--personas paper` (default summary)', paper, 2000));
+  rows.push(cliRow('CLI `--personas paper --subsets 0`', paperLean, undefined));
+  log(`scale paper: ${fmt(paperWall)} ms`);
+
+  // ~1,000,000 answers: the 12,096 personas of the default space x 83 replicates = 1,003,968.
+  const millionArgs = quick ? ['all', '9'] : ['all', '83'];
+  const million: PipelineResult[] = [];
+  const millionFull: PipelineResult[] = [];
+  for (let r = 0; r < reps; r++) {
+    const m = await run(process.execPath, ['--import', 'tsx', 'bench/pipeline.bench.ts', ...millionArgs, 'lean'], { timeoutMs: 900_000 });
+    million.push(lastJson<PipelineResult>(m, 'pipeline.bench'));
+    log(`pipeline ${millionArgs.join(' x ')}: ${m.stdout.trim()}`);
+  }
+  // The CLI at a million answers, once: its summary's bootstrap (500 resamples per group, no flag
+  // turns it off) takes minutes at this size, so three repetitions would take most of an hour.
+  const cliMillion = await run(
+    process.execPath,
+    [cli, 'run', '--personas', 'all', '--replicates', millionArgs[1] as string, '--subsets', '0', '--quiet', '--json', '--out', join(scratch, 'million')],
+    { rss: true, timeoutMs: 900_000 },
+  );
+  rmSync(join(scratch, 'million'), { recursive: true, force: true });
+  const cliMillionSummary = cliMillion.code === 0 ? (JSON.parse(cliMillion.stdout) as RunSummaryJson) : undefined;
+  log(`cli million: ${fmt(cliMillion.wallMs)} ms, rss ${cliMillion.peakRssMb} MB`);
+  for (let r = 0; r < 1; r++) {
+    // One repetition of the pipeline with the full summary, to measure the summary's cost alone.
+    const sizeArgs = quick ? ['all', '3'] : ['all', '10'];
+    const m = await run(process.execPath, ['--import', 'tsx', 'bench/pipeline.bench.ts', ...sizeArgs, 'full'], { timeoutMs: 900_000 });
+    millionFull.push(lastJson<PipelineResult>(m, 'pipeline.bench full'));
+  }
+
+  const answers = million[0]?.answers ?? 0;
+  const ansWall = median(million.map((x) => x.answeringWallMs));
+  const ansCpu = median(million.map((x) => x.answeringCpuMs));
+  const sumWall = median(million.map((x) => x.summaryWallMs));
+  const sumCpu = median(million.map((x) => x.summaryCpuMs));
+  const rss = median(million.map((x) => x.peakRssMb));
+  const total = ansWall + sumWall;
+  const full = millionFull[0];
+  sections.push(
+    [
+      '## 2. Built-in model at scale',
+      '',
+      'The real pipeline: persona space -> prompt -> synthetic model -> text -> parse -> runCrowd -> summary.',
+      '`--personas N` samples N of the default space (12,096 personas); beyond 12,096 it makes whole shuffled',
+      'passes, so a persona recurs with the same seed and gives the same answer again. A million *distinct*',
+      'answers are therefore asked as `--personas all --replicates 83` (12,096 x 83 = 1,003,968 answers, each',
+      'replicate with its own seed). Wall time and peak RSS of the CLI come from `/usr/bin/time -v`; the',
+      'answering time is the summary\'s `timing.elapsedMs` (everything before the summary).',
+      '',
+      '| run | answers | wall (s) | answering (s) | answers/s | peak RSS (MB) | target |',
+      '|---|---:|---:|---:|---:|---:|---|',
+      ...rows,
+      cliMillionSummary
+        ? `| CLI \`--personas all --replicates ${millionArgs[1]} --subsets 0\` (1 repetition) | ${fmt(cliMillionSummary.counts.expected)} | ${fmt(cliMillion.wallMs / 1000, 1)} | ${fmt(cliMillionSummary.timing.elapsedMs / 1000, 1)} | ${fmt(cliMillionSummary.timing.answersPerSecond)} | ${fmt(cliMillion.peakRssMb ?? Number.NaN)} | ${target('CLI at a million answers', cliMillion.wallMs < 30_000 && (cliMillion.peakRssMb ?? 0) < 512, `${fmt(cliMillion.wallMs / 1000, 1)} s vs < 30 s, ${fmt(cliMillion.peakRssMb ?? Number.NaN)} MB vs < 512 MB`)} |`
+        : `| CLI \`--personas all --replicates ${millionArgs[1]} --subsets 0\` | - | > ${fmt(cliMillion.wallMs / 1000)} (stopped) | - | - | - | ${target('CLI at a million answers', false, 'did not finish within the time limit')} |`,
+      '',
+      `The pipeline alone at ${fmt(answers)} answers (bench/pipeline.bench.ts, one process, summary with the`,
+      'subset analysis and bootstrap off; median of ' + reps + ' repetitions):',
+      '',
+      '| phase | wall (s) | CPU (s) |',
+      '|---|---:|---:|',
+      `| answering (persona -> prompt -> model -> parse -> runCrowd) | ${fmt(ansWall / 1000, 2)} | ${fmt(ansCpu / 1000, 2)} |`,
+      `| summary without subsets and bootstrap | ${fmt(sumWall / 1000, 2)} | ${fmt(sumCpu / 1000, 2)} |`,
+      `| total | ${fmt(total / 1000, 2)} | ${fmt((ansCpu + sumCpu) / 1000, 2)} |`,
+      '',
+      `Answers/s: ${fmt((answers / ansWall) * 1000)}; peak RSS ${fmt(rss)} MB. Targets: ${target('pipeline at a million answers (time)', total < 30_000, `${fmt(total / 1000, 1)} s vs < 30 s`)}; ${target('pipeline at a million answers (memory)', rss < 512, `${fmt(rss)} MB vs < 512 MB`)}.`,
+      '',
+      full
+        ? `The full summary (subsets B = 200, bootstrap 500) measured alone at ${fmt(full.answers)} answers: ${fmt(full.summaryWallMs / 1000, 1)} s wall, ${fmt(full.summaryCpuMs / 1000, 1)} s CPU, against ${fmt(full.answeringWallMs / 1000, 1)} s wall for answering them - the summary's breakdown bootstrap (crowd/src/analysis/breakdown.ts, stats/bootstrapCi.ts: 500 resamples of the median and the mean for every group of every dimension) is the expensive part, and it grows linearly with the answers.`
+        : '',
+    ].join('\n'),
+  );
+}
+
+// ---------------------------------------------------------------- 3. analysis
+
+async function analysis(): Promise<void> {
+  const results: { wallMs: number; cpuMs: number; strategies: number }[] = [];
+  for (let r = 0; r < reps; r++) {
+    const m = await run(process.execPath, ['--import', 'tsx', 'bench/analysis.bench.ts', quick ? '5000' : '17000', '1000']);
+    results.push(lastJson(m, 'analysis.bench'));
+  }
+  const wall = median(results.map((x) => x.wallMs));
+  const cpu = median(results.map((x) => x.cpuMs));
+  log(`analysis: ${fmt(wall)} ms wall, ${fmt(cpu)} ms cpu`);
+  sections.push(
+    [
+      '## 3. Subset-size analysis',
+      '',
+      `\`subsetAnalysis\` over ${quick ? '5,000' : '17,000'} estimates (bench/analysis.bench.ts), all ${results[0]?.strategies ?? '?'} registered strategies,`,
+      'B = 1000 permutations (strategies without an incremental form use their fallbackB, 100). Target < 2 s.',
+      '',
+      '| wall (ms) | CPU (ms) | target |',
+      '|---:|---:|---|',
+      `| ${fmt(wall)} | ${fmt(cpu)} | ${target('subset analysis', wall < 2000, `${fmt(wall / 1000, 2)} s wall vs < 2 s${wall < 2000 ? '' : `, ${fmt(wall / 2000, 1)}x`}`)} |`,
+    ].join('\n'),
+  );
+}
+
+// ---------------------------------------------------------------- 4. cache
+
+async function cache(): Promise<void> {
+  const personas = quick ? '200' : '1000';
+  const rows: { coldMs: number; warmMs: number; coldCalls: number; warmCalls: number; warmServer: number; cached: number }[] = [];
+  for (let r = 0; r < reps; r++) {
+    const server = await startOllamaTestServer({ latencyMs: 0 });
+    const cacheFile = join(scratch, `cache-${r}.sqlite`);
+    try {
+      const args = ['--model', 'ollama:llama3.2:1b', '--host', server.url, '--personas', personas, '--cache', cacheFile, '--concurrency', '16'];
+      const chats = (): number => server.requests.filter((q) => q.path === '/api/chat').length;
+      const cold = await cliRun(args, 600_000);
+      const afterCold = chats();
+      const warm = await cliRun(args, 600_000);
+      rows.push({
+        coldMs: cold.wallMs,
+        warmMs: warm.wallMs,
+        coldCalls: cold.summary.counts.modelCalls,
+        warmCalls: warm.summary.counts.modelCalls,
+        warmServer: chats() - afterCold,
+        cached: warm.summary.counts.cached,
+      });
+    } finally {
+      await server.close();
+      rmSync(cacheFile, { force: true });
+    }
+  }
+  const warmCalls = Math.max(...rows.map((x) => x.warmCalls));
+  const warmServer = Math.max(...rows.map((x) => x.warmServer));
+  log(`cache: warm calls ${warmCalls}, server ${warmServer}`);
+  sections.push(
+    [
+      '## 4. Response cache',
+      '',
+      `\`emocrowd run --model ollama:llama3.2:1b --personas ${personas} --cache FILE\` against the test server, then the`,
+      'same command again (a new run directory, the same cache). Model calls as counted by the run summary and',
+      'as counted by the server (`/api/chat` requests). Target: the rerun makes 0 model calls.',
+      '',
+      '| run | wall (s) | model calls (summary) | /api/chat at the server | answers from the cache |',
+      '|---|---:|---:|---:|---:|',
+      `| first run | ${fmt(median(rows.map((x) => x.coldMs)) / 1000, 2)} | ${fmt(median(rows.map((x) => x.coldCalls)))} | - | 0 |`,
+      `| rerun | ${fmt(median(rows.map((x) => x.warmMs)) / 1000, 2)} | ${fmt(median(rows.map((x) => x.warmCalls)))} | ${fmt(median(rows.map((x) => x.warmServer)))} | ${fmt(median(rows.map((x) => x.cached)))} |`,
+      '',
+      `Target: ${target('cache rerun', warmCalls === 0 && warmServer === 0, `at most ${warmCalls} model calls and ${warmServer} server requests in any rerun`)}.`,
+    ].join('\n'),
+  );
+}
+
+// ---------------------------------------------------------------- main
+
+try {
+  if (only.has('client')) await clientOverhead();
+  if (only.has('scale')) await scale();
+  if (only.has('analysis')) await analysis();
+  if (only.has('cache')) await cache();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const cpus = os.cpus();
+const memGb = os.totalmem() / 1024 ** 3;
+const loadAtEnd = os.loadavg();
+const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+const report = [
+  '# Benchmarks',
+  '',
+  'Written by `npm run bench` (bench/run.ts); overwritten on every run. Each number is the median of',
+  `${reps} repetitions unless a row says otherwise; every measurement runs the built packages (dist) in its own process.`,
+  ...(quick ? ['', '**Quick mode (`--quick`): reduced sizes - these numbers do not measure the targets.**'] : []),
+  '',
+  '## Machine',
+  '',
+  `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores`,
+  `- Memory: ${fmt(memGb, 1)} GB`,
+  `- Node ${process.version}, ${os.platform()} ${os.release()}`,
+  `- Date: ${startedAt.toISOString()} (took ${fmt((Date.now() - startedAt.getTime()) / 60000, 1)} min); commit ${git || 'unknown'} plus working tree`,
+  `- Load average at start ${loadAtStart.map((x) => x.toFixed(1)).join(' / ')}, at end ${loadAtEnd.map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min): other work on the machine inflates wall times; CPU times are the steadier figure.`,
+  '',
+  '## Targets missed',
+  '',
+  ...(misses.length === 0 ? ['None.'] : misses.map((m) => `- ${m}`)),
+  '',
+  ...sections.flatMap((s) => [s, '']),
+].join('\n');
+writeFileSync(flags.out as string, report);
+log(`wrote ${flags.out}`);
