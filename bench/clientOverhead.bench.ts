@@ -6,7 +6,8 @@
  * - `emocrowd`: the real pipeline - runCrowd with a PersonaAgent over the Ollama backend stack
  *   (retry, call counter, OllamaBackend through LangChain's ChatOllama), no cache, no summary
  *   analysis (subsets and bootstrap off): prompts built per persona, answers parsed.
- * - `ollama`: the official `ollama` JS client, one `chat` per request, a simple promise pool.
+ * - `ollama`: the official `ollama` JS client, one streaming `chat` per request (the NDJSON stream
+ *   emocrowd and ChatOllama read, so all clients do the same HTTP work), a simple promise pool.
  * - `langchain`: one `ChatOllama`, `batch(inputs, { maxConcurrency })`.
  * - `chatollama-per-call`: what OllamaBackend did before it called the `ollama` client itself - a
  *   new `ChatOllama` per request (per-request seed as a constructor field) and `invoke`, in a
@@ -89,15 +90,21 @@ async function viaOllama(): Promise<number> {
   const worker = async (): Promise<void> => {
     while (next < requests) {
       const i = next++;
-      const response = await ollama.chat({
+      const stream = await ollama.chat({
         model: MODEL,
         messages,
         format: ANSWER_SCHEMA,
-        stream: false,
+        stream: true,
         keep_alive: '30m',
         options: { seed: i, temperature: 0.8, num_predict: 256 },
       });
-      if (response.done) done++;
+      let text = '';
+      let finished = false;
+      for await (const chunk of stream) {
+        text += chunk.message.content;
+        finished = chunk.done;
+      }
+      if (finished && text.length > 0) done++;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

@@ -30,9 +30,6 @@ interface BadCase {
   files?: Record<string, string | Buffer>;
 }
 
-/** Known defects outside the CLI's shared code, matched against case names. */
-
-
 // ---------------------------------------------------------------- base documents
 
 const PERSONA_SPACE = {
@@ -193,7 +190,156 @@ const csvFiles: Array<[string, string | Buffer, string[]]> = [
 ];
 
 function csvCases(): BadCase[] {
-  const cases: BadCase[] = [...personaCases(), ...taskCases(), ...csvCases(), ...flagCases(), ...configFileCases()];
+  const cases: BadCase[] = [];
+  for (const command of ['analyze', 'compare']) {
+    for (const [name, text, flags] of csvFiles) {
+      cases.push({
+        name: `${command} CSV: ${name}`,
+        args: [command, '--input', 'in.csv', ...flags],
+        files: { 'in.csv': text },
+      });
+    }
+    cases.push(
+      { name: `${command}: no --input`, args: [command, '--column', 'E1', '--truth', '250'] },
+      {
+        name: `${command}: --input missing`,
+        args: [command, '--input', 'absent.csv', '--column', 'E1', '--truth', '250'],
+      },
+      { name: `${command}: --input a directory that is no run`, args: [command, '--input', 'empty-dir'] },
+      { name: `${command}: stray positional`, args: [command, 'answers.csv'] },
+    );
+  }
+  cases.push({
+    name: 'analyze run: --group-by a dimension the run lacks',
+    args: ['analyze', '--input', 'runs/existing', '--group-by', 'shoeSize'],
+  });
+  return cases;
+}
+
+// ---------------------------------------------------------------- flags
+
+/** [flags after `run`, what is wrong]. Every case keeps the crowd small should it wrongly start. */
+const runFlagCases: Array<[string, string[]]> = [
+  ['unknown flag', ['--crowd-size', '20']],
+  ['unknown short flag', ['-z']],
+  ['personas not a number, keyword or file', ['--personas', 'lots']],
+  ['personas zero', ['--personas', '0']],
+  ['personas negative', ['--personas', '-5']],
+  ['seed negative', ['--seed', '-1']],
+  ['seed fractional', ['--seed', '1.5']],
+  ['seed not a number', ['--seed', 'abc']],
+  ['concurrency zero', ['--concurrency', '0']],
+  ['concurrency huge', ['--concurrency', '100000']],
+  ['rounds zero', ['--rounds', '0']],
+  ['rounds above 50', ['--rounds', '51']],
+  ['replicates zero', ['--replicates', '0']],
+  ['temperature above 2', ['--temperature', '3']],
+  ['temperature empty', ['--temperature', '']],
+  ['timeout zero', ['--timeout', '0']],
+  ['retries above 20', ['--retries', '21']],
+  ['subsets negative', ['--subsets', '-1']],
+  ['tolerance negative', ['--tolerance', '-0.5']],
+  ['bad condition', ['--condition', 'happy']],
+  ['bad influence', ['--influence', 'everyone']],
+  ['bad shown aggregate', ['--show-aggregate', 'mode']],
+  ['shard 0/3', ['--shard', '0/3']],
+  ['shard 4/3', ['--shard', '4/3']],
+  ['shard 1/0', ['--shard', '1/0']],
+  ['shard words', ['--shard', 'a/b']],
+  ['shard one number', ['--shard', '2']],
+  ['model nonsense', ['--model', 'nonsense']],
+  ['model ollama without a name', ['--model', 'ollama:']],
+  ['model openai without a host', ['--model', 'openai:gpt-x']],
+  ['host not a URL', ['--model', 'ollama:llama3.1:8b', '--host', 'not a url']],
+  ['unknown strategy', ['--strategies', 'mean,oracle']],
+  ['unknown emotion', ['--emotions', 'joy,nostalgia']],
+  ['unknown group-by dimension', ['--group-by', 'shoeSize']],
+  ['task value missing', ['--task']],
+  ['personas value missing', ['--personas']],
+  ['switch given a value', ['--json=yes']],
+  ['stray positional', ['fargo']],
+  ['resume a directory that does not exist', ['--resume', 'runs/absent']],
+  ['out over an existing run', ['--out', 'runs/existing']],
+];
+
+function flagCases(): BadCase[] {
+  return [
+    ...runFlagCases.map(([name, flags]) => ({
+      name: `run flags: ${name}`,
+      args: ['run', '--personas', '20', '--subsets', '0', ...flags],
+    })),
+    { name: 'unknown command', args: ['simulate'] },
+    { name: 'tasks: unknown sub-command', args: ['tasks', 'list'] },
+    { name: 'personas: sample zero', args: ['personas', '--sample', '0'] },
+    { name: 'personas: two modes at once', args: ['personas', '--count', '--sample', '3'] },
+    { name: 'personas: unknown emotion', args: ['personas', '--emotions', 'nostalgia'] },
+    { name: 'export: not a run directory', args: ['export', 'empty-dir'] },
+    { name: 'export: bad format', args: ['export', 'runs/existing', '--format', 'xlsx'] },
+    {
+      name: 'export: --out over an existing file',
+      args: ['export', 'runs/existing', '--out', 'results.csv'],
+    },
+    { name: 'merge: one directory only', args: ['merge', 'runs/existing', '--out', 'runs/merged'] },
+    {
+      name: 'merge: --out over an existing run',
+      args: ['merge', 'runs/existing', 'runs/existing', '--out', 'runs/existing'],
+    },
+    {
+      name: 'finetune data: bad objective',
+      args: ['finetune', 'data', '--objective', 'dream', '--out', 'x.jsonl'],
+    },
+    {
+      name: 'finetune data: --out over an existing file',
+      args: ['finetune', 'data', '--objective', 'express', '--out', 'results.csv'],
+    },
+    { name: 'serve: port not a number', args: ['serve', '--port', 'http'] },
+    { name: 'serve: port out of range', args: ['serve', '--port', '70000'] },
+  ];
+}
+
+// ---------------------------------------------------------------- config files
+
+const configCases: Array<[string, string]> = [
+  ['invalid JSON', '{"run": {"personas": 20,}}'],
+  ['a list', '[{"run": {}}]'],
+  ['a command mapped to a number', '{"run": 5}'],
+  ['a flag the command does not have', '{"run": {"crowdSize": 20}}'],
+  ['a command that does not exist', '{"rnu": {"personas": 20}}'],
+  ['a flag value of the wrong type', '{"run": {"seed": "soon"}}'],
+  ['a flag value out of range', '{"run": {"rounds": 0}}'],
+  ['a choice not allowed', '{"run": {"condition": "happy"}}'],
+  ['empty file', ''],
+  ['binary junk', BINARY.toString('latin1')],
+];
+
+function configFileCases(): BadCase[] {
+  return [
+    ...configCases.flatMap(([name, text]): BadCase[] => [
+      {
+        name: `--config: ${name}`,
+        args: ['run', '--personas', '20', '--subsets', '0', '--config', 'emocrowd.json'],
+        files: { 'emocrowd.json': text },
+      },
+      {
+        name: `emocrowd.config.json: ${name}`,
+        args: ['run', '--personas', '20', '--subsets', '0'],
+        files: { 'emocrowd.config.json': text },
+      },
+    ]),
+    { name: '--config: missing file', args: ['run', '--config', 'absent.json'] },
+    { name: '--config: no value', args: ['run', '--config'] },
+  ];
+}
+
+// ---------------------------------------------------------------- the suite
+
+const cases: BadCase[] = [
+  ...personaCases(),
+  ...taskCases(),
+  ...csvCases(),
+  ...flagCases(),
+  ...configFileCases(),
+];
 
 /** Every file under `dir` with the SHA-256 of its bytes (directories as entries too). */
 function snapshot(dir: string): Record<string, string> {
