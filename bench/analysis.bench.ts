@@ -16,16 +16,21 @@ const truth = 1194;
 const rng = createRng('bench-subsets');
 const emotions = ['joy', 'fear', 'anger', 'sadness', 'surprise', 'neutral', 'trust'];
 const ages = ['18-29', '30-49', '50-64', '65+'];
-const sample: CrowdSample = { values: [], confidence: [], cue: [], groups: { emotion: [], ageGroup: [] } };
+const values: number[] = [];
+const confidence: number[] = [];
+const cue: number[] = [];
+const emotion: string[] = [];
+const ageGroup: string[] = [];
 for (let i = 0; i < n; i++) {
   const e = rng.int(emotions.length);
-  sample.groups?.emotion?.push(emotions[e] as string);
-  sample.groups?.ageGroup?.push(ages[rng.int(ages.length)] as string);
+  emotion.push(emotions[e] as string);
+  ageGroup.push(ages[rng.int(ages.length)] as string);
   const skill = 0.2 + 0.6 * rng.next();
-  (sample.values as number[]).push(Math.round(truth * Math.exp(0.1 * (e - 3) + skill * rng.normal())));
-  (sample.confidence as number[]).push(rng.next());
-  (sample.cue as number[]).push(Math.abs(skill * rng.normal()));
+  values.push(Math.round(truth * Math.exp(0.1 * (e - 3) + skill * rng.normal())));
+  confidence.push(rng.next());
+  cue.push(Math.abs(skill * rng.normal()));
 }
+const sample: CrowdSample = { values, confidence, cue, groups: { emotion, ageGroup } };
 
 const cpu = process.cpuUsage();
 const start = performance.now();

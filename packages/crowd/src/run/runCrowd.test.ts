@@ -124,6 +124,32 @@ describe('runCrowd', () => {
     expect(peak).toBe(4);
   });
 
+  it('asks the crowd in order, one worker per concurrent call, skipping answers already made', async () => {
+    const personas = crowd(50);
+    const asked: number[] = [];
+    const synthetic = new SyntheticModel();
+    const backend = new FakeModel({
+      answers: async (request) => {
+        asked.push((request.options?.seed ?? 0) - 7); // answerSeed = run seed 7 + persona index
+        await new Promise((r) => setTimeout(r, 1));
+        return synthetic.generate(request);
+      },
+    });
+    const first = records(
+      await lastValueFrom(
+        runCrowd({ descriptor: descriptor(), task, personas, agent: new PersonaAgent({ backend }), concurrency: 3, summary: { subsets: 0 } }).pipe(toArray()),
+      ),
+    );
+    const order = Array.from({ length: 50 }, (_, p) => personas.at(p).index);
+    expect(asked).toEqual(order);
+    asked.length = 0;
+    const done = first.filter((r) => r.personaIndex % 3 === 0);
+    await lastValueFrom(
+      runCrowd({ descriptor: descriptor(), task, personas, agent: new PersonaAgent({ backend }), concurrency: 3, completed: done, summary: { subsets: 0 } }),
+    );
+    expect(asked).toEqual(order.filter((index) => index % 3 !== 0));
+  });
+
   it('summarises independently of the order answers arrive in', async () => {
     const synthetic = new SyntheticModel();
     const jittery = (seed: number) =>
@@ -188,6 +214,18 @@ describe('runCrowd', () => {
     expect(asked).toBe(30);
     expect(records(events)).toHaveLength(30);
     expect(done.summary.counts.missing).toBe(170);
+  });
+
+  it('gives the event loop turns during a run on a model that answers at once, so a timer can stop it', async () => {
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 0);
+    const events = await lastValueFrom(
+      runCrowd({ descriptor: descriptor({ replicates: 4 }), task, personas: crowd(2000), agent: new PersonaAgent({ backend: new SyntheticModel() }), concurrency: 64, stop: stop.signal, summary: { subsets: 0 } }).pipe(toArray()),
+    );
+    const done = completed(events);
+    expect(done.cancelled).toBe(true);
+    expect(records(events).length).toBeLessThan(8000);
+    expect(done.summary.counts.missing).toBe(8000 - records(events).length);
   });
 
   it('aborts calls in flight when the subscriber unsubscribes', async () => {

@@ -9,6 +9,7 @@ import {
   concatMap,
   defer,
   expand,
+  filter,
   finalize,
   from,
   map,
@@ -163,7 +164,7 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       const persona = personaFor(round, slot);
       const replicate = Math.floor(slot / personas.count);
       const social = socialFor(round, slot);
-      return from(
+      const call = (): Promise<PersonaAnswer> =>
         agent.answer(persona, task, {
           runSeed: descriptor.seed,
           replicate,
@@ -171,9 +172,24 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
           ...(social ? { social } : {}),
           options: descriptor.generation,
           signal: hardStop.signal,
-        }),
-      ).pipe(map((answer) => toRecord(persona, replicate, round, answer)));
+        });
+      // A model that answers at once (the synthetic one) would otherwise keep the whole run in
+      // microtasks: every YIELD_EVERY questions, let timers, I/O and signals (Ctrl-C, a viewer's
+      // Stop, the response log's flush) have a turn.
+      if (++asked % YIELD_EVERY === 0) {
+        gate = yieldToEventLoop().then(() => {
+          gate = undefined;
+        });
+      }
+      // While a turn is pending every new question waits for it, so the microtask queue drains.
+      const answer = gate ? gate.then(() => (stopped() ? undefined : call())) : call();
+      return from(answer).pipe(
+        filter((a): a is PersonaAnswer => a !== undefined),
+        map((a) => toRecord(persona, replicate, round, a)),
+      );
     }
+    let asked = 0;
+    let gate: Promise<void> | undefined;
 
     function prepareEmotions(round: number): void {
       if (round === 0) return;
@@ -275,6 +291,13 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
  * the keys in responses.jsonl) rather than spread from temporary objects: at a million answers
  * the temporaries cost more than the rest of the record.
  */
+/** Questions between two turns given to the event loop. */
+const YIELD_EVERY = 256;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 function toRecord(persona: Persona, replicate: number, round: number, answer: PersonaAnswer): ResponseRecord {
   const record = { personaId: persona.id, personaIndex: persona.index } as ResponseRecord;
   if (persona.emotion) {
