@@ -6,7 +6,7 @@ import { renderHelp } from './command/renderHelp.js';
 import { commands } from './commands/index.js';
 import { loadConfig } from './config/loadConfig.js';
 
-const ROOT_HELP = (names: string[]): string =>
+const ROOT_HELP = (rows: [string, string][]): string =>
   [
     'Usage: emocrowd COMMAND [flags]',
     '',
@@ -14,7 +14,7 @@ const ROOT_HELP = (names: string[]): string =>
     'how wise the crowd is. Without --model, runs on the built-in synthetic model (not an LLM).',
     '',
     'Commands:',
-    ...names.map((name) => `  ${name}`),
+    ...rows.map(([name, summary]) => `  ${name.padEnd(Math.max(...rows.map(([n]) => n.length)))}  ${summary}`),
     '',
     'Global flags:',
     '  --debug       Show stack traces on errors.',
@@ -35,7 +35,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const [name, ...rest] = args;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.stdout.write(ROOT_HELP(Object.keys(commands)));
+      io.stdout.write(ROOT_HELP(await commandSummaries()));
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
@@ -84,6 +84,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     return reportError(error, io, debug);
   }
+}
+
+/** Each command's name and the first sentence of its description, for the root help. */
+async function commandSummaries(): Promise<[string, string][]> {
+  return Promise.all(
+    Object.entries(commands).map(async ([name, load]): Promise<[string, string]> => {
+      const description = (await load()).meta.description;
+      return [name, /^.*?\.(?=\s|$)/.exec(description)?.[0] ?? description];
+    }),
+  );
 }
 
 /** Prints an error as one line (plus the stack with --debug) and returns its exit code. */
