@@ -112,6 +112,10 @@ export function reportError(error: unknown, io: Io, debug: boolean): number {
 /** Entry point of the `emocrowd` binary. */
 export async function run(argv: readonly string[]): Promise<void> {
   const io = processIo();
+  // Libraries may warn on the console (the ollama client prints "invalid json" for a cut-off
+  // stream, which emocrowd already reports as a failed answer): keep such noise out of the
+  // progress line and the tables unless --debug asks for everything.
+  if (!argv.includes('--debug')) console.warn = () => {};
   const code = await main(argv, io);
   process.exitCode = code;
 }

@@ -168,3 +168,19 @@ describe('list spaces', () => {
     expect(space.filterEmotions(['joy']).count).toBe(1);
   });
 });
+
+describe('persona ids of a product space', () => {
+  it('stay the hash of emotion and attributes when asked again, out of order and after filtering', () => {
+    const space = defaultSpace();
+    const positions = [5, 0, 12_095, 5, 777, 0];
+    for (const p of positions) {
+      const persona = space.at(p);
+      expect(persona.id).toBe(personaId(persona.emotion, persona.attributes));
+    }
+    expect(space.at(5).id).not.toBe(space.at(6).id);
+    const joy = space.filterEmotions(['joy']);
+    const first = joy.at(0);
+    expect(first.id).toBe(personaId(first.emotion, first.attributes));
+    expect(first.id).toBe(space.at(first.index).id);
+  });
+});

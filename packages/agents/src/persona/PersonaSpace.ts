@@ -179,7 +179,11 @@ class ProductSpace extends BaseSpace {
   private ids: string[] | undefined;
 
   /** The id of the persona at `position`: hashed once, then remembered (runs ask each persona many times). */
-  private idAt(position: number, emotion: EmotionState | undefined, attributes: Record<string, string>): string {
+  private idAt(
+    position: number,
+    emotion: EmotionState | undefined,
+    attributes: Record<string, string>,
+  ): string {
     if (this.count > ID_CACHE_LIMIT) return personaId(emotion, attributes);
     this.ids ??= new Array<string>(this.count);
     let id = this.ids[position];

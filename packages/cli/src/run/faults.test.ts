@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CrowdEvent, ResponseRecord, RunSummary } from '@emocrowd/crowd';
 import { type OllamaTestServer, startOllamaTestServer } from '@emocrowd/models/testing';
 import { lastValueFrom, toArray } from 'rxjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunRequest } from './RunRequest.js';
 import { startRun } from './startRun.js';
 
@@ -51,10 +51,13 @@ describe('runs against a faulty Ollama server', () => {
   let server: OllamaTestServer;
   let work: string;
   beforeAll(async () => {
+    // The ollama client warns "invalid json" on the console for every truncated stream.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
     server = await startOllamaTestServer({ seed: 5 });
     work = mkdtempSync(join(tmpdir(), 'emocrowd-faults-'));
   });
   afterAll(async () => {
+    vi.restoreAllMocks();
     await server.close();
     rmSync(work, { recursive: true, force: true });
   });

@@ -29,9 +29,27 @@ describe('RoundState', () => {
     expect(state.has(3)).toBe(true);
     expect(state.has(4)).toBe(false);
     expect(state.get(4)).toBeUndefined();
-    expect(state.get(3)).toEqual({ status: 'ok', estimate: 1200, confidence: 0.25, emotion: 'joy', cached: true });
-    expect(state.get(7)).toEqual({ status: 'unparsed', estimate: undefined, confidence: undefined, emotion: 'fear', cached: false });
-    expect(state.get(0)).toEqual({ status: 'failed', estimate: undefined, confidence: undefined, emotion: undefined, cached: false });
+    expect(state.get(3)).toEqual({
+      status: 'ok',
+      estimate: 1200,
+      confidence: 0.25,
+      emotion: 'joy',
+      cached: true,
+    });
+    expect(state.get(7)).toEqual({
+      status: 'unparsed',
+      estimate: undefined,
+      confidence: undefined,
+      emotion: 'fear',
+      cached: false,
+    });
+    expect(state.get(0)).toEqual({
+      status: 'failed',
+      estimate: undefined,
+      confidence: undefined,
+      emotion: undefined,
+      cached: false,
+    });
   });
 
   it('lists answers in ascending slot order whatever their arrival order, slots outside the round included', () => {

@@ -134,7 +134,7 @@ export class RoundState {
       this.emotionId = new Uint32Array(this.total);
     }
     // An unknown status counts as failed, as everywhere else.
-    this.status[slot] = (STATUS_CODES.indexOf(lite.status) + 1 || STATUS_CODES.length);
+    this.status[slot] = STATUS_CODES.indexOf(lite.status) + 1 || STATUS_CODES.length;
     let flags = lite.cached ? CACHED : 0;
     if (lite.estimate !== undefined) {
       flags |= HAS_ESTIMATE;

@@ -286,11 +286,6 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
   });
 }
 
-/**
- * The stored record of an answer. Fields are added one by one in a fixed order (the order of
- * the keys in responses.jsonl) rather than spread from temporary objects: at a million answers
- * the temporaries cost more than the rest of the record.
- */
 /** Questions between two turns given to the event loop. */
 const YIELD_EVERY = 256;
 
@@ -298,6 +293,11 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/**
+ * The stored record of an answer. Fields are added one by one in a fixed order (the order of
+ * the keys in responses.jsonl) rather than spread from temporary objects: at a million answers
+ * the temporaries cost more than the rest of the record.
+ */
 function toRecord(persona: Persona, replicate: number, round: number, answer: PersonaAnswer): ResponseRecord {
   const record = { personaId: persona.id, personaIndex: persona.index } as ResponseRecord;
   if (persona.emotion) {
