@@ -18,7 +18,16 @@ describe('emocrowd (the command line)', () => {
   it('run --help describes every flag with its default', async () => {
     const { code, stdout } = await runCli(['run', '--help']);
     expect(code).toBe(0);
-    for (const flag of ['--personas', '--model', '--host', '--concurrency', '--rounds', '--resume', '--json', '--seed']) {
+    for (const flag of [
+      '--personas',
+      '--model',
+      '--host',
+      '--concurrency',
+      '--rounds',
+      '--resume',
+      '--json',
+      '--seed',
+    ]) {
       expect(stdout).toContain(flag);
     }
     expect(stdout).toContain('Default: fargo-seattle.');

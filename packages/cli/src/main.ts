@@ -14,7 +14,9 @@ const ROOT_HELP = (rows: [string, string][]): string =>
     'how wise the crowd is. Without --model, runs on the built-in synthetic model (not an LLM).',
     '',
     'Commands:',
-    ...rows.map(([name, summary]) => `  ${name.padEnd(Math.max(...rows.map(([n]) => n.length)))}  ${summary}`),
+    ...rows.map(
+      ([name, summary]) => `  ${name.padEnd(Math.max(...rows.map(([n]) => n.length)))}  ${summary}`,
+    ),
     '',
     'Global flags:',
     '  --debug       Show stack traces on errors.',

@@ -10,7 +10,13 @@ export type ModelErrorKind =
   | 'aborted' // cancelled by the caller
   | 'limit'; // a call limit was reached
 
-const RETRYABLE: ReadonlySet<ModelErrorKind> = new Set(['connection', 'timeout', 'busy', 'server', 'bad-response']);
+const RETRYABLE: ReadonlySet<ModelErrorKind> = new Set([
+  'connection',
+  'timeout',
+  'busy',
+  'server',
+  'bad-response',
+]);
 
 /**
  * The one error type backends throw. `kind` says what happened, `retryable` whether asking
@@ -22,7 +28,11 @@ export class ModelError extends Error {
   readonly status: number | undefined;
   readonly host: string | undefined;
 
-  constructor(kind: ModelErrorKind, message: string, opts: { status?: number; host?: string; cause?: unknown } = {}) {
+  constructor(
+    kind: ModelErrorKind,
+    message: string,
+    opts: { status?: number; host?: string; cause?: unknown } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.kind = kind;
     this.status = opts.status;

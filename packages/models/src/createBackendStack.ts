@@ -1,17 +1,17 @@
-import type { ModelBackend, ModelInfo } from './ModelBackend.js';
-import { ModelError } from './ModelError.js';
-import { createRng } from './Rng.js';
-import { type ModelSpec, parseModelSpec } from './parseModelSpec.js';
 import { ResponseCache } from './cache/ResponseCache.js';
 import { type CachedBackend, withCache } from './cache/withCache.js';
-import { OllamaBackend } from './ollama/OllamaBackend.js';
+import type { ModelBackend, ModelInfo } from './ModelBackend.js';
+import { ModelError } from './ModelError.js';
 import { normalizeOllamaHost } from './ollama/normalizeOllamaHost.js';
+import { OllamaBackend } from './ollama/OllamaBackend.js';
 import { OpenAICompatibleBackend } from './openai/OpenAICompatibleBackend.js';
+import { type ModelSpec, parseModelSpec } from './parseModelSpec.js';
 import { createEndpointPool, type EndpointPool } from './pool/createEndpointPool.js';
+import { createRng } from './Rng.js';
 import { SyntheticModel } from './synthetic/SyntheticModel.js';
+import { type CallLimitedBackend, withCallLimit } from './wrappers/withCallLimit.js';
 import type { RetryEvent } from './wrappers/withRetry.js';
 import { withRetry } from './wrappers/withRetry.js';
-import { type CallLimitedBackend, withCallLimit } from './wrappers/withCallLimit.js';
 
 /** How to build the backend stack of a run. */
 export interface BackendStackOptions {

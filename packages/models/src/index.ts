@@ -1,3 +1,39 @@
+export { canonicalJson } from './cache/canonicalJson.js';
+export { defaultCachePath } from './cache/defaultCachePath.js';
+export { keyFor } from './cache/keyFor.js';
+export type { CacheEntry, CacheLookupOptions, CacheStats, CacheStatus } from './cache/ResponseCache.js';
+export { ResponseCache } from './cache/ResponseCache.js';
+export type { CachedBackend, WithCacheOptions } from './cache/withCache.js';
+export { withCache } from './cache/withCache.js';
+export type { BackendStack, BackendStackOptions } from './createBackendStack.js';
+export { createBackendStack } from './createBackendStack.js';
+export type {
+  BuildTrainingDataOptions,
+  MultiLabelPolicy,
+  TrainingData,
+  TrainingObjective,
+} from './finetune/buildTrainingData.js';
+export { buildTrainingData, expressSystemPrompt } from './finetune/buildTrainingData.js';
+export { parseJsonl, readJsonl, toJsonl, writeJsonl } from './finetune/jsonl.js';
+export { MASK_NAMES, MASK_RELIGIONS, replaceMasks } from './finetune/replaceMasks.js';
+export type {
+  AlpacaRecord,
+  ChatRecord,
+  TrainingFormat,
+  TrainingRecord,
+} from './finetune/trainingRecordSchemas.js';
+export {
+  AlpacaRecordSchema,
+  ChatRecordSchema,
+  validateTrainingRecords,
+} from './finetune/trainingRecordSchemas.js';
+export { EKMAN_GROUPS, SENTIMENT_GROUPS } from './goemotions/emotionGroups.js';
+export type { EmotionLevel } from './goemotions/emotionLevel.js';
+export { EMOTION_LEVELS, labelsForLevel, mapToLevel } from './goemotions/emotionLevel.js';
+export type { GoEmotionsLabel } from './goemotions/goEmotionsLabels.js';
+export { GOEMOTIONS_LABELS, goEmotionsLabelId, goEmotionsLabelName } from './goemotions/goEmotionsLabels.js';
+export type { GoEmotionsRow, GoEmotionsSplit } from './goemotions/readGoEmotions.js';
+export { parseGoEmotionsTsv, readGoEmotions, unquoteCsvField } from './goemotions/readGoEmotions.js';
 export type {
   ChatMessage,
   GenerationOptions,
@@ -9,25 +45,29 @@ export type {
   SimulationHints,
   TokenUsage,
 } from './ModelBackend.js';
-export { ModelError } from './ModelError.js';
 export type { ModelErrorKind } from './ModelError.js';
-export { createRng, hashString } from './Rng.js';
-export type { Rng } from './Rng.js';
-export { abortedError, systemClock } from './wrappers/Clock.js';
-export type { Clock, Sleep } from './wrappers/Clock.js';
-export { backoffDelay, withRetry } from './wrappers/withRetry.js';
-export type { RetryEvent, RetryOptions } from './wrappers/withRetry.js';
-export { withTimeout } from './wrappers/withTimeout.js';
-export { withCallLimit } from './wrappers/withCallLimit.js';
-export type { CallLimitedBackend } from './wrappers/withCallLimit.js';
-export { canonicalJson } from './cache/canonicalJson.js';
-export { keyFor } from './cache/keyFor.js';
-export { defaultCachePath } from './cache/defaultCachePath.js';
-export { ResponseCache } from './cache/ResponseCache.js';
-export type { CacheEntry, CacheLookupOptions, CacheStats, CacheStatus } from './cache/ResponseCache.js';
-export { withCache } from './cache/withCache.js';
-export type { CachedBackend, WithCacheOptions } from './cache/withCache.js';
-export { createEndpointPool } from './pool/createEndpointPool.js';
+export { ModelError } from './ModelError.js';
+export type { ModelfileParameters, ModelfileSpec } from './ollama/buildModelfile.js';
+export { buildModelfile } from './ollama/buildModelfile.js';
+export type { CreateModelOptions, CreateModelResult } from './ollama/createModel.js';
+export { createModel } from './ollama/createModel.js';
+export type { OllamaModelSummary } from './ollama/listModels.js';
+export { listModels } from './ollama/listModels.js';
+export type { FailureContext } from './ollama/modelErrorFromFailure.js';
+export { modelErrorFromFailure, modelErrorFromStatus } from './ollama/modelErrorFromFailure.js';
+export { DEFAULT_OLLAMA_HOST, normalizeOllamaHost } from './ollama/normalizeOllamaHost.js';
+export type { OllamaBackendOptions } from './ollama/OllamaBackend.js';
+export { OllamaBackend } from './ollama/OllamaBackend.js';
+export { parseStructuredText } from './ollama/parseStructuredText.js';
+export type { OllamaModelDetails } from './ollama/showModel.js';
+export { showModel } from './ollama/showModel.js';
+export { uploadBlob } from './ollama/uploadBlob.js';
+export type { Deadline } from './ollama/withDeadline.js';
+export { withDeadline } from './ollama/withDeadline.js';
+export type { OpenAICompatibleBackendOptions } from './openai/OpenAICompatibleBackend.js';
+export { OpenAICompatibleBackend } from './openai/OpenAICompatibleBackend.js';
+export type { ModelSpec } from './parseModelSpec.js';
+export { parseModelSpec } from './parseModelSpec.js';
 export type {
   EndpointPool,
   EndpointPoolOptions,
@@ -36,80 +76,49 @@ export type {
   PoolReadiness,
   PoolStats,
 } from './pool/createEndpointPool.js';
-export { OllamaBackend } from './ollama/OllamaBackend.js';
-export type { OllamaBackendOptions } from './ollama/OllamaBackend.js';
-export { DEFAULT_OLLAMA_HOST, normalizeOllamaHost } from './ollama/normalizeOllamaHost.js';
-export { modelErrorFromFailure, modelErrorFromStatus } from './ollama/modelErrorFromFailure.js';
-export type { FailureContext } from './ollama/modelErrorFromFailure.js';
-export { parseStructuredText } from './ollama/parseStructuredText.js';
-export { withDeadline } from './ollama/withDeadline.js';
-export type { Deadline } from './ollama/withDeadline.js';
-export { listModels } from './ollama/listModels.js';
-export type { OllamaModelSummary } from './ollama/listModels.js';
-export { showModel } from './ollama/showModel.js';
-export type { OllamaModelDetails } from './ollama/showModel.js';
-export { buildModelfile } from './ollama/buildModelfile.js';
-export type { ModelfileParameters, ModelfileSpec } from './ollama/buildModelfile.js';
-export { uploadBlob } from './ollama/uploadBlob.js';
-export { createModel } from './ollama/createModel.js';
-export type { CreateModelOptions, CreateModelResult } from './ollama/createModel.js';
-export { OpenAICompatibleBackend } from './openai/OpenAICompatibleBackend.js';
-export type { OpenAICompatibleBackendOptions } from './openai/OpenAICompatibleBackend.js';
-export { GOEMOTIONS_LABELS, goEmotionsLabelId, goEmotionsLabelName } from './goemotions/goEmotionsLabels.js';
-export type { GoEmotionsLabel } from './goemotions/goEmotionsLabels.js';
-export { EKMAN_GROUPS, SENTIMENT_GROUPS } from './goemotions/emotionGroups.js';
-export { EMOTION_LEVELS, labelsForLevel, mapToLevel } from './goemotions/emotionLevel.js';
-export type { EmotionLevel } from './goemotions/emotionLevel.js';
-export { parseGoEmotionsTsv, readGoEmotions, unquoteCsvField } from './goemotions/readGoEmotions.js';
-export type { GoEmotionsRow, GoEmotionsSplit } from './goemotions/readGoEmotions.js';
-export { buildTrainingData, expressSystemPrompt } from './finetune/buildTrainingData.js';
-export type {
-  BuildTrainingDataOptions,
-  MultiLabelPolicy,
-  TrainingData,
-  TrainingObjective,
-} from './finetune/buildTrainingData.js';
-export { AlpacaRecordSchema, ChatRecordSchema, validateTrainingRecords } from './finetune/trainingRecordSchemas.js';
-export type { AlpacaRecord, ChatRecord, TrainingFormat, TrainingRecord } from './finetune/trainingRecordSchemas.js';
-export { parseJsonl, readJsonl, toJsonl, writeJsonl } from './finetune/jsonl.js';
-export { MASK_NAMES, MASK_RELIGIONS, replaceMasks } from './finetune/replaceMasks.js';
+export { createEndpointPool } from './pool/createEndpointPool.js';
+export type { Rng } from './Rng.js';
+export { createRng, hashString } from './Rng.js';
 export { buildRecognitionPrompt } from './recognition/buildRecognitionPrompt.js';
-export { parseEmotionLabels } from './recognition/parseEmotionLabels.js';
-export { EMOTION_SYNONYMS } from './recognition/emotionSynonyms.js';
-export { evaluateRecognition } from './recognition/evaluateRecognition.js';
-export type { ClassScores, RecognitionReport } from './recognition/evaluateRecognition.js';
-export { createEmotionClassifier } from './recognition/createEmotionClassifier.js';
-export type { EmotionClassifier, EmotionPrediction } from './recognition/createEmotionClassifier.js';
-export { BUILTIN_CLASSIFIER_URL, loadBuiltinClassifier } from './recognition/loadBuiltinClassifier.js';
 export { decodeClassifierModel, encodeClassifierModel } from './recognition/classifierModelFile.js';
+export type { EmotionClassifier, EmotionPrediction } from './recognition/createEmotionClassifier.js';
+export { createEmotionClassifier } from './recognition/createEmotionClassifier.js';
 export type { ClassifierHead, EmotionClassifierModel } from './recognition/EmotionClassifierModel.js';
-export { trainEmotionClassifier } from './recognition/trainEmotionClassifier.js';
-export type { TrainEmotionClassifierOptions } from './recognition/trainEmotionClassifier.js';
-export { fitLogisticRegression } from './recognition/fitLogisticRegression.js';
+export { EMOTION_SYNONYMS } from './recognition/emotionSynonyms.js';
+export type { ClassScores, RecognitionReport } from './recognition/evaluateRecognition.js';
+export { evaluateRecognition } from './recognition/evaluateRecognition.js';
 export type { FitLogisticOptions, LogisticWeights, SparseRows } from './recognition/fitLogisticRegression.js';
-export { DEFAULT_TEXT_FEATURES, extractFeatures, tokenize } from './recognition/textFeatures.js';
+export { fitLogisticRegression } from './recognition/fitLogisticRegression.js';
+export { BUILTIN_CLASSIFIER_URL, loadBuiltinClassifier } from './recognition/loadBuiltinClassifier.js';
+export { parseEmotionLabels } from './recognition/parseEmotionLabels.js';
 export type { TextFeatureConfig } from './recognition/textFeatures.js';
-export { vectorizeText } from './recognition/vectorizeText.js';
+export { DEFAULT_TEXT_FEATURES, extractFeatures, tokenize } from './recognition/textFeatures.js';
+export type { TrainEmotionClassifierOptions } from './recognition/trainEmotionClassifier.js';
+export { trainEmotionClassifier } from './recognition/trainEmotionClassifier.js';
 export type { SparseVector } from './recognition/vectorizeText.js';
-export { SYNTHETIC_NO_HINTS_TEXT, SyntheticModel } from './synthetic/SyntheticModel.js';
-export type { SyntheticModelOptions } from './synthetic/SyntheticModel.js';
-export { SYNTHETIC_BANNER } from './synthetic/syntheticBanner.js';
-export { resolveSyntheticParameters, SYNTHETIC_PARAMETERS } from './synthetic/syntheticParameters.js';
-export type { SyntheticParameters } from './synthetic/syntheticParameters.js';
-export { simulateEstimate } from './synthetic/simulateEstimate.js';
-export type { SimulatedEstimate } from './synthetic/simulateEstimate.js';
-export { renderAnswer } from './synthetic/renderAnswer.js';
-export type { RenderedAnswer, RenderOptions, StructuredAnswer } from './synthetic/renderAnswer.js';
-export { hashHints } from './synthetic/hashHints.js';
-export { emotionGroupOf } from './synthetic/emotionGroupOf.js';
-export type { EmotionGroup } from './synthetic/emotionGroupOf.js';
-export { roundingStep, roundLikeHuman } from './synthetic/roundLikeHuman.js';
-export type { RoundingMode } from './synthetic/roundLikeHuman.js';
-export { formatNumber } from './synthetic/formatNumber.js';
-export type { NumberStyle } from './synthetic/formatNumber.js';
-export { ANSWER_TEMPLATES } from './synthetic/answerTemplates.js';
+export { vectorizeText } from './recognition/vectorizeText.js';
 export type { GroupTemplates } from './synthetic/answerTemplates.js';
-export { createBackendStack } from './createBackendStack.js';
-export type { BackendStack, BackendStackOptions } from './createBackendStack.js';
-export { parseModelSpec } from './parseModelSpec.js';
-export type { ModelSpec } from './parseModelSpec.js';
+export { ANSWER_TEMPLATES } from './synthetic/answerTemplates.js';
+export type { EmotionGroup } from './synthetic/emotionGroupOf.js';
+export { emotionGroupOf } from './synthetic/emotionGroupOf.js';
+export type { NumberStyle } from './synthetic/formatNumber.js';
+export { formatNumber } from './synthetic/formatNumber.js';
+export { hashHints } from './synthetic/hashHints.js';
+export type { RenderedAnswer, RenderOptions, StructuredAnswer } from './synthetic/renderAnswer.js';
+export { renderAnswer } from './synthetic/renderAnswer.js';
+export type { RoundingMode } from './synthetic/roundLikeHuman.js';
+export { roundingStep, roundLikeHuman } from './synthetic/roundLikeHuman.js';
+export type { SyntheticModelOptions } from './synthetic/SyntheticModel.js';
+export { SYNTHETIC_NO_HINTS_TEXT, SyntheticModel } from './synthetic/SyntheticModel.js';
+export type { SimulatedEstimate } from './synthetic/simulateEstimate.js';
+export { simulateEstimate } from './synthetic/simulateEstimate.js';
+export { SYNTHETIC_BANNER } from './synthetic/syntheticBanner.js';
+export type { SyntheticParameters } from './synthetic/syntheticParameters.js';
+export { resolveSyntheticParameters, SYNTHETIC_PARAMETERS } from './synthetic/syntheticParameters.js';
+export type { Clock, Sleep } from './wrappers/Clock.js';
+export { abortedError, systemClock } from './wrappers/Clock.js';
+export type { CallLimitedBackend } from './wrappers/withCallLimit.js';
+export { withCallLimit } from './wrappers/withCallLimit.js';
+export type { RetryEvent, RetryOptions } from './wrappers/withRetry.js';
+export { backoffDelay, withRetry } from './wrappers/withRetry.js';
+export { withTimeout } from './wrappers/withTimeout.js';

@@ -187,7 +187,10 @@ describe('PersonaAgent', () => {
     const backend = new ScriptedBackend((request) =>
       request.replicate === 0 ? { text: 'No idea, sorry.' } : { text: 'About 1,300 miles.' },
     );
-    const agent = new PersonaAgent({ backend, onUnparsed: (request, reason, raw) => seen.push({ request, reason, raw }) });
+    const agent = new PersonaAgent({
+      backend,
+      onUnparsed: (request, reason, raw) => seen.push({ request, reason, raw }),
+    });
     await agent.answer(angry, task, { runSeed: 0, replicate: 0, round: 0 });
     await agent.answer(angry, task, { runSeed: 0, replicate: 1, round: 0 });
     expect(seen).toHaveLength(1);

@@ -21,63 +21,65 @@ const UNIT = z.strictObject(
   { error: 'expected { unit, factor, aliases? }' },
 );
 
-const TASK = z.strictObject(
-  {
-    id: TEXT.regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected lower-case letters, digits and dashes' }),
-    question: TEXT,
-    unit: z.string({ error: 'expected a string' }),
-    unitName: z.string({ error: 'expected a string' }).optional(),
-    truth: z.strictObject(
-      {
-        // Estimates are positive quantities: log-space metrics and the parser assume a positive truth.
-        value: NUMBER.refine((x) => x > 0, { error: 'expected a positive number' }),
-        source: TEXT,
-        kind: TEXT,
-        confirmed: z.boolean({ error: 'expected true or false' }).default(true),
-      },
-      { error: 'expected { value, source, kind, confirmed? }' },
-    ),
-    plausibleRange: z
-      .tuple([NUMBER, NUMBER], { error: 'expected [min, max]' })
-      .refine(([lo, hi]) => lo < hi, { error: 'expected min < max' }),
-    units: z
-      .union([z.enum(UNIT_PRESETS), z.array(UNIT).min(1)], {
-        error: `expected one of ${UNIT_PRESETS.join(', ')} or a non-empty array of { unit, factor, aliases? }`,
-      })
-      .optional(),
-    confusableUnit: z
-      .strictObject(
-        { unit: TEXT, factor: NUMBER.refine((x) => x > 0, { error: 'expected a positive number' }) },
+const TASK = z
+  .strictObject(
+    {
+      id: TEXT.regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected lower-case letters, digits and dashes' }),
+      question: TEXT,
+      unit: z.string({ error: 'expected a string' }),
+      unitName: z.string({ error: 'expected a string' }).optional(),
+      truth: z.strictObject(
         {
-          error: 'expected { unit, factor }',
-        },
-      )
-      .optional(),
-    subject: z
-      .strictObject(
-        {
+          // Estimates are positive quantities: log-space metrics and the parser assume a positive truth.
+          value: NUMBER.refine((x) => x > 0, { error: 'expected a positive number' }),
+          source: TEXT,
           kind: TEXT,
-          description: TEXT,
-          places: z.array(TEXT, { error: 'expected an array of strings' }).optional(),
-          familiar: z
-            .record(z.string(), z.array(z.string()), { error: 'expected a map of dimension -> values' })
-            .optional(),
+          confirmed: z.boolean({ error: 'expected true or false' }).default(true),
         },
-        { error: 'expected { kind, description, places?, familiar? }' },
-      )
-      .optional(),
-  },
-  { error: 'expected a task object' },
-).superRefine((task, ctx) => {
-  const [lo, hi] = task.plausibleRange;
-  if (task.truth.value < lo || task.truth.value > hi) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['plausibleRange'],
-      message: `expected a range that contains the truth ${task.truth.value}`,
-    });
-  }
-});
+        { error: 'expected { value, source, kind, confirmed? }' },
+      ),
+      plausibleRange: z
+        .tuple([NUMBER, NUMBER], { error: 'expected [min, max]' })
+        .refine(([lo, hi]) => lo < hi, { error: 'expected min < max' }),
+      units: z
+        .union([z.enum(UNIT_PRESETS), z.array(UNIT).min(1)], {
+          error: `expected one of ${UNIT_PRESETS.join(', ')} or a non-empty array of { unit, factor, aliases? }`,
+        })
+        .optional(),
+      confusableUnit: z
+        .strictObject(
+          { unit: TEXT, factor: NUMBER.refine((x) => x > 0, { error: 'expected a positive number' }) },
+          {
+            error: 'expected { unit, factor }',
+          },
+        )
+        .optional(),
+      subject: z
+        .strictObject(
+          {
+            kind: TEXT,
+            description: TEXT,
+            places: z.array(TEXT, { error: 'expected an array of strings' }).optional(),
+            familiar: z
+              .record(z.string(), z.array(z.string()), { error: 'expected a map of dimension -> values' })
+              .optional(),
+          },
+          { error: 'expected { kind, description, places?, familiar? }' },
+        )
+        .optional(),
+    },
+    { error: 'expected a task object' },
+  )
+  .superRefine((task, ctx) => {
+    const [lo, hi] = task.plausibleRange;
+    if (task.truth.value < lo || task.truth.value > hi) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['plausibleRange'],
+        message: `expected a range that contains the truth ${task.truth.value}`,
+      });
+    }
+  });
 
 /**
  * The zod 4 schema of a task file: one task, or `tasks: [...]`.

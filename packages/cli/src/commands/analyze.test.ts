@@ -14,8 +14,16 @@ async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out:
   let out = '';
   let err = '';
   const io: Io = {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
+    stdout: {
+      write: (t: string) => {
+        out += t;
+      },
+    },
+    stderr: {
+      write: (t: string) => {
+        err += t;
+      },
+    },
     env: { NO_COLOR: '1' },
     cwd,
     interrupt: new AbortController().signal,

@@ -17,8 +17,16 @@ function bufferIo(cwd: string): Io & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   return {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
+    stdout: {
+      write: (t: string) => {
+        out += t;
+      },
+    },
+    stderr: {
+      write: (t: string) => {
+        err += t;
+      },
+    },
     env: { NO_COLOR: '1' },
     cwd,
     interrupt: new AbortController().signal,

@@ -1,5 +1,5 @@
-import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { CrowdEvent, RunSummary } from '@emocrowd/crowd';
+import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
@@ -26,32 +26,87 @@ export const runCommand = defineCommand({
     ],
   },
   flags: {
-    task: { type: 'string', valueName: 'ID|FILE', description: 'Built-in task id (see emocrowd tasks) or a JSON/YAML task file.', default: 'fargo-seattle' },
+    task: {
+      type: 'string',
+      valueName: 'ID|FILE',
+      description: 'Built-in task id (see emocrowd tasks) or a JSON/YAML task file.',
+      default: 'fargo-seattle',
+    },
     ...personaFlags,
     ...modelFlags,
-    concurrency: { type: 'integer', description: 'Model calls in flight at most.', default: 16, min: 1, max: 4096 },
-    replicates: { type: 'integer', description: 'Times each persona is asked (different seeds).', default: 1, min: 1, max: 1000 },
-    rounds: { type: 'integer', description: 'Social-influence rounds (1 = independent answers only).', default: 1, min: 1, max: 50 },
+    concurrency: {
+      type: 'integer',
+      description: 'Model calls in flight at most.',
+      default: 16,
+      min: 1,
+      max: 4096,
+    },
+    replicates: {
+      type: 'integer',
+      description: 'Times each persona is asked (different seeds).',
+      default: 1,
+      min: 1,
+      max: 1000,
+    },
+    rounds: {
+      type: 'integer',
+      description: 'Social-influence rounds (1 = independent answers only).',
+      default: 1,
+      min: 1,
+      max: 50,
+    },
     influence: {
       type: 'string',
       choices: ['none', 'aggregate', 'neighbours'],
       description: 'What agents see of the others between rounds.',
       default: 'aggregate',
     },
-    'show-aggregate': { type: 'string', choices: ['mean', 'median'], description: 'The aggregate shown with --influence aggregate.', default: 'median' },
-    neighbours: { type: 'integer', description: 'Answers shown with --influence neighbours.', default: 5, min: 1 },
-    'retry-failed': { type: 'boolean', description: 'Ask again the answers the cache holds as failed or unparsed.' },
-    out: { type: 'string', valueName: 'DIR', description: 'Run directory. Default: runs/<time>-<task>-<model>.' },
-    runs: { type: 'string', valueName: 'DIR', description: 'Run store for the default --out.', default: 'runs' },
-    resume: { type: 'string', valueName: 'DIR', description: 'Continue the run in DIR where it stopped (same flags).' },
-    shard: { type: 'string', valueName: 'I/N', description: 'Ask only shard I of N of the crowd (merge shards with emocrowd merge).' },
+    'show-aggregate': {
+      type: 'string',
+      choices: ['mean', 'median'],
+      description: 'The aggregate shown with --influence aggregate.',
+      default: 'median',
+    },
+    neighbours: {
+      type: 'integer',
+      description: 'Answers shown with --influence neighbours.',
+      default: 5,
+      min: 1,
+    },
+    'retry-failed': {
+      type: 'boolean',
+      description: 'Ask again the answers the cache holds as failed or unparsed.',
+    },
+    out: {
+      type: 'string',
+      valueName: 'DIR',
+      description: 'Run directory. Default: runs/<time>-<task>-<model>.',
+    },
+    runs: {
+      type: 'string',
+      valueName: 'DIR',
+      description: 'Run store for the default --out.',
+      default: 'runs',
+    },
+    resume: {
+      type: 'string',
+      valueName: 'DIR',
+      description: 'Continue the run in DIR where it stopped (same flags).',
+    },
+    shard: {
+      type: 'string',
+      valueName: 'I/N',
+      description: 'Ask only shard I of N of the crowd (merge shards with emocrowd merge).',
+    },
     ...analysisFlags,
     ...outputFlags,
   },
   async run({ flags, io, positionals }) {
-    if (positionals.length > 0) throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
+    if (positionals.length > 0)
+      throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-    if (flags.shard !== undefined && !shard) throw usageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4 (got "${flags.shard}")`);
+    if (flags.shard !== undefined && !shard)
+      throw usageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4 (got "${flags.shard}")`);
     const request: RunRequest = {
       task: flags.task,
       personas: flags.personas,
@@ -86,26 +141,42 @@ export const runCommand = defineCommand({
     };
     const started = await startRun(request, {
       runsDir: flags.runs,
-      ...(flags.resume ? { outDir: flags.resume, resume: true } : flags.out ? { outDir: flags.out, resume: false } : {}),
+      ...(flags.resume
+        ? { outDir: flags.resume, resume: true }
+        : flags.out
+          ? { outDir: flags.out, resume: false }
+          : {}),
       env: io.env,
       cwd: io.cwd,
     });
     const colors = colorsFor(io.stderr, io.env);
     const quiet = flags.quiet === true;
-    if (!quiet && !started.descriptor.model.isLanguageModel) io.stderr.write(`${colors.yellow(SYNTHETIC_BANNER)}\n`);
-    if (!quiet && started.resumed > 0) io.stderr.write(`resuming ${started.dir}: ${started.resumed} answers already there\n`);
+    if (!quiet && !started.descriptor.model.isLanguageModel)
+      io.stderr.write(`${colors.yellow(SYNTHETIC_BANNER)}\n`);
+    if (!quiet && started.resumed > 0)
+      io.stderr.write(`resuming ${started.dir}: ${started.resumed} answers already there\n`);
     const personasHere = started.descriptor.personas.shard
-      ? Math.ceil((started.descriptor.personas.count - started.descriptor.personas.shard.index) / started.descriptor.personas.shard.count)
+      ? Math.ceil(
+          (started.descriptor.personas.count - started.descriptor.personas.shard.index) /
+            started.descriptor.personas.shard.count,
+        )
       : started.descriptor.personas.count;
     const total = personasHere * started.descriptor.replicates * started.descriptor.rounds;
-    const bar = new ProgressBar({ stream: quiet ? { write: () => true } : io.stderr, total, label: 'asking' });
+    const bar = new ProgressBar({
+      stream: quiet ? { write: () => true } : io.stderr,
+      total,
+      label: 'asking',
+    });
     let done = started.resumed;
     let failed = 0;
     let summary: RunSummary | undefined;
     let cancelled = false;
     let subscription: Subscription | undefined;
     const onInterrupt = (): void => {
-      if (!quiet) io.stderr.write('\nstopping: no new questions; waiting for answers in flight (Ctrl-C again to quit now)\n');
+      if (!quiet)
+        io.stderr.write(
+          '\nstopping: no new questions; waiting for answers in flight (Ctrl-C again to quit now)\n',
+        );
       started.stop();
       // Answers in flight get a grace period; then the calls are aborted and what is done is kept.
       setTimeout(() => subscription?.unsubscribe(), 10_000).unref();
@@ -134,13 +205,18 @@ export const runCommand = defineCommand({
       bar.clear();
     }
     if (!summary) {
-      io.stderr.write(`stopped; answers so far are in ${started.dir}\nresume with: emocrowd run --resume ${started.dir} and the same flags\n`);
+      io.stderr.write(
+        `stopped; answers so far are in ${started.dir}\nresume with: emocrowd run --resume ${started.dir} and the same flags\n`,
+      );
       return 130;
     }
     if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    else io.stdout.write(renderRunSummary(summary, { colors: colorsFor(io.stdout, io.env), dir: started.dir }));
+    else
+      io.stdout.write(renderRunSummary(summary, { colors: colorsFor(io.stdout, io.env), dir: started.dir }));
     if (cancelled) {
-      io.stderr.write(`stopped with ${summary.counts.missing} answers missing; resume with: emocrowd run --resume ${started.dir} and the same flags\n`);
+      io.stderr.write(
+        `stopped with ${summary.counts.missing} answers missing; resume with: emocrowd run --resume ${started.dir} and the same flags\n`,
+      );
       return 130;
     }
     return 0;

@@ -53,9 +53,14 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
   }
   if (summary.subsets) {
     const best = summary.subsets.strategies
-      .map((s) => `${s.name} k=${s.optimalK} (${formatPercent(s.optimalAccuracy, 0)}; within ε from k=${s.smallestGoodK})`)
+      .map(
+        (s) =>
+          `${s.name} k=${s.optimalK} (${formatPercent(s.optimalAccuracy, 0)}; within ε from k=${s.smallestGoodK})`,
+      )
       .slice(0, 4);
-    out.push(`  optimal subset size (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`);
+    out.push(
+      `  optimal subset size (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`,
+    );
   }
   if (summary.rounds.length > 1) {
     out.push(

@@ -4,6 +4,7 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it matches ANSI escape sequences, which start with ESC.
 const ANSI = /\u001b\[[0-9;]*m/g;
 const visibleLength = (text: string): number => text.replace(ANSI, '').length;
 

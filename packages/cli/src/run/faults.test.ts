@@ -63,9 +63,17 @@ describe('runs against a faulty Ollama server', () => {
   });
 
   it('2,000 personas, 20% of requests failing (500, 503, reset, hang, truncated): each persona answered or failed with a reason, none twice', async () => {
-    server.setFaults({ failRate: 0.2, seed: 9, failKinds: ['server-error', 'busy', 'reset', 'hang', 'truncate'] });
+    server.setFaults({
+      failRate: 0.2,
+      seed: 9,
+      failKinds: ['server-error', 'busy', 'reset', 'hang', 'truncate'],
+    });
     const dir = join(work, 'faulty');
-    const { summary, events } = await runToEnd(request(server, { personas: '2000', cache: false, timeoutMs: 1500 }), dir, work);
+    const { summary, events } = await runToEnd(
+      request(server, { personas: '2000', cache: false, timeoutMs: 1500 }),
+      dir,
+      work,
+    );
     server.setFaults({ failRate: 0 });
     const lines = readLines(join(dir, 'responses.jsonl'));
     expect(lines).toHaveLength(2000);
@@ -105,8 +113,14 @@ describe('runs against a faulty Ollama server', () => {
 
   it('sends every generation option to the server: seed per persona, temperature, num_predict, keep_alive, format', async () => {
     server.clearRequests();
-    await runToEnd(request(server, { personas: '5', cache: false, concurrency: 1 }), join(work, 'options'), work);
-    const bodies = server.requests.filter((r) => r.path === '/api/chat').map((r) => r.body as Record<string, unknown>);
+    await runToEnd(
+      request(server, { personas: '5', cache: false, concurrency: 1 }),
+      join(work, 'options'),
+      work,
+    );
+    const bodies = server.requests
+      .filter((r) => r.path === '/api/chat')
+      .map((r) => r.body as Record<string, unknown>);
     expect(bodies).toHaveLength(5);
     const seeds = bodies.map((b) => (b.options as { seed: number }).seed);
     expect(new Set(seeds).size).toBe(5);

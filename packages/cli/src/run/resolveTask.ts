@@ -14,11 +14,18 @@ export function resolveTask(spec: string, cwd: string): EstimationTask {
     try {
       return getTask(spec);
     } catch {
-      throw usageError(`--task: unknown task "${spec}"; built-in tasks: ${listTasks().map((t) => t.id).join(', ')} (or give a task file)`);
+      throw usageError(
+        `--task: unknown task "${spec}"; built-in tasks: ${listTasks()
+          .map((t) => t.id)
+          .join(', ')} (or give a task file)`,
+      );
     }
   }
   const path = resolve(cwd, file);
-  if (!existsSync(path)) throw usageError(`--task: no such file ${file}; give a built-in task id or an existing JSON/YAML task file`);
+  if (!existsSync(path))
+    throw usageError(
+      `--task: no such file ${file}; give a built-in task id or an existing JSON/YAML task file`,
+    );
   let tasks: EstimationTask[];
   try {
     tasks = loadTaskFile(path);
@@ -32,6 +39,7 @@ export function resolveTask(spec: string, cwd: string): EstimationTask {
     return first;
   }
   const found = tasks.find((t) => t.id === fragment);
-  if (!found) throw usageError(`${file}: no task "${fragment}"; it defines ${tasks.map((t) => t.id).join(', ')}`);
+  if (!found)
+    throw usageError(`${file}: no task "${fragment}"; it defines ${tasks.map((t) => t.id).join(', ')}`);
   return found;
 }

@@ -35,8 +35,12 @@ function startCli(args: readonly string[]): { child: ChildProcess; exit: Promise
   });
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const exit = new Promise<Exit>((resolvePromise) =>
     child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr })),
   );
@@ -52,7 +56,9 @@ function lineCount(path: string): number {
 /** Resolves once `path` has at least `lines` complete lines (or the process ended). */
 async function waitForLines(path: string, lines: number, exit: Promise<Exit>): Promise<void> {
   let ended = false;
-  void exit.then(() => (ended = true));
+  void exit.then(() => {
+    ended = true;
+  });
   while (!ended && lineCount(path) < lines) await new Promise((r) => setTimeout(r, 5));
 }
 

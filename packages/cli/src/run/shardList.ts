@@ -4,7 +4,10 @@ import type { PersonaList } from '@emocrowd/crowd';
  * The personas of shard `index` of `count`: every count-th persona starting at `index`, so
  * shards are disjoint, together cover the crowd, and are balanced whatever the crowd's order.
  */
-export function shardList(list: PersonaList, shard: { index: number; count: number } | undefined): PersonaList {
+export function shardList(
+  list: PersonaList,
+  shard: { index: number; count: number } | undefined,
+): PersonaList {
   if (!shard || shard.count === 1) return list;
   const count = Math.max(0, Math.ceil((list.count - shard.index) / shard.count));
   return { count, at: (position) => list.at(shard.index + position * shard.count) };

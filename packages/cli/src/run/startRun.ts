@@ -1,11 +1,17 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Condition, DefinitionFileError, PersonaAgent, type PersonaSelection, resolvePersonas } from '@emocrowd/agents';
+import {
+  type Condition,
+  DefinitionFileError,
+  PersonaAgent,
+  type PersonaSelection,
+  resolvePersonas,
+} from '@emocrowd/agents';
 import {
   type CrowdEvent,
-  RUN_FILES,
-  type ResponseRecord,
   ResponseLog,
+  type ResponseRecord,
+  RUN_FILES,
   type RunDescriptor,
   type RunManifest,
   type RunSummary,
@@ -15,7 +21,13 @@ import {
   strategyNames,
   writeJsonAtomic,
 } from '@emocrowd/crowd';
-import { type BackendStack, createBackendStack, createRng, defaultCachePath, ModelError } from '@emocrowd/models';
+import {
+  type BackendStack,
+  createBackendStack,
+  createRng,
+  defaultCachePath,
+  ModelError,
+} from '@emocrowd/models';
 import { finalize, type Observable, tap } from 'rxjs';
 import { CliError, usageError } from '../command/CliError.js';
 import { VERSION } from '../version.js';
@@ -79,19 +91,24 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     if (error instanceof RangeError) throw usageError(prefixFlag(error.message, '--personas'));
     throw error;
   }
-  if (selection.count === 0) throw usageError('--personas: the selection is empty; check --emotions and the persona file');
+  if (selection.count === 0)
+    throw usageError('--personas: the selection is empty; check --emotions and the persona file');
   if (request.groupBy) {
     const known = ['emotion', 'plutchik', ...selection.space.dimensions.map((d) => d.id)];
     const unknown = request.groupBy.filter((g) => !known.includes(g));
     if (unknown.length > 0) {
-      throw usageError(`--group-by: unknown dimension ${unknown.join(', ')}; this crowd has ${known.join(', ')}`);
+      throw usageError(
+        `--group-by: unknown dimension ${unknown.join(', ')}; this crowd has ${known.join(', ')}`,
+      );
     }
   }
   const personas = shardList(selection, request.shard);
 
   const isSynthetic = request.model.trim() === 'synthetic';
   const cachePath =
-    request.cache === false ? false : (request.cache ?? (isSynthetic ? false : defaultCachePath(options.env)));
+    request.cache === false
+      ? false
+      : (request.cache ?? (isSynthetic ? false : defaultCachePath(options.env)));
   let stack: BackendStack;
   try {
     stack = createBackendStack({
@@ -115,7 +132,8 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       await stack.backend.ready?.();
     } catch (error) {
       await stack.close();
-      if (error instanceof ModelError) throw new CliError(error.message, error.kind === 'not-found' || error.kind === 'bad-request' ? 2 : 1);
+      if (error instanceof ModelError)
+        throw new CliError(error.message, error.kind === 'not-found' || error.kind === 'bad-request' ? 2 : 1);
       throw error;
     }
   }
@@ -124,7 +142,13 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
   const modelName = info.backend === 'synthetic' ? 'synthetic' : info.model;
   const runId = `${timestampId(now())}-${task.id}-${slug(modelName)}${request.shard ? `-shard${request.shard.index + 1}of${request.shard.count}` : ''}`;
   const descriptorWithoutId: Omit<RunDescriptor, 'runId'> = {
-    task: { id: task.id, question: task.question, unit: task.unit, truth: task.truth.value, truthSource: task.truth.source },
+    task: {
+      id: task.id,
+      question: task.question,
+      unit: task.unit,
+      truth: task.truth.value,
+      truthSource: task.truth.source,
+    },
     model: {
       id: info.id,
       backend: info.backend,
@@ -168,12 +192,16 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     }
     if (!options.resume) {
       await stack.close();
-      throw usageError(`${dir} already holds a run; continue it with --resume ${dir}, or choose another --out`);
+      throw usageError(
+        `${dir} already holds a run; continue it with --resume ${dir}, or choose another --out`,
+      );
     }
     const difference = describeDifference(stored.descriptor, descriptorWithoutId);
     if (difference) {
       await stack.close();
-      throw usageError(`--resume ${dir}: this run was made with a different ${difference}; repeat its flags (see ${manifestPath})`);
+      throw usageError(
+        `--resume ${dir}: this run was made with a different ${difference}; repeat its flags (see ${manifestPath})`,
+      );
     }
     descriptor = stored.descriptor;
     const read = readResponses(join(dir, RUN_FILES.responses));
@@ -188,7 +216,10 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       await stack.close();
       throw usageError(`--out ${dir} is not empty and holds no run; choose a new or empty directory`);
     }
-    descriptor = { runId: options.outDir ? slug(dir.split('/').pop() ?? runId) : runId, ...descriptorWithoutId };
+    descriptor = {
+      runId: options.outDir ? slug(dir.split('/').pop() ?? runId) : runId,
+      ...descriptorWithoutId,
+    };
     mkdirSync(dir, { recursive: true });
     const manifest: RunManifest = {
       schemaVersion: 1,
@@ -237,7 +268,15 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       void stack.close();
     }),
   );
-  return { runId: descriptor.runId, dir, descriptor, resumed: completed.length, events$, stop: () => stop.abort(), stack };
+  return {
+    runId: descriptor.runId,
+    dir,
+    descriptor,
+    resumed: completed.length,
+    events$,
+    stop: () => stop.abort(),
+    stack,
+  };
 }
 
 /** Checks what can be checked before anything is resolved or created. */
@@ -251,12 +290,16 @@ function checkRequest(request: RunRequest): void {
       parsed = undefined;
     }
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.hostname === '') {
-      throw usageError(`--host "${host}" is not a server address; use e.g. http://127.0.0.1:11434 or 10.0.0.5:8000`);
+      throw usageError(
+        `--host "${host}" is not a server address; use e.g. http://127.0.0.1:11434 or 10.0.0.5:8000`,
+      );
     }
   }
   const unknown = (request.strategies ?? []).filter((name) => !strategyNames.includes(name));
   if (unknown.length > 0) {
-    throw usageError(`--strategies: unknown strategy ${unknown.join(', ')}; known: ${strategyNames.join(', ')}`);
+    throw usageError(
+      `--strategies: unknown strategy ${unknown.join(', ')}; known: ${strategyNames.join(', ')}`,
+    );
   }
 }
 
@@ -280,7 +323,10 @@ function slug(text: string): string {
 }
 
 /** Names the first part of two descriptors that differs (ignoring runId), or undefined. */
-export function describeDifference(a: Omit<RunDescriptor, 'runId'>, b: Omit<RunDescriptor, 'runId'>): string | undefined {
+export function describeDifference(
+  a: Omit<RunDescriptor, 'runId'>,
+  b: Omit<RunDescriptor, 'runId'>,
+): string | undefined {
   const keys: (keyof Omit<RunDescriptor, 'runId'>)[] = [
     'task',
     'model',
@@ -296,7 +342,8 @@ export function describeDifference(a: Omit<RunDescriptor, 'runId'>, b: Omit<RunD
     key === 'model' ? { ...d.model, hosts: undefined } : d[key];
   for (const key of keys) {
     // The hosts may change between sessions (a run can continue on other servers); the model may not.
-    if (canonical(withoutHosts(a, key)) !== canonical(withoutHosts(b, key))) return key === 'personas' ? 'persona selection' : key;
+    if (canonical(withoutHosts(a, key)) !== canonical(withoutHosts(b, key)))
+      return key === 'personas' ? 'persona selection' : key;
   }
   return undefined;
 }
@@ -304,7 +351,9 @@ export function describeDifference(a: Omit<RunDescriptor, 'runId'>, b: Omit<RunD
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)),
+        )
       : v,
   );
 }

@@ -12,8 +12,16 @@ describe('emocrowd serve', () => {
     let stdout = '';
     let stderr = '';
     const io: Io = {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
+      stdout: {
+        write: (text: string) => {
+          stdout += text;
+        },
+      },
+      stderr: {
+        write: (text: string) => {
+          stderr += text;
+        },
+      },
       env: { OLLAMA_HOST: 'http://127.0.0.1:9' },
       cwd: runs,
       interrupt: interrupt.signal,
@@ -46,7 +54,11 @@ describe('emocrowd serve', () => {
     let stderr = '';
     const io: Io = {
       stdout: { write: () => true },
-      stderr: { write: (text: string) => (stderr += text) },
+      stderr: {
+        write: (text: string) => {
+          stderr += text;
+        },
+      },
       env: {},
       cwd: tmpdir(),
       interrupt: new AbortController().signal,

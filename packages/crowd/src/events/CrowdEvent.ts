@@ -1,6 +1,6 @@
 import type { ResponseRecord } from './ResponseRecord.js';
 import type { RunDescriptor } from './RunDescriptor.js';
-import type { RunSummary, RoundStats } from './RunSummary.js';
+import type { RoundStats, RunSummary } from './RunSummary.js';
 
 /** A running snapshot of the crowd: cheap aggregates over the answers so far in a round. */
 export interface CrowdSnapshot {

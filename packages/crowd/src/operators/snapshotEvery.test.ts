@@ -35,7 +35,11 @@ function letter(event: CrowdEvent): string {
 }
 
 /** Runs the operator on a cold marble source and returns `frame:letter` for every event. */
-function timeline(marbles: string, records: Record<string, ResponseRecord>, opts: { everyAnswers: number; everyMs: number }) {
+function timeline(
+  marbles: string,
+  records: Record<string, ResponseRecord>,
+  opts: { everyAnswers: number; everyMs: number },
+) {
   const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
   const seen: string[] = [];
   let subscribed = 0;

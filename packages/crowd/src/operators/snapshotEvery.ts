@@ -1,11 +1,11 @@
 import {
-  type Observable,
-  type OperatorFunction,
-  type SchedulerLike,
   asyncScheduler,
   defer,
   mergeMap,
+  type Observable,
+  type OperatorFunction,
   of,
+  type SchedulerLike,
 } from 'rxjs';
 import type { CrowdEvent, CrowdSnapshot } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';

@@ -1,4 +1,10 @@
-import { createPersonaListSpace, createEmotionState, PersonaAgent, getTask, resolvePersonas } from '@emocrowd/agents';
+import {
+  createEmotionState,
+  createPersonaListSpace,
+  getTask,
+  PersonaAgent,
+  resolvePersonas,
+} from '@emocrowd/agents';
 import { createRng, ModelError, SyntheticModel } from '@emocrowd/models';
 import { FakeModel } from '@emocrowd/models/testing';
 import { lastValueFrom, toArray } from 'rxjs';
@@ -14,7 +20,13 @@ const task = getTask('fargo-seattle');
 function descriptor(overrides: Partial<RunDescriptor> = {}): RunDescriptor {
   return {
     runId: 'test',
-    task: { id: task.id, question: task.question, unit: task.unit, truth: task.truth.value, truthSource: task.truth.source },
+    task: {
+      id: task.id,
+      question: task.question,
+      unit: task.unit,
+      truth: task.truth.value,
+      truthSource: task.truth.source,
+    },
     model: { id: 'synthetic', backend: 'synthetic', model: 'synthetic', isLanguageModel: false },
     personas: { spec: '200', space: 'default', condition: 'combined', count: 200 },
     seed: 7,
@@ -50,7 +62,13 @@ describe('runCrowd', () => {
   it('asks every persona once and streams runStarted, answers, snapshots, roundFinished, runCompleted', async () => {
     const personas = crowd(200);
     const events = await lastValueFrom(
-      runCrowd({ descriptor: descriptor(), task, personas, agent: new PersonaAgent({ backend: new SyntheticModel() }), summary: { subsets: 20 } }).pipe(toArray()),
+      runCrowd({
+        descriptor: descriptor(),
+        task,
+        personas,
+        agent: new PersonaAgent({ backend: new SyntheticModel() }),
+        summary: { subsets: 20 },
+      }).pipe(toArray()),
     );
     expect(events[0]?.type).toBe('runStarted');
     const answers = records(events);
@@ -61,11 +79,19 @@ describe('runCrowd', () => {
     const done = completed(events);
     expect(done.cancelled).toBe(false);
     const ok = answers.filter((r) => r.status === 'ok');
-    expect(done.summary.counts).toMatchObject({ personas: 200, expected: 200, answered: ok.length, missing: 0 });
+    expect(done.summary.counts).toMatchObject({
+      personas: 200,
+      expected: 200,
+      answered: ok.length,
+      missing: 0,
+    });
     expect(done.summary.counts.unparsed + done.summary.counts.failed).toBe(200 - ok.length);
     const sorted = ok.map((r) => r.estimate as number).sort((a, b) => a - b);
     const mid = sorted.length / 2;
-    const median = sorted.length % 2 ? sorted[Math.floor(mid)] : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+    const median =
+      sorted.length % 2
+        ? sorted[Math.floor(mid)]
+        : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
     expect(done.summary.aggregates.median?.estimate).toBe(median);
     expect(done.summary.subsets?.B).toBe(20);
   });
@@ -94,12 +120,22 @@ describe('runCrowd', () => {
     const synthetic = new SyntheticModel();
     const backend = new FakeModel({
       answers: async (request, call) =>
-        call % 5 === 0 ? new ModelError('server', `HTTP 500 from http://x (call ${call})`) : synthetic.generate(request),
+        call % 5 === 0
+          ? new ModelError('server', `HTTP 500 from http://x (call ${call})`)
+          : synthetic.generate(request),
     });
     const events = await lastValueFrom(
-      runCrowd({ descriptor: descriptor(), task, personas: crowd(100), agent: new PersonaAgent({ backend }), summary: { subsets: 0 } }).pipe(toArray()),
+      runCrowd({
+        descriptor: descriptor(),
+        task,
+        personas: crowd(100),
+        agent: new PersonaAgent({ backend }),
+        summary: { subsets: 0 },
+      }).pipe(toArray()),
     );
-    const failed = events.filter((e) => e.type === 'estimateFailed').map((e) => (e as { record: ResponseRecord }).record);
+    const failed = events
+      .filter((e) => e.type === 'estimateFailed')
+      .map((e) => (e as { record: ResponseRecord }).record);
     expect(failed.filter((r) => r.status === 'failed')).toHaveLength(20);
     expect(failed.every((r) => r.reason && r.reason.length > 0)).toBe(true);
     expect(completed(events).summary.counts.failed).toBe(20);
@@ -119,7 +155,14 @@ describe('runCrowd', () => {
       },
     });
     await lastValueFrom(
-      runCrowd({ descriptor: descriptor(), task, personas: crowd(60), agent: new PersonaAgent({ backend }), concurrency: 4, summary: { subsets: 0 } }),
+      runCrowd({
+        descriptor: descriptor(),
+        task,
+        personas: crowd(60),
+        agent: new PersonaAgent({ backend }),
+        concurrency: 4,
+        summary: { subsets: 0 },
+      }),
     );
     expect(peak).toBe(4);
   });
@@ -137,7 +180,14 @@ describe('runCrowd', () => {
     });
     const first = records(
       await lastValueFrom(
-        runCrowd({ descriptor: descriptor(), task, personas, agent: new PersonaAgent({ backend }), concurrency: 3, summary: { subsets: 0 } }).pipe(toArray()),
+        runCrowd({
+          descriptor: descriptor(),
+          task,
+          personas,
+          agent: new PersonaAgent({ backend }),
+          concurrency: 3,
+          summary: { subsets: 0 },
+        }).pipe(toArray()),
       ),
     );
     const order = Array.from({ length: 50 }, (_, p) => personas.at(p).index);
@@ -145,7 +195,15 @@ describe('runCrowd', () => {
     asked.length = 0;
     const done = first.filter((r) => r.personaIndex % 3 === 0);
     await lastValueFrom(
-      runCrowd({ descriptor: descriptor(), task, personas, agent: new PersonaAgent({ backend }), concurrency: 3, completed: done, summary: { subsets: 0 } }),
+      runCrowd({
+        descriptor: descriptor(),
+        task,
+        personas,
+        agent: new PersonaAgent({ backend }),
+        concurrency: 3,
+        completed: done,
+        summary: { subsets: 0 },
+      }),
     );
     expect(asked).toEqual(order.filter((index) => index % 3 !== 0));
   });
@@ -161,7 +219,14 @@ describe('runCrowd', () => {
       });
     const run = async (seed: number) => {
       const events = await lastValueFrom(
-        runCrowd({ descriptor: descriptor(), task, personas: crowd(80), agent: new PersonaAgent({ backend: jittery(seed) }), concurrency: 16, summary: { subsets: 10 } }).pipe(toArray()),
+        runCrowd({
+          descriptor: descriptor(),
+          task,
+          personas: crowd(80),
+          agent: new PersonaAgent({ backend: jittery(seed) }),
+          concurrency: 16,
+          summary: { subsets: 10 },
+        }).pipe(toArray()),
       );
       return { order: records(events).map((r) => r.personaIndex), summary: completed(events).summary };
     };
@@ -174,7 +239,13 @@ describe('runCrowd', () => {
   it('continues a run from completed records without asking them again, ending with the same summary', async () => {
     const personas = crowd(120);
     const full = await lastValueFrom(
-      runCrowd({ descriptor: descriptor(), task, personas, agent: new PersonaAgent({ backend: new SyntheticModel() }), summary: { subsets: 10 } }).pipe(toArray()),
+      runCrowd({
+        descriptor: descriptor(),
+        task,
+        personas,
+        agent: new PersonaAgent({ backend: new SyntheticModel() }),
+        summary: { subsets: 10 },
+      }).pipe(toArray()),
     );
     const firstHalf = records(full).slice(0, 70);
     const backend = new FakeModel({ answers: (request) => new SyntheticModel().generate(request) });
@@ -207,7 +278,15 @@ describe('runCrowd', () => {
       },
     });
     const events = await lastValueFrom(
-      runCrowd({ descriptor: descriptor(), task, personas: crowd(200), agent: new PersonaAgent({ backend }), concurrency: 5, stop: stop.signal, summary: { subsets: 0 } }).pipe(toArray()),
+      runCrowd({
+        descriptor: descriptor(),
+        task,
+        personas: crowd(200),
+        agent: new PersonaAgent({ backend }),
+        concurrency: 5,
+        stop: stop.signal,
+        summary: { subsets: 0 },
+      }).pipe(toArray()),
     );
     const done = completed(events);
     expect(done.cancelled).toBe(true);
@@ -220,7 +299,15 @@ describe('runCrowd', () => {
     const stop = new AbortController();
     setTimeout(() => stop.abort(), 0);
     const events = await lastValueFrom(
-      runCrowd({ descriptor: descriptor({ replicates: 4 }), task, personas: crowd(2000), agent: new PersonaAgent({ backend: new SyntheticModel() }), concurrency: 64, stop: stop.signal, summary: { subsets: 0 } }).pipe(toArray()),
+      runCrowd({
+        descriptor: descriptor({ replicates: 4 }),
+        task,
+        personas: crowd(2000),
+        agent: new PersonaAgent({ backend: new SyntheticModel() }),
+        concurrency: 64,
+        stop: stop.signal,
+        summary: { subsets: 0 },
+      }).pipe(toArray()),
     );
     const done = completed(events);
     expect(done.cancelled).toBe(true);
@@ -236,7 +323,13 @@ describe('runCrowd', () => {
         return new Promise(() => {});
       },
     });
-    const subscription = runCrowd({ descriptor: descriptor(), task, personas: crowd(20), agent: new PersonaAgent({ backend }), concurrency: 3 }).subscribe();
+    const subscription = runCrowd({
+      descriptor: descriptor(),
+      task,
+      personas: crowd(20),
+      agent: new PersonaAgent({ backend }),
+      concurrency: 3,
+    }).subscribe();
     await new Promise((r) => setTimeout(r, 20));
     expect(signals).toHaveLength(3);
     expect(signals.every((s) => !s.aborted)).toBe(true);
@@ -256,8 +349,12 @@ describe('runCrowd', () => {
     );
     const rounds = events.flatMap((e) => (e.type === 'roundFinished' ? [e.stats] : []));
     expect(rounds.map((r) => r.round)).toEqual([0, 1, 2]);
-    expect((rounds[1] as { logDiversity: number }).logDiversity).toBeLessThan((rounds[0] as { logDiversity: number }).logDiversity);
-    expect((rounds[2] as { logDiversity: number }).logDiversity).toBeLessThan((rounds[1] as { logDiversity: number }).logDiversity);
+    expect((rounds[1] as { logDiversity: number }).logDiversity).toBeLessThan(
+      (rounds[0] as { logDiversity: number }).logDiversity,
+    );
+    expect((rounds[2] as { logDiversity: number }).logDiversity).toBeLessThan(
+      (rounds[1] as { logDiversity: number }).logDiversity,
+    );
     const later = records(events).filter((r) => r.round === 2);
     expect(later).toHaveLength(300);
     expect(completed(events).summary.rounds).toHaveLength(3);
@@ -274,12 +371,19 @@ describe('runCrowd', () => {
     });
     const space = createPersonaListSpace(
       'three',
-      ['joy', 'anger', 'fear'].map((label) => ({ emotion: createEmotionState(label), attributes: { region: 'outside-us' } })),
+      ['joy', 'anger', 'fear'].map((label) => ({
+        emotion: createEmotionState(label),
+        attributes: { region: 'outside-us' },
+      })),
     );
     const list = { count: space.count, at: (i: number) => space.at(i) };
     const events = await lastValueFrom(
       runCrowd({
-        descriptor: descriptor({ rounds: 2, influence: { kind: 'neighbours', neighbours: 2 }, personas: { spec: 'x', space: 'three', condition: 'combined', count: 3 } }),
+        descriptor: descriptor({
+          rounds: 2,
+          influence: { kind: 'neighbours', neighbours: 2 },
+          personas: { spec: 'x', space: 'three', condition: 'combined', count: 3 },
+        }),
         task,
         personas: list,
         agent: new PersonaAgent({ backend }),
@@ -289,13 +393,23 @@ describe('runCrowd', () => {
     );
     const second = records(events).filter((r) => r.round === 1);
     expect(second).toHaveLength(3);
-    const firstRoundEstimates = records(events).filter((r) => r.round === 0 && r.status === 'ok').map((r) => r.estimate);
+    const firstRoundEstimates = records(events)
+      .filter((r) => r.round === 0 && r.status === 'ok')
+      .map((r) => r.estimate);
     const before = records(events).filter((r) => r.round === 0);
     const changed = second.filter((r) => {
       const b = before.find((x) => x.personaIndex === r.personaIndex);
       return b && (b.emotion !== r.emotion || b.intensity !== r.intensity);
     });
     expect(changed.length).toBeGreaterThan(0);
-    expect(prompts.slice(3).some((p) => firstRoundEstimates.some((x) => x !== undefined && p.includes(Math.round(x).toLocaleString('en-US'))))).toBe(true);
+    expect(
+      prompts
+        .slice(3)
+        .some((p) =>
+          firstRoundEstimates.some(
+            (x) => x !== undefined && p.includes(Math.round(x).toLocaleString('en-US')),
+          ),
+        ),
+    ).toBe(true);
   });
 });

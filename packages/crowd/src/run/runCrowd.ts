@@ -2,18 +2,18 @@ import type { EstimationTask, Persona, PersonaAgent, PersonaAnswer, SocialContex
 import { updateEmotion } from '@emocrowd/agents';
 import { createRng } from '@emocrowd/models';
 import {
-  EMPTY,
-  type Observable,
   asyncScheduler,
   concat,
   concatMap,
   defer,
+  EMPTY,
   expand,
   filter,
   finalize,
   from,
   map,
   mergeMap,
+  type Observable,
   of,
   range,
   type SchedulerLike,

@@ -70,7 +70,8 @@ export function summarizeRun(input: {
     (groups.emotion as string[]).push(emotion);
     (groups.plutchik as string[]).push(plutchikOf(emotion, persona.emotion?.model));
     for (const [key, value] of Object.entries(persona.attributes)) {
-      const column = groups[key] ?? (groups[key] = new Array<string>(values.length - 1).fill('unknown'));
+      groups[key] ??= new Array<string>(values.length - 1).fill('unknown');
+      const column = groups[key];
       column.push(value);
     }
     for (const column of Object.values(groups)) if (column.length < values.length) column.push('unknown');

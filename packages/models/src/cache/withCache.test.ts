@@ -116,7 +116,12 @@ describe('withCache', () => {
 
   it('identical requests in flight share one model call', async () => {
     let release: (text: string) => void = () => undefined;
-    const model = new FakeModel({ answers: () => new Promise<string>((resolve) => (release = resolve)) });
+    const model = new FakeModel({
+      answers: () =>
+        new Promise<string>((resolve) => {
+          release = resolve;
+        }),
+    });
     const cached = withCache(model, cache);
     const a = cached.generate(ask('q'));
     const b = cached.generate(ask('q'));

@@ -84,24 +84,26 @@ describe('withRetry', () => {
     expect(await delays(1)).not.toEqual(await delays(2));
   });
 
-  it.each<ModelErrorKind>(['not-found', 'bad-request', 'aborted', 'limit'])(
-    'never retries %s',
-    async (kind) => {
-      const clock = new ManualClock();
-      const error = new ModelError(kind, `${kind} happened`);
-      const model = new FakeModel().failNext(error);
-      const retrying = withRetry(model, {
-        retries: 3,
-        baseDelayMs: 10,
-        maxDelayMs: 100,
-        rng: createRng(1),
-        sleep: clock.sleep,
-      });
-      await expect(retrying.generate(ask)).rejects.toBe(error);
-      expect(model.calls).toBe(1);
-      expect(clock.sleeps).toEqual([]);
-    },
-  );
+  it.each<ModelErrorKind>([
+    'not-found',
+    'bad-request',
+    'aborted',
+    'limit',
+  ])('never retries %s', async (kind) => {
+    const clock = new ManualClock();
+    const error = new ModelError(kind, `${kind} happened`);
+    const model = new FakeModel().failNext(error);
+    const retrying = withRetry(model, {
+      retries: 3,
+      baseDelayMs: 10,
+      maxDelayMs: 100,
+      rng: createRng(1),
+      sleep: clock.sleep,
+    });
+    await expect(retrying.generate(ask)).rejects.toBe(error);
+    expect(model.calls).toBe(1);
+    expect(clock.sleeps).toEqual([]);
+  });
 
   it('does not retry exceptions that are not ModelErrors', async () => {
     const model = new FakeModel({
