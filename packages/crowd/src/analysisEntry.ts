@@ -54,7 +54,10 @@ export type { DensityGrid, KernelDensityOptions } from './stats/kernelDensity.js
 export { kernelDensity } from './stats/kernelDensity.js';
 export { logValues } from './stats/logValues.js';
 export { mean } from './stats/mean.js';
+export { MEAN_BOOTSTRAP_RESAMPLE_LIMIT, meanBootstrapCi } from './stats/meanBootstrapCi.js';
 export { median } from './stats/median.js';
+export { medianBootstrapCi } from './stats/medianBootstrapCi.js';
+export { normalCdf, normalQuantile } from './stats/normalDistribution.js';
 export { quantile, quantileInPlace, quantileSorted } from './stats/quantile.js';
 export { quickselect } from './stats/quickselect.js';
 export { RankedMultiset } from './stats/RankedMultiset.js';

@@ -1,9 +1,9 @@
 import { createRng } from '@emocrowd/models';
 import { diversityPrediction } from '../metrics/diversityPrediction.js';
-import { type BootstrapInterval, bootstrapCi } from '../stats/bootstrapCi.js';
+import type { BootstrapInterval } from '../stats/bootstrapCi.js';
 import type { CrowdSample } from '../stats/CrowdSample.js';
-import { mean } from '../stats/mean.js';
-import { median } from '../stats/median.js';
+import { meanBootstrapCi } from '../stats/meanBootstrapCi.js';
+import { medianBootstrapCi } from '../stats/medianBootstrapCi.js';
 import { subsetSample } from '../stats/subsetSample.js';
 import type { AggregationStrategy, StrategyOptions } from '../strategies/AggregationStrategy.js';
 import { resolveStrategies } from '../strategies/strategies.js';
@@ -35,9 +35,9 @@ export interface GroupSummary {
   readonly averageIndividualError: number;
   /** Population variance of the group's estimates. */
   readonly diversity: number;
-  /** Percentile bootstrap interval of the group median (absent when `bootstrap` is 0). */
+  /** Percentile bootstrap interval of the group median, from the exact bootstrap distribution (absent when `bootstrap` is 0). */
   readonly medianCi?: BootstrapInterval;
-  /** Percentile bootstrap interval of the group mean (absent when `bootstrap` is 0). */
+  /** Percentile bootstrap interval of the group mean: resampled up to 2,000 answers, normal limit beyond (absent when `bootstrap` is 0). */
   readonly meanCi?: BootstrapInterval;
 }
 
@@ -98,8 +98,8 @@ export function breakdown(
     const rng = root.fork(`${dimension}:${label}`);
     return {
       ...summary,
-      medianCi: bootstrapCi(sub.values, median, { rng: rng.fork('median'), resamples, level }),
-      meanCi: bootstrapCi(sub.values, mean, { rng: rng.fork('mean'), resamples, level }),
+      medianCi: medianBootstrapCi(sub.values, level),
+      meanCi: meanBootstrapCi(sub.values, { rng: rng.fork('mean'), resamples, level }),
     };
   });
   return { dimension, truth, groups };

@@ -16,7 +16,7 @@ export interface RunSummaryOptions {
   tolerance?: number;
   /** Dimensions to break down by; default emotion, plutchik and every social attribute. */
   groupBy?: readonly string[];
-  /** Bootstrap resamples of the breakdown intervals. Default 500. */
+  /** Bootstrap resamples of the mean intervals of groups up to 2,000 answers (medians are exact). Default 500. */
   bootstrap?: number;
 }
 

@@ -9,8 +9,13 @@ export interface BootstrapInterval {
   readonly upper: number;
   /** Coverage level, e.g. 0.95. */
   readonly level: number;
-  /** Number of resamples drawn. */
+  /** Number of resamples drawn (0 when the bootstrap distribution was computed, not sampled). */
   readonly resamples: number;
+  /**
+   * How the bootstrap distribution was obtained: `monte-carlo` resampling (the default),
+   * `exact` (closed form, see medianBootstrapCi) or its `normal-limit` (see meanBootstrapCi).
+   */
+  readonly method?: 'monte-carlo' | 'exact' | 'normal-limit';
 }
 
 /** Options of `bootstrapCi`. */
@@ -62,5 +67,6 @@ export function bootstrapCi(
     upper: quantileSorted(sorted, (1 + level) / 2),
     level,
     resamples,
+    method: 'monte-carlo',
   };
 }
