@@ -168,6 +168,7 @@ export const runCommand = defineCommand({
       label: 'asking',
     });
     let done = started.resumed;
+    let unparsed = 0;
     let failed = 0;
     let summary: RunSummary | undefined;
     let cancelled = false;
@@ -188,8 +189,13 @@ export const runCommand = defineCommand({
           next: (event: CrowdEvent) => {
             if (event.type === 'estimateSubmitted' || event.type === 'estimateFailed') {
               done++;
-              if (event.type === 'estimateFailed') failed++;
-              bar.update(done, failed > 0 ? colors.red(`${failed} failed`) : '');
+              if (event.record.status === 'unparsed') unparsed++;
+              else if (event.record.status === 'failed') failed++;
+              const notes = [
+                unparsed > 0 ? colors.yellow(`${unparsed} unparsed`) : '',
+                failed > 0 ? colors.red(`${failed} failed`) : '',
+              ];
+              bar.update(done, notes.filter(Boolean).join('  '));
             } else if (event.type === 'runCompleted') {
               summary = event.summary;
               cancelled = event.cancelled;
