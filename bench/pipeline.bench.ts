@@ -5,7 +5,8 @@
  * Run (built packages): node --import tsx bench/pipeline.bench.ts PERSONAS REPLICATES SUMMARY
  * SUMMARY is `full` (the CLI's summary: subsets B = 200, bootstrap 500) or `lean` (aggregates,
  * metrics and per-group strategy answers only: subsets and bootstrap off).
- * Prints one JSON line: answers, answering and summary wall/CPU ms, answers/s, peak RSS (MB).
+ * Prints one JSON line: answers, answering and summary wall/CPU ms, answers/s, peak RSS (MB) by the
+ * end of answering and overall.
  * Answers are not kept: only the run's own state (RoundState) holds them.
  */
 import { getTask, PersonaAgent, resolvePersonas } from '@emocrowd/agents';
@@ -36,6 +37,7 @@ let answers = 0;
 let summary: RunSummary | undefined;
 let cpuAtLast = process.cpuUsage();
 let wallAtLast = 0;
+let answeringPeakRss = 0;
 const cpu0 = process.cpuUsage();
 const start = performance.now();
 await new Promise<void>((resolve, reject) => {
@@ -51,7 +53,7 @@ await new Promise<void>((resolve, reject) => {
       if (event.type === 'estimateSubmitted' || event.type === 'estimateFailed') answers++;
       else if (event.type === 'roundFinished') {
         wallAtLast = performance.now();
-        if (process.env.BENCH_DEBUG) (globalThis as { gc?: () => void }).gc?.(), console.error("rss at roundFinished", Math.round(process.resourceUsage().maxRSS / 1024), process.memoryUsage());
+        answeringPeakRss = process.resourceUsage().maxRSS;
         cpuAtLast = process.cpuUsage();
       } else if (event.type === 'runCompleted') summary = event.summary;
     },
@@ -74,6 +76,7 @@ process.stdout.write(
     summaryWallMs: Math.round(end - wallAtLast),
     summaryCpuMs: ms(cpuAtLast, cpuEnd),
     answersPerSecond: Math.round((answers / (wallAtLast - start)) * 1000),
+    answeringPeakRssMb: Math.round(answeringPeakRss / 1024),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   })}\n`,
 );

@@ -29,6 +29,13 @@ export const modelFlags = {
     valueName: 'KEY',
     description: 'API key for openai: servers (default: $OPENAI_API_KEY).',
   },
+  'ollama-client': {
+    type: 'string',
+    choices: ['langchain', 'native'],
+    description:
+      "How ollama: requests are sent: LangChain's ChatOllama, or the ollama client directly (the same request, less client CPU).",
+    default: 'langchain',
+  },
   timeout: {
     type: 'integer',
     valueName: 'MS',

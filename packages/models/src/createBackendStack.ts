@@ -3,7 +3,7 @@ import { type CachedBackend, withCache } from './cache/withCache.js';
 import type { ModelBackend, ModelInfo } from './ModelBackend.js';
 import { ModelError } from './ModelError.js';
 import { normalizeOllamaHost } from './ollama/normalizeOllamaHost.js';
-import { OllamaBackend } from './ollama/OllamaBackend.js';
+import { OllamaBackend, type OllamaChatClient } from './ollama/OllamaBackend.js';
 import { OpenAICompatibleBackend } from './openai/OpenAICompatibleBackend.js';
 import { type ModelSpec, parseModelSpec } from './parseModelSpec.js';
 import { createEndpointPool, type EndpointPool } from './pool/createEndpointPool.js';
@@ -19,6 +19,8 @@ export interface BackendStackOptions {
   /** Server URLs; several spread requests over an endpoint pool. */
   hosts?: readonly string[];
   apiKey?: string;
+  /** The Ollama chat client: LangChain's ChatOllama (default) or the `ollama` client directly. */
+  ollamaClient?: OllamaChatClient;
   /** Per-request timeout (ms). */
   timeoutMs?: number;
   /** Retries of retryable failures. */
@@ -68,7 +70,12 @@ export function createBackendStack(options: BackendStackOptions): BackendStack {
     const adapters = hosts.map(
       (host): ModelBackend =>
         spec.backend === 'ollama'
-          ? new OllamaBackend({ model: spec.model, host, timeoutMs })
+          ? new OllamaBackend({
+              model: spec.model,
+              host,
+              timeoutMs,
+              client: options.ollamaClient ?? 'langchain',
+            })
           : new OpenAICompatibleBackend({
               model: spec.model,
               baseUrl: host,

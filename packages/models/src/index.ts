@@ -56,7 +56,7 @@ export { listModels } from './ollama/listModels.js';
 export type { FailureContext } from './ollama/modelErrorFromFailure.js';
 export { modelErrorFromFailure, modelErrorFromStatus } from './ollama/modelErrorFromFailure.js';
 export { DEFAULT_OLLAMA_HOST, normalizeOllamaHost } from './ollama/normalizeOllamaHost.js';
-export type { OllamaBackendOptions } from './ollama/OllamaBackend.js';
+export type { OllamaBackendOptions, OllamaChatClient } from './ollama/OllamaBackend.js';
 export { OllamaBackend } from './ollama/OllamaBackend.js';
 export { parseStructuredText } from './ollama/parseStructuredText.js';
 export type { OllamaModelDetails } from './ollama/showModel.js';

@@ -115,6 +115,7 @@ export const runCommand = defineCommand({
       model: flags.model,
       hosts: flags.host,
       ...(flags['api-key'] ? { apiKey: flags['api-key'] } : {}),
+      ollamaClient: flags['ollama-client'] as 'langchain' | 'native',
       seed: flags.seed,
       concurrency: flags.concurrency,
       replicates: flags.replicates,

@@ -15,6 +15,8 @@ export interface RunRequest {
   model: string;
   hosts: string[];
   apiKey?: string;
+  /** Ollama chat client: langchain (ChatOllama, default) or native (the ollama client). */
+  ollamaClient?: 'langchain' | 'native';
   seed: number;
   concurrency: number;
   replicates: number;

@@ -41,7 +41,9 @@ describe.skipIf(!host)('emocrowd run against a real Ollama', () => {
     expect(summary.model).toEqual({ id: `ollama:${model}`, isLanguageModel: true });
     expect(summary.counts.answered + summary.counts.unparsed + summary.counts.failed).toBe(12);
     expect(summary.counts.answered).toBeGreaterThanOrEqual(6);
-    const lines = readFileSync(join(work, 'first', 'responses.jsonl'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(work, 'first', 'responses.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     const records = lines.map((line) => JSON.parse(line) as ResponseRecord);
     expect(records.every((r) => r.tokens.completion > 0 || r.status === 'failed')).toBe(true);
     const second = await runCli(args('second'), { cwd: work, env: { OLLAMA_HOST: host } });

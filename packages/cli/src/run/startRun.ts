@@ -115,6 +115,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       model: request.model,
       hosts: request.hosts,
       ...(request.apiKey ? { apiKey: request.apiKey } : {}),
+      ...(request.ollamaClient ? { ollamaClient: request.ollamaClient } : {}),
       timeoutMs: request.timeoutMs,
       retries: request.retries,
       maxInFlightPerHost: request.maxPerHost,

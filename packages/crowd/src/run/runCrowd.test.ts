@@ -208,6 +208,46 @@ describe('runCrowd', () => {
     expect(asked).toEqual(order.filter((index) => index % 3 !== 0));
   });
 
+  it('lets every call in flight listen to the run signal without a MaxListenersExceededWarning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning.name);
+    };
+    process.on('warning', onWarning);
+    const synthetic = new SyntheticModel();
+    let peak = 0;
+    let listening = 0;
+    const backend = new FakeModel({
+      answers: async (request) => {
+        // What a backend's deadline does: listen to the caller's signal while the call runs.
+        const onAbort = (): void => undefined;
+        request.signal?.addEventListener('abort', onAbort);
+        peak = Math.max(peak, ++listening);
+        await new Promise((r) => setTimeout(r, 2));
+        listening--;
+        request.signal?.removeEventListener('abort', onAbort);
+        return synthetic.generate(request);
+      },
+    });
+    try {
+      await lastValueFrom(
+        runCrowd({
+          descriptor: descriptor(),
+          task,
+          personas: crowd(64),
+          agent: new PersonaAgent({ backend }),
+          concurrency: 32,
+          summary: { subsets: 0 },
+        }),
+      );
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(peak).toBe(32);
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('summarises independently of the order answers arrive in', async () => {
     const synthetic = new SyntheticModel();
     const jittery = (seed: number) =>

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { EstimationTask, Persona, PersonaAgent, PersonaAnswer, SocialContext } from '@emocrowd/agents';
 import { updateEmotion } from '@emocrowd/agents';
 import { createRng } from '@emocrowd/models';
@@ -83,6 +84,10 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
     const perRound = personas.count * replicates;
     const rounds = Array.from({ length: descriptor.rounds }, (_, r) => new RoundState(r, perRound));
     const hardStop = new AbortController();
+    // Every call in flight listens to this one signal (a backend's deadline, retry back-off), so
+    // up to `concurrency` times a few listeners are expected, not a leak: say so, or Node warns
+    // "MaxListenersExceededWarning" from 11 on.
+    setMaxListeners(concurrency * 4 + 10, hardStop.signal);
     const emotions = new Map<number, Persona['emotion']>();
 
     // Declared before the loop below, which may build it (a resumed sample or shard).

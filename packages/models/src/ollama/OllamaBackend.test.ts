@@ -46,10 +46,14 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('OllamaBackend.generate', () => {
+describe.each(['langchain', 'native'] as const)('OllamaBackend.generate through the %s client', (client) => {
   it('sends every option through to /api/chat, streaming, and reports usage and latency', async () => {
     const srv = await start({ respond: () => 'I guess 1,300 miles.' });
-    const backend = new OllamaBackend({ model: 'llama3.2:1b', host: srv.url });
+    const backend = new OllamaBackend({
+      client,
+      model: 'llama3.2:1b',
+      host: srv.url,
+    });
     const res = await backend.generate({
       messages: [{ role: 'system', content: 'You are calm.' }, { role: 'assistant', content: 'Ok.' }, ...ask],
       options: { seed: 42, temperature: 0.3, maxTokens: 64, topP: 0.8, keepAlive: '30m' },
@@ -75,6 +79,7 @@ describe('OllamaBackend.generate', () => {
   it('lets request options override the backend defaults, and applies defaults otherwise', async () => {
     const srv = await start();
     const backend = new OllamaBackend({
+      client,
       model: 'llama3.2:1b',
       host: srv.url,
       defaults: { temperature: 0.9, keepAlive: -1 },
@@ -85,7 +90,11 @@ describe('OllamaBackend.generate', () => {
 
   it('sends the schema as Ollama format and parses the structured answer', async () => {
     const srv = await start();
-    const backend = new OllamaBackend({ model: 'llama3.2:1b', host: srv.url });
+    const backend = new OllamaBackend({
+      client,
+      model: 'llama3.2:1b',
+      host: srv.url,
+    });
     const res = await backend.generate({ messages: ask, schema: SCHEMA, options: { seed: 7 } });
     expect(srv.requests[0]?.body).toMatchObject({ format: SCHEMA });
     expect(res.structured).toEqual(JSON.parse(res.text));
@@ -100,7 +109,11 @@ describe('OllamaBackend.generate', () => {
 
   it('falls back to the plain text when the model answers free text despite a schema', async () => {
     const srv = await start({ respond: () => 'Roughly 1200 miles, I think.' });
-    const res = await new OllamaBackend({ model: 'llama3.2:1b', host: srv.url }).generate({
+    const res = await new OllamaBackend({
+      client,
+      model: 'llama3.2:1b',
+      host: srv.url,
+    }).generate({
       messages: ask,
       schema: SCHEMA,
     });
@@ -112,7 +125,11 @@ describe('OllamaBackend.generate', () => {
     const srv = await start({
       respond: () => 'Sure! {"estimate": 1200, "confidence": 0.5, "reasoning": "map"} Hope it helps.',
     });
-    const res = await new OllamaBackend({ model: 'llama3.2:1b', host: srv.url }).generate({
+    const res = await new OllamaBackend({
+      client,
+      model: 'llama3.2:1b',
+      host: srv.url,
+    }).generate({
       messages: ask,
       schema: SCHEMA,
     });
@@ -137,7 +154,12 @@ describe('OllamaBackend.generate', () => {
       // The ollama client reports a truncated NDJSON line with console.warn before failing.
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
       const err = await failure(
-        new OllamaBackend({ model: 'llama3.2:1b', host: srv.url, timeoutMs: 300 }).generate({
+        new OllamaBackend({
+          client,
+          model: 'llama3.2:1b',
+          host: srv.url,
+          timeoutMs: 300,
+        }).generate({
           messages: ask,
         }),
       );
@@ -153,7 +175,11 @@ describe('OllamaBackend.generate', () => {
   it('says how to fix a missing model', async () => {
     const srv = await start();
     const err = await failure(
-      new OllamaBackend({ model: 'emollama', host: srv.url }).generate({ messages: ask }),
+      new OllamaBackend({
+        client,
+        model: 'emollama',
+        host: srv.url,
+      }).generate({ messages: ask }),
     );
     expect(err.kind).toBe('not-found');
     expect(err.status).toBe(404);
@@ -166,7 +192,11 @@ describe('OllamaBackend.generate', () => {
   it('maps a refused connection to "connection" with the ollama serve fix', async () => {
     const port = await closedPort();
     const err = await failure(
-      new OllamaBackend({ model: 'm', host: `127.0.0.1:${port}` }).generate({ messages: ask }),
+      new OllamaBackend({
+        client,
+        model: 'm',
+        host: `127.0.0.1:${port}`,
+      }).generate({ messages: ask }),
     );
     expect(err.kind).toBe('connection');
     expect(err.message).toBe(
@@ -178,7 +208,11 @@ describe('OllamaBackend.generate', () => {
   it('aborts a call in flight when the caller aborts, and never sends one already aborted', async () => {
     const srv = await start();
     srv.failNext(1, 'hang');
-    const backend = new OllamaBackend({ model: 'llama3.2:1b', host: srv.url });
+    const backend = new OllamaBackend({
+      client,
+      model: 'llama3.2:1b',
+      host: srv.url,
+    });
     const controller = new AbortController();
     const pending = backend.generate({ messages: ask, signal: controller.signal });
     while (srv.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
@@ -202,7 +236,11 @@ describe('OllamaBackend.generate', () => {
         return Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' ');
       },
     });
-    const pending = new OllamaBackend({ model: 'llama3.2:1b', host: srv.url }).generate({
+    const pending = new OllamaBackend({
+      client,
+      model: 'llama3.2:1b',
+      host: srv.url,
+    }).generate({
       messages: ask,
       signal: controller.signal,
     });

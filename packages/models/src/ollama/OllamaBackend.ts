@@ -1,3 +1,5 @@
+import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { ChatOllama } from '@langchain/ollama';
 import { Ollama } from 'ollama';
 import type {
   ChatMessage,
@@ -11,7 +13,7 @@ import { ModelError } from '../ModelError.js';
 import { modelErrorFromFailure } from './modelErrorFromFailure.js';
 import { normalizeOllamaHost } from './normalizeOllamaHost.js';
 import { parseStructuredText } from './parseStructuredText.js';
-import { withDeadline } from './withDeadline.js';
+import { type Deadline, withDeadline } from './withDeadline.js';
 
 /** Options of `OllamaBackend`. */
 export interface OllamaBackendOptions {
@@ -25,27 +27,44 @@ export interface OllamaBackendOptions {
   defaults?: GenerationOptions;
   /** Extra HTTP headers (e.g. for an authenticating proxy in front of Ollama). */
   headers?: Record<string, string>;
+  /**
+   * Which client sends the chat: `langchain` (default) - LangChain's `ChatOllama`; `native` - the
+   * `ollama` client directly, the same request with less client CPU per call (docs/benchmarks.md).
+   */
+  client?: OllamaChatClient;
+}
+
+/** The two ways the adapter can send a chat request. */
+export type OllamaChatClient = 'langchain' | 'native';
+
+/** What one streamed chat produced. */
+interface ChatResult {
+  text: string;
+  promptTokens: number;
+  completionTokens: number;
+  done: boolean;
 }
 
 /**
- * The Ollama adapter of the model port: chat, readiness and model metadata through the official
- * `ollama` client (streaming NDJSON /api/chat, the same request LangChain's `ChatOllama` sends).
+ * The Ollama adapter of the model port: chat through LangChain's `ChatOllama` (or, with
+ * `client: 'native'`, the official `ollama` client directly), readiness and model metadata
+ * through the `ollama` client.
  *
  * Intuition: a crowd run makes thousands of calls that must be reproducible and diagnosable,
  * so every generation option reaches the server and every failure becomes a `ModelError`
- * that says which host failed and what to do about it. The adapter talks to the `ollama` client
- * directly rather than through `ChatOllama`: ChatOllama reads seed, temperature, num_predict,
- * top_p and keep_alive only from its constructor, so each call needed its own instance, and its
- * runnable machinery (callbacks, a message chunk per token, chunk concatenation) cost about half
- * again the client's own CPU time per request (docs/benchmarks.md) for nothing this port uses.
+ * that says which host failed and what to do about it. ChatOllama reads seed, temperature,
+ * num_predict, top_p and keep_alive only from its constructor, so each call gets its own
+ * instance (about 15 µs) carrying that persona's seed; its runnable machinery costs some client
+ * CPU per call, which is nothing next to an LLM's latency but shows against a server that
+ * answers at once - `native` sends the identical request without it (docs/benchmarks.md).
  * Behaviour:
  * 1. `generate` sends model, messages, `stream: true`, `keep_alive`, `format` and `options`
- *    (seed, temperature, num_predict, top_p) - exactly the body ChatOllama sent.
+ *    (seed, temperature, num_predict, top_p) - the same body with either client.
  * 2. With `request.schema` the schema is sent as Ollama `format`; the answer text is parsed into
  *    `structured` when it holds a JSON object, else `text` alone is returned (free-text fallback).
- * 3. Each call gets a client whose fetch carries the caller's signal and the per-request timeout,
- *    so a hung server is abandoned; a stream ended by the signal never yields a partial answer,
- *    and a stream that ends without `done: true` is a "bad-response" failure.
+ * 3. Each call's fetch carries the caller's signal and the per-request timeout, so a hung server
+ *    is abandoned; a stream ended by the signal never yields a partial answer, and a stream that
+ *    ends without `done: true` is a "bad-response" failure.
  * 4. Usage comes from Ollama's `prompt_eval_count` / `eval_count`; latency is wall-clock.
  * 5. `ready()` checks /api/version and that /api/tags lists the model, and records its digest.
  *
@@ -60,6 +79,7 @@ export class OllamaBackend implements ModelBackend {
   private readonly timeoutMs: number;
   private readonly defaults: GenerationOptions;
   private readonly headers: Record<string, string> | undefined;
+  private readonly client: OllamaChatClient;
   private digest: string | undefined;
 
   /** @param options Model, host, timeout, default generation options. */
@@ -71,6 +91,7 @@ export class OllamaBackend implements ModelBackend {
     this.timeoutMs = options.timeoutMs ?? 120_000;
     this.defaults = options.defaults ?? {};
     this.headers = options.headers;
+    this.client = options.client ?? 'langchain';
   }
 
   /** @returns id "ollama:<model>", the host, and the digest once `ready()` has run. */
@@ -104,37 +125,10 @@ export class OllamaBackend implements ModelBackend {
     const started = performance.now();
     const deadline = withDeadline(this.timeoutMs, request.signal);
     try {
-      // A client per call: its fetch carries this call's deadline, and ending this call's stream
-      // can never touch another call's (the client's abort() ends every stream it has open).
-      const client = new Ollama({
-        host: this.host,
-        fetch: deadline.fetch,
-        ...(this.headers ? { headers: this.headers } : {}),
-      });
-      const stream = await client.chat({
-        model: this.model,
-        messages: request.messages.map(toOllamaMessage),
-        stream: true,
-        ...(o.keepAlive !== undefined ? { keep_alive: o.keepAlive } : {}),
-        ...(request.schema !== undefined ? { format: request.schema } : {}),
-        options: {
-          ...(o.seed !== undefined ? { seed: o.seed } : {}),
-          ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
-          ...(o.maxTokens !== undefined ? { num_predict: o.maxTokens } : {}),
-          ...(o.topP !== undefined ? { top_p: o.topP } : {}),
-        },
-      });
-      let text = '';
-      let promptTokens = 0;
-      let completionTokens = 0;
-      let done = false;
-      for await (const chunk of stream) {
-        if (deadline.signal.aborted) break;
-        text += chunk.message?.content ?? '';
-        promptTokens += chunk.prompt_eval_count ?? 0;
-        completionTokens += chunk.eval_count ?? 0;
-        done = chunk.done === true;
-      }
+      const { text, promptTokens, completionTokens, done } =
+        this.client === 'native'
+          ? await this.chatNative(request, o, deadline)
+          : await this.chatLangChain(request, o, deadline);
       // Never return a partial answer.
       if (deadline.signal.aborted) throw deadline.signal.reason;
       if (!done)
@@ -158,6 +152,76 @@ export class OllamaBackend implements ModelBackend {
     } finally {
       deadline.dispose();
     }
+  }
+
+  /** The chat through LangChain's ChatOllama (one instance per call: it takes options only at construction). */
+  private async chatLangChain(
+    request: ModelRequest,
+    o: GenerationOptions,
+    deadline: Deadline,
+  ): Promise<ChatResult> {
+    const chat = new ChatOllama({
+      model: this.model,
+      baseUrl: this.host,
+      maxRetries: 0,
+      fetch: deadline.fetch,
+      ...(this.headers ? { headers: this.headers } : {}),
+      ...(o.seed !== undefined ? { seed: o.seed } : {}),
+      ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
+      ...(o.maxTokens !== undefined ? { numPredict: o.maxTokens } : {}),
+      ...(o.topP !== undefined ? { topP: o.topP } : {}),
+      ...(o.keepAlive !== undefined ? { keepAlive: o.keepAlive } : {}),
+      ...(request.schema !== undefined ? { format: request.schema } : {}),
+    });
+    const message = await chat.invoke(request.messages.map(toLangChain), { signal: deadline.signal });
+    const text =
+      typeof message.content === 'string'
+        ? message.content
+        : message.content.map((p) => ('text' in p && typeof p.text === 'string' ? p.text : '')).join('');
+    return {
+      text,
+      promptTokens: message.usage_metadata?.input_tokens ?? 0,
+      completionTokens: message.usage_metadata?.output_tokens ?? 0,
+      done: (message.response_metadata as Record<string, unknown>).done === true,
+    };
+  }
+
+  /** The chat through the `ollama` client (a client per call: its fetch carries this call's deadline). */
+  private async chatNative(
+    request: ModelRequest,
+    o: GenerationOptions,
+    deadline: Deadline,
+  ): Promise<ChatResult> {
+    const client = new Ollama({
+      host: this.host,
+      fetch: deadline.fetch,
+      ...(this.headers ? { headers: this.headers } : {}),
+    });
+    const stream = await client.chat({
+      model: this.model,
+      messages: request.messages.map(toOllamaMessage),
+      stream: true,
+      ...(o.keepAlive !== undefined ? { keep_alive: o.keepAlive } : {}),
+      ...(request.schema !== undefined ? { format: request.schema } : {}),
+      options: {
+        ...(o.seed !== undefined ? { seed: o.seed } : {}),
+        ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
+        ...(o.maxTokens !== undefined ? { num_predict: o.maxTokens } : {}),
+        ...(o.topP !== undefined ? { top_p: o.topP } : {}),
+      },
+    });
+    let text = '';
+    let promptTokens = 0;
+    let completionTokens = 0;
+    let done = false;
+    for await (const chunk of stream) {
+      if (deadline.signal.aborted) break;
+      text += chunk.message?.content ?? '';
+      promptTokens += chunk.prompt_eval_count ?? 0;
+      completionTokens += chunk.eval_count ?? 0;
+      done = chunk.done === true;
+    }
+    return { text, promptTokens, completionTokens, done };
   }
 
   /**
@@ -192,6 +256,12 @@ export class OllamaBackend implements ModelBackend {
       deadline.dispose();
     }
   }
+}
+
+function toLangChain(message: ChatMessage): BaseMessage {
+  if (message.role === 'system') return new SystemMessage(message.content);
+  if (message.role === 'assistant') return new AIMessage(message.content);
+  return new HumanMessage(message.content);
 }
 
 function toOllamaMessage(message: ChatMessage): { role: ChatMessage['role']; content: string } {
