@@ -4,8 +4,10 @@
  *
  * Clients:
  * - `emocrowd`: the real pipeline - runCrowd with a PersonaAgent over the Ollama backend stack
- *   (retry, call counter, OllamaBackend through LangChain's ChatOllama), no cache, no summary
- *   analysis (subsets and bootstrap off): prompts built per persona, answers parsed.
+ *   (retry, call counter, OllamaBackend with its default chat client, LangChain's ChatOllama), no
+ *   cache, no summary analysis (subsets and bootstrap off): prompts built per persona, answers parsed.
+ * - `emocrowd-native`: the same with `ollamaClient: 'native'` (`--ollama-client native`): the
+ *   OllamaBackend sends the identical request through the `ollama` client directly.
  * - `ollama`: the official `ollama` JS client, one streaming `chat` per request (the NDJSON stream
  *   emocrowd and ChatOllama read, so all clients do the same HTTP work), a simple promise pool.
  * - `langchain`: one `ChatOllama`, `batch(inputs, { maxConcurrency })`.
@@ -27,7 +29,7 @@ import { Ollama } from 'ollama';
 const MODEL = 'llama3.2:1b';
 const [url, client, nText, cText] = process.argv.slice(2);
 if (!url || !client || !nText || !cText) {
-  process.stderr.write('usage: clientOverhead.bench.ts URL emocrowd|ollama|langchain|chatollama-per-call N C\n');
+  process.stderr.write('usage: clientOverhead.bench.ts URL emocrowd|emocrowd-native|ollama|langchain|chatollama-per-call N C\n');
   process.exit(2);
 }
 const requests = Number(nText);
@@ -44,9 +46,15 @@ async function measure(f: () => Promise<number>): Promise<{ wallMs: number; cpuM
   return { wallMs, cpuMs: (used.user + used.system) / 1000, done };
 }
 
-async function viaEmocrowd(): Promise<number> {
+async function viaEmocrowd(ollamaClient: 'langchain' | 'native'): Promise<number> {
   const personas = resolvePersonas(String(requests), { condition: 'combined', rng: createRng(1).fork('personas') });
-  const stack = createBackendStack({ model: `ollama:${MODEL}`, hosts: [url as string], cachePath: false, retries: 0 });
+  const stack = createBackendStack({
+    model: `ollama:${MODEL}`,
+    hosts: [url as string],
+    cachePath: false,
+    retries: 0,
+    ollamaClient,
+  });
   const agent = new PersonaAgent({ backend: stack.backend, condition: 'combined' });
   const descriptor: RunDescriptor = {
     runId: 'bench',
@@ -156,8 +164,10 @@ async function viaChatOllamaPerCall(): Promise<number> {
 
 const run =
   client === 'emocrowd'
-    ? viaEmocrowd
-    : client === 'ollama'
+    ? () => viaEmocrowd('langchain')
+    : client === 'emocrowd-native'
+      ? () => viaEmocrowd('native')
+      : client === 'ollama'
       ? viaOllama
       : client === 'langchain'
         ? viaLangChain
