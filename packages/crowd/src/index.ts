@@ -1,24 +1,9 @@
-export type { Breakdown, BreakdownOptions, GroupSummary } from './analysis/breakdown.js';
-export { breakdown } from './analysis/breakdown.js';
-export type { EffectSize } from './analysis/effectSizes.js';
-export { effectSizes } from './analysis/effectSizes.js';
-export { logSpacedSizes } from './analysis/logSpacedSizes.js';
-export type { ScoredAggregate } from './analysis/scoreStrategies.js';
-export { scoreStrategies } from './analysis/scoreStrategies.js';
-export type {
-  SubsetAnalysis,
-  SubsetAnalysisOptions,
-  SubsetPoint,
-  SubsetStrategyResult,
-} from './analysis/subsetAnalysis.js';
-export { subsetAnalysis } from './analysis/subsetAnalysis.js';
-export type { CrowdMetrics, EstimateSummary, SummaryOptions } from './analysis/summarizeEstimates.js';
-export { summarizeEstimates } from './analysis/summarizeEstimates.js';
-export type { CrowdEvent, CrowdEventType, CrowdSnapshot } from './events/CrowdEvent.js';
-export type { ResponseRecord } from './events/ResponseRecord.js';
-export { recordKey } from './events/ResponseRecord.js';
-export type { InfluenceConfig, RunDescriptor } from './events/RunDescriptor.js';
-export type { RoundStats, RunCounts, RunSummary } from './events/RunSummary.js';
+/**
+ * @emocrowd/crowd: the crowd engine. The pure statistics and event types live in the
+ * browser-safe entry (`@emocrowd/crowd/analysis`) and are re-exported here; this file adds the
+ * Node-only parts: the RxJS run, the run store and importers.
+ */
+export * from './analysisEntry.js';
 export type { DataTable, TableCell } from './import/DataTable.js';
 export type {
   ExtractCrowdsOptions,
@@ -33,57 +18,15 @@ export { parseCsv } from './import/parseCsv.js';
 export { parseCsvTable } from './import/parseCsvTable.js';
 export type { NonNumberReason } from './import/parseEstimateCell.js';
 export { parseEstimateCell } from './import/parseEstimateCell.js';
-export type { BeatenShare } from './metrics/beatenShare.js';
-export { beatenShare } from './metrics/beatenShare.js';
-export { bracketingRate } from './metrics/bracketingRate.js';
-export type { DiversityPrediction } from './metrics/diversityPrediction.js';
-export { diversityPrediction, logDiversityPrediction } from './metrics/diversityPrediction.js';
-export type { EstimateError } from './metrics/estimateError.js';
-export { estimateError } from './metrics/estimateError.js';
-export { expectedSubsetMeanError } from './metrics/expectedSubsetMeanError.js';
-export type { HyperAccuracy, HyperAccuracyOptions } from './metrics/hyperAccuracy.js';
-export { hyperAccuracy } from './metrics/hyperAccuracy.js';
-export type { RatioSummary } from './metrics/ratioSummary.js';
-export { ratioSummary } from './metrics/ratioSummary.js';
-export { isRoundNumber, roundNumberShare } from './metrics/roundNumberShare.js';
-export { wocIndicator } from './metrics/wocIndicator.js';
 export { snapshotEvery } from './operators/snapshotEvery.js';
 export type { PersonaList } from './run/PersonaList.js';
 export { personaListOf } from './run/PersonaList.js';
-export { RoundState } from './run/RoundState.js';
-export { roundStats } from './run/roundStats.js';
 export type { RunCrowdOptions } from './run/runCrowd.js';
 export { runCrowd } from './run/runCrowd.js';
 export { summarizeRecords } from './run/summarizeRecords.js';
 export type { RunSummaryOptions } from './run/summarizeRun.js';
 export { summarizeRun } from './run/summarizeRun.js';
-export type { BootstrapInterval, BootstrapOptions } from './stats/bootstrapCi.js';
-export { bootstrapCi } from './stats/bootstrapCi.js';
-// statistics: stats/, strategies/, metrics/, analysis/ (see docs/metrics.md)
-export type { CrowdSample } from './stats/CrowdSample.js';
-export { checkSample } from './stats/checkSample.js';
-export { densityMode } from './stats/densityMode.js';
-export type { VarianceExplained } from './stats/etaSquared.js';
-export { etaSquared } from './stats/etaSquared.js';
-export { geometricMean } from './stats/geometricMean.js';
-export type { DensityGrid, KernelDensityOptions } from './stats/kernelDensity.js';
-export { kernelDensity } from './stats/kernelDensity.js';
-export { logValues } from './stats/logValues.js';
-export { mean } from './stats/mean.js';
-export { MEAN_BOOTSTRAP_RESAMPLE_LIMIT, meanBootstrapCi } from './stats/meanBootstrapCi.js';
-export { median } from './stats/median.js';
-export { medianBootstrapCi } from './stats/medianBootstrapCi.js';
-export { normalCdf, normalQuantile } from './stats/normalDistribution.js';
-export { quantile, quantileInPlace, quantileSorted } from './stats/quantile.js';
-export { quickselect } from './stats/quickselect.js';
 export type { RankedMultisetOptions } from './stats/RankedMultiset.js';
-export { RankedMultiset } from './stats/RankedMultiset.js';
-export { silvermanBandwidth } from './stats/silvermanBandwidth.js';
-export { subsetSample } from './stats/subsetSample.js';
-export { trimCount } from './stats/trimCount.js';
-export { trimmedMean } from './stats/trimmedMean.js';
-export { variance } from './stats/variance.js';
-export { winsorizedMean } from './stats/winsorizedMean.js';
 export { flattenRecords } from './store/flattenRecords.js';
 export type { RunListing } from './store/listRuns.js';
 export { listRuns } from './store/listRuns.js';
@@ -103,14 +46,3 @@ export type {
   StrategyNeed,
   StrategyOptions,
 } from './strategies/AggregationStrategy.js';
-export { bestEmotionSubsetStrategy } from './strategies/bestEmotionSubsetStrategy.js';
-export { confidenceWeightedMeanStrategy } from './strategies/confidenceWeightedMeanStrategy.js';
-export { geometricMeanStrategy } from './strategies/geometricMeanStrategy.js';
-export { kdeModeStrategy } from './strategies/kdeModeStrategy.js';
-export { meanStrategy } from './strategies/meanStrategy.js';
-export { medianStrategy } from './strategies/medianStrategy.js';
-export { precisionWeightedMeanStrategy } from './strategies/precisionWeightedMeanStrategy.js';
-export { selectCrowdStrategy } from './strategies/selectCrowdStrategy.js';
-export { getStrategy, resolveStrategies, strategies, strategyNames } from './strategies/strategies.js';
-export { trimmedMeanStrategy } from './strategies/trimmedMeanStrategy.js';
-export { winsorizedMeanStrategy } from './strategies/winsorizedMeanStrategy.js';
