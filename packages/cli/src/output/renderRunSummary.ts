@@ -18,8 +18,9 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
     `${c.answered.toLocaleString('en-US')} answered, ${c.unparsed} unparsed, ${c.failed} failed${c.missing > 0 ? `, ${c.missing} missing` : ''}   ${c.cached} cached, ${c.modelCalls.toLocaleString('en-US')} model calls   ${formatNumber(summary.timing.elapsedMs / 1000, 1)} s`,
     '',
   );
+  const notes: string[] = [];
   const rows = Object.entries(summary.aggregates).map(([name, a]) => [
-    name,
+    a.note ? `${name} ${'*'.repeat(notes.push(`${'*'.repeat(notes.length + 1)} ${name}: ${a.note}`))}` : name,
     formatNumber(a.estimate, 1),
     formatNumber(a.error, 1),
     formatPercent(a.relError, 1),
@@ -40,6 +41,8 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
         rows,
       ),
     );
+    for (const note of notes) out.push(colors.dim(note));
+    if (notes.length > 0) out.push('');
   }
   const m = summary.metrics;
   if (m && m.n > 0) {
