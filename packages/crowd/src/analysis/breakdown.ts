@@ -83,8 +83,22 @@ export function breakdown(
     if (list) list.push(i);
     else members.set(label, [i]);
   });
+  // Each group's sub-sample carries only the label columns a strategy may read (emotion or the
+  // first dimension, this dimension, any dimension a strategy option names): copying every column for every group of
+  // every dimension was most of a million-answer summary's memory.
+  const wanted = new Set(['emotion', dimension]);
+  const first = Object.keys(sample.groups ?? {})[0]; // the strategies' default dimension without emotion
+  if (first !== undefined) wanted.add(first);
+  for (const opts of Object.values(options.strategyOptions ?? {})) {
+    const named = (opts as { dimension?: unknown }).dimension;
+    if (typeof named === 'string') wanted.add(named);
+  }
+  const lean: CrowdSample = {
+    ...sample,
+    groups: Object.fromEntries(Object.entries(sample.groups ?? {}).filter(([key]) => wanted.has(key))),
+  };
   const groups = [...members.keys()].sort().map((label): GroupSummary => {
-    const sub = subsetSample(sample, members.get(label) as number[]);
+    const sub = subsetSample(lean, members.get(label) as number[]);
     const terms = diversityPrediction(sub.values, truth);
     const summary: GroupSummary = {
       label,
