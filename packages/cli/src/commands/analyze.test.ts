@@ -3,33 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../command/Io.js';
-import { main } from '../main.js';
+import { runCli } from '../testing/runCli.js';
 
 // The shared data sets sit beside the repository (../shared from its root).
 const crowdFile = (name: string): string =>
   fileURLToPath(new URL(`../../../../../shared/data/crowds/${name}`, import.meta.url));
 
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    stdout: {
-      write: (t: string) => {
-        out += t;
-      },
-    },
-    stderr: {
-      write: (t: string) => {
-        err += t;
-      },
-    },
-    env: { NO_COLOR: '1' },
-    cwd,
-    interrupt: new AbortController().signal,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCli(argv, { cwd: cwd, env: { NO_COLOR: '1' } });
+  return { code, out: stdout, err: stderr };
 }
 
 interface AnalyzeJson {

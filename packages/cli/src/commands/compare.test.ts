@@ -1,30 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../command/Io.js';
-import { main } from '../main.js';
+import { runCli } from '../testing/runCli.js';
 
 const crowdFile = (name: string): string =>
   fileURLToPath(new URL(`../../../../../shared/data/crowds/${name}`, import.meta.url));
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    stdout: {
-      write: (t: string) => {
-        out += t;
-      },
-    },
-    stderr: {
-      write: (t: string) => {
-        err += t;
-      },
-    },
-    env: { NO_COLOR: '1' },
-    cwd: process.cwd(),
-    interrupt: new AbortController().signal,
-  };
-  return { code: await main(argv, io), out, err };
+  const { code, stdout, stderr } = await runCli(argv, { cwd: process.cwd(), env: { NO_COLOR: '1' } });
+  return { code, out: stdout, err: stderr };
 }
 
 interface CompareJson {

@@ -3,29 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv, type ResponseRecord, RUN_FILES } from '@emocrowd/crowd';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../command/Io.js';
-import { main } from '../main.js';
+import { runCli } from '../testing/runCli.js';
 
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    stdout: {
-      write: (t: string) => {
-        out += t;
-      },
-    },
-    stderr: {
-      write: (t: string) => {
-        err += t;
-      },
-    },
-    env: { NO_COLOR: '1' },
-    cwd,
-    interrupt: new AbortController().signal,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCli(argv, { cwd: cwd, env: { NO_COLOR: '1' } });
+  return { code, out: stdout, err: stderr };
 }
 
 // Answers whose raw text holds everything that breaks a naive CSV writer.

@@ -10,8 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../command/Io.js';
-import { main } from '../main.js';
+import { runCli } from '../testing/runCli.js';
 
 function bufferIo(cwd: string): Io & { out: () => string; err: () => string } {
   let out = '';
@@ -36,9 +35,8 @@ function bufferIo(cwd: string): Io & { out: () => string; err: () => string } {
 }
 
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = bufferIo(cwd);
-  const code = await main(argv, io);
-  return { code, out: io.out(), err: io.err() };
+  const { code, stdout, stderr } = await runCli(argv, { cwd: cwd, env: { NO_COLOR: '1' } });
+  return { code, out: stdout, err: stderr };
 }
 
 const summaryOf = (dir: string): Record<string, unknown> => {
