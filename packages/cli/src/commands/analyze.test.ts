@@ -10,7 +10,7 @@ const crowdFile = (name: string): string =>
   fileURLToPath(new URL(`../../../../../shared/data/crowds/${name}`, import.meta.url));
 
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const { code, stdout, stderr } = await runCli(argv, { cwd: cwd, env: { NO_COLOR: '1' } });
+  const { code, stdout, stderr } = await runCli(argv, { cwd, env: { NO_COLOR: '1' } });
   return { code, out: stdout, err: stderr };
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../testing/runCli.js';
 
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const { code, stdout, stderr } = await runCli(argv, { cwd: cwd, env: { NO_COLOR: '1' } });
+  const { code, stdout, stderr } = await runCli(argv, { cwd, env: { NO_COLOR: '1' } });
   return { code, out: stdout, err: stderr };
 }
 

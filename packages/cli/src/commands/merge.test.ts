@@ -12,30 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../testing/runCli.js';
 
-function bufferIo(cwd: string): Io & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: {
-      write: (t: string) => {
-        out += t;
-      },
-    },
-    stderr: {
-      write: (t: string) => {
-        err += t;
-      },
-    },
-    env: { NO_COLOR: '1' },
-    cwd,
-    interrupt: new AbortController().signal,
-    out: () => out,
-    err: () => err,
-  };
-}
-
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const { code, stdout, stderr } = await runCli(argv, { cwd: cwd, env: { NO_COLOR: '1' } });
+  const { code, stdout, stderr } = await runCli(argv, { cwd, env: { NO_COLOR: '1' } });
   return { code, out: stdout, err: stderr };
 }
 
