@@ -19,7 +19,7 @@ import {
   range,
   type SchedulerLike,
 } from 'rxjs';
-import type { CrowdEvent } from '../events/CrowdEvent.js';
+import type { CrowdEvent, CrowdSnapshot } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { RunDescriptor } from '../events/RunDescriptor.js';
 import { snapshotEvery } from '../operators/snapshotEvery.js';
@@ -120,6 +120,17 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       return { ...base, emotion };
     }
 
+    // A finished round no longer changes: its aggregates are computed once, not once per agent.
+    const finishedSnapshots = new Map<number, CrowdSnapshot>();
+    function finishedSnapshot(round: number): CrowdSnapshot {
+      let snap = finishedSnapshots.get(round);
+      if (!snap) {
+        snap = (rounds[round] as RoundState).snapshot();
+        finishedSnapshots.set(round, snap);
+      }
+      return snap;
+    }
+
     function socialFor(round: number, slot: number): SocialContext | undefined {
       if (round === 0) return undefined;
       const previous = rounds[round - 1] as RoundState;
@@ -128,7 +139,7 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       const influence = descriptor.influence;
       if (influence.kind === 'none') return previousEstimate === undefined ? undefined : { previousEstimate };
       if (influence.kind === 'aggregate') {
-        const snap = previous.snapshot();
+        const snap = finishedSnapshot(round - 1);
         const which = influence.aggregate ?? 'median';
         const value = snap.aggregates[which];
         return {
