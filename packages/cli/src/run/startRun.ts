@@ -306,7 +306,11 @@ function checkRequest(request: RunRequest): void {
 
 function resolvePersonaSpec(spec: string, cwd: string): string {
   if (/^\d+$/.test(spec) || spec === 'all' || spec === 'paper') return spec;
-  return resolve(cwd, spec);
+  const path = resolve(cwd, spec);
+  if (!existsSync(path)) {
+    throw usageError(`--personas: no such file ${spec}; give N, all, paper or an existing JSON/YAML persona file`);
+  }
+  return path;
 }
 
 function prefixFlag(message: string, flag: string): string {
