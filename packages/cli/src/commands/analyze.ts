@@ -1,8 +1,7 @@
-import { estimateCrowds } from '../analysis/estimateCrowds.js';
 import { estimateInputFlags } from '../analysis/estimateInputFlags.js';
-import { loadEstimateInput } from '../analysis/loadEstimateInput.js';
+import { loadCrowds } from '../analysis/loadCrowds.js';
 import { type ManipulationCheck, manipulationCheck } from '../analysis/manipulationCheck.js';
-import { checkStrategies, summarizeCrowd } from '../analysis/summarizeCrowd.js';
+import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
 import { analysisFlags, listFlag, outputFlags } from '../flags.js';
@@ -35,21 +34,13 @@ export const analyzeCommand = defineCommand({
     json: outputFlags.json,
   },
   async run({ flags, io, positionals }) {
-    if (positionals.length > 0) {
-      throw usageError(
-        `analyze: unexpected argument "${positionals[0]}"; give the file with --input (see: emocrowd analyze --help)`,
-      );
-    }
-    const strategies = checkStrategies(listFlag(flags.strategies));
-    const input = loadEstimateInput(flags.input, io.cwd);
-    const crowds = estimateCrowds(input, {
-      column: flags.column,
-      truth: flags.truth,
-      truthColumn: flags['truth-column'],
-      confidenceColumn: flags['confidence-column'],
-      groupBy: listFlag(flags['group-by']),
-      filters: flags.filter,
-    });
+    const { strategies, input, crowds } = loadCrowds(
+      'analyze',
+      flags,
+      positionals,
+      io.cwd,
+      listFlag(flags['group-by']),
+    );
     const options = { strategies, subsets: flags.subsets, tolerance: flags.tolerance, seed: flags.seed };
     const results = crowds.crowds.map((crowd) => ({ crowd, summary: summarizeCrowd(crowd, options) }));
     if (results.every((r) => r.summary === undefined)) {

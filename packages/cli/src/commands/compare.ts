@@ -1,11 +1,10 @@
 import { beatenShare } from '@emocrowd/crowd';
-import { estimateCrowds } from '../analysis/estimateCrowds.js';
 import { estimateInputFlags } from '../analysis/estimateInputFlags.js';
-import { loadEstimateInput } from '../analysis/loadEstimateInput.js';
-import { checkStrategies, summarizeCrowd } from '../analysis/summarizeCrowd.js';
+import { loadCrowds } from '../analysis/loadCrowds.js';
+import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
-import { analysisFlags, listFlag, outputFlags } from '../flags.js';
+import { analysisFlags, outputFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderLineChart } from '../output/renderLineChart.js';
 import { formatNumber, formatPercent, renderTable } from '../output/renderTable.js';
@@ -31,21 +30,7 @@ export const compareCommand = defineCommand({
     json: outputFlags.json,
   },
   async run({ flags, io, positionals }) {
-    if (positionals.length > 0) {
-      throw usageError(
-        `compare: unexpected argument "${positionals[0]}"; give the file with --input (see: emocrowd compare --help)`,
-      );
-    }
-    const strategies = checkStrategies(listFlag(flags.strategies));
-    const input = loadEstimateInput(flags.input, io.cwd);
-    const crowds = estimateCrowds(input, {
-      column: flags.column,
-      truth: flags.truth,
-      truthColumn: flags['truth-column'],
-      confidenceColumn: flags['confidence-column'],
-      groupBy: undefined,
-      filters: flags.filter,
-    });
+    const { strategies, input, crowds } = loadCrowds('compare', flags, positionals, io.cwd, undefined);
     // One question only: comparing strategies across questions with different truths is meaningless.
     const crowd = crowds.crowds[0];
     if (crowds.crowds.length !== 1 || !crowd) {

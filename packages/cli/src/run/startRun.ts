@@ -308,7 +308,9 @@ function resolvePersonaSpec(spec: string, cwd: string): string {
   if (/^\d+$/.test(spec) || spec === 'all' || spec === 'paper') return spec;
   const path = resolve(cwd, spec);
   if (!existsSync(path)) {
-    throw usageError(`--personas: no such file ${spec}; give N, all, paper or an existing JSON/YAML persona file`);
+    throw usageError(
+      `--personas: no such file ${spec}; give N, all, paper or an existing JSON/YAML persona file`,
+    );
   }
   return path;
 }

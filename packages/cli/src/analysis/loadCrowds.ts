@@ -1,0 +1,52 @@
+import { usageError } from '../command/CliError.js';
+import { listFlag } from '../flags.js';
+import { type EstimateCrowds, estimateCrowds } from './estimateCrowds.js';
+import { type EstimateInput, loadEstimateInput } from './loadEstimateInput.js';
+import { checkStrategies } from './summarizeCrowd.js';
+
+/** The parsed values of `estimateInputFlags` plus `--strategies`. */
+export interface CrowdInputFlagValues {
+  input?: string | undefined;
+  column?: string | undefined;
+  truth?: number | undefined;
+  'truth-column'?: string | undefined;
+  'confidence-column'?: string | undefined;
+  filter: string[];
+  strategies?: string | undefined;
+}
+
+/** What `analyze` and `compare` start from. */
+export interface LoadedCrowds {
+  strategies: string[] | undefined;
+  input: EstimateInput;
+  crowds: EstimateCrowds;
+}
+
+/**
+ * The first steps `analyze` and `compare` share: refuse stray arguments, check `--strategies`,
+ * read `--input` and pick the crowds its flags describe (split by `groupBy` when given).
+ */
+export function loadCrowds(
+  command: string,
+  flags: CrowdInputFlagValues,
+  positionals: readonly string[],
+  cwd: string,
+  groupBy: string[] | undefined,
+): LoadedCrowds {
+  if (positionals.length > 0) {
+    throw usageError(
+      `${command}: unexpected argument "${positionals[0]}"; give the file with --input (see: emocrowd ${command} --help)`,
+    );
+  }
+  const strategies = checkStrategies(listFlag(flags.strategies));
+  const input = loadEstimateInput(flags.input, cwd);
+  const crowds = estimateCrowds(input, {
+    column: flags.column,
+    truth: flags.truth,
+    truthColumn: flags['truth-column'],
+    confidenceColumn: flags['confidence-column'],
+    groupBy,
+    filters: flags.filter,
+  });
+  return { strategies, input, crowds };
+}
