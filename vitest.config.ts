@@ -21,6 +21,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
+      project('data', 'packages/data/src'),
       project('models', 'packages/models/src'),
       project('agents', 'packages/agents/src'),
       project('crowd', 'packages/crowd/src'),

@@ -6,8 +6,9 @@ import { histogramBins } from '../src/charts/histogramBins.js';
 import { analyzeRecords } from '../src/data/analyzeRecords.js';
 import { parseResponsesFile } from '../src/data/parseResponsesFile.js';
 import { sampleFromRecords } from '../src/data/sampleFromRecords.js';
+import { crowdDataPath } from '@emocrowd/data';
 
-const CROWDS = fileURLToPath(new URL('../../../../shared/data/crowds/', import.meta.url));
+const CROWDS = crowdDataPath('');
 
 describe('parseResponsesFile', () => {
   it('reads a CSV with quoted fields, a truth column and attribute columns', () => {

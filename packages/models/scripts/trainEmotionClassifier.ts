@@ -12,6 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EMOTION_LEVELS } from '../src/goemotions/emotionLevel.js';
+import { goEmotionsDir } from '@emocrowd/data';
 import { GOEMOTIONS_LABELS } from '../src/goemotions/goEmotionsLabels.js';
 import { readGoEmotions } from '../src/goemotions/readGoEmotions.js';
 import { decodeClassifierModel, encodeClassifierModel } from '../src/recognition/classifierModelFile.js';
@@ -21,7 +22,7 @@ import { trainEmotionClassifier } from '../src/recognition/trainEmotionClassifie
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: '/work/shared/data/goemotions' },
+    data: { type: 'string', default: goEmotionsDir() },
     out: { type: 'string', default: fileURLToPath(new URL('../assets/emotion-classifier.bin.gz', import.meta.url)) },
     'max-features': { type: 'string', default: '50000' },
     'min-df': { type: 'string', default: '3' },

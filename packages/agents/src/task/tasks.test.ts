@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crowdDataPath } from '@emocrowd/data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DefinitionFileError } from '../file/DefinitionFileError.js';
 import { BUILT_IN_TASKS, FARGO, getTask, listTasks, SEATTLE } from './builtInTasks.js';
@@ -50,7 +51,7 @@ describe('built-in tasks', () => {
     expect(() => getTask('moon')).toThrow(/unknown task "moon"; known tasks: fargo-seattle/);
   });
 
-  const crowds = '/work/shared/data/crowds';
+  const crowds = crowdDataPath('');
   it.skipIf(!existsSync(crowds))('agree with the truths in the human crowd data', () => {
     const lorenz = readFileSync(join(crowds, 'lorenz_2011.csv'), 'utf8').split('\n').slice(1).filter(Boolean);
     const truthOf = new Map(

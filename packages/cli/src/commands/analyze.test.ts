@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { crowdDataPath } from '@emocrowd/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../testing/runCli.js';
 
-// The shared data sets sit beside the repository (../shared from its root).
-const crowdFile = (name: string): string =>
-  fileURLToPath(new URL(`../../../../../shared/data/crowds/${name}`, import.meta.url));
+const crowdFile = (name: string): string => crowdDataPath(name);
 
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const { code, stdout, stderr } = await runCli(argv, { cwd, env: { NO_COLOR: '1' } });

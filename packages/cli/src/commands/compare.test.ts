@@ -1,9 +1,8 @@
-import { fileURLToPath } from 'node:url';
+import { crowdDataPath } from '@emocrowd/data';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/runCli.js';
 
-const crowdFile = (name: string): string =>
-  fileURLToPath(new URL(`../../../../../shared/data/crowds/${name}`, import.meta.url));
+const crowdFile = (name: string): string => crowdDataPath(name);
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const { code, stdout, stderr } = await runCli(argv, { cwd: process.cwd(), env: { NO_COLOR: '1' } });

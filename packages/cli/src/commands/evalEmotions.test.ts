@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { goEmotionsDir } from '@emocrowd/data';
 import {
   buildRecognitionPrompt,
   GOEMOTIONS_LABELS,
@@ -15,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../testing/repoRoot.js';
 import { runCli } from '../testing/runCli.js';
 
-const GOEMOTIONS = resolve(REPO_ROOT, '../shared/data/goemotions');
+const GOEMOTIONS = goEmotionsDir();
 
 interface EvalJson {
   model: string;

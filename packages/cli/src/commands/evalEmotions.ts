@@ -54,7 +54,7 @@ export const evalEmotionsCommand = defineCommand({
     goemotions: {
       type: 'string',
       valueName: 'DIR',
-      description: 'GoEmotions folder. Default: ../shared/data/goemotions.',
+      description: 'GoEmotions folder. Default: the copy shipped with emocrowd.',
     },
     split: {
       type: 'string',

@@ -1,12 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { goEmotionsDir } from '@emocrowd/data';
 import { GOEMOTIONS_LABELS, readJsonl, validateTrainingRecords } from '@emocrowd/models';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../testing/repoRoot.js';
 import { runCli } from '../testing/runCli.js';
 
-const GOEMOTIONS = resolve(REPO_ROOT, '../shared/data/goemotions');
+const GOEMOTIONS = goEmotionsDir();
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'emocrowd-finetune-'));
 
 /** The label counts of train.tsv as the dataset's README states them (ids 0..27). */
@@ -157,7 +158,7 @@ describe('emocrowd finetune data', () => {
     );
     expect(noData.code).toBe(2);
     expect(noData.stderr).toContain('has no train.tsv');
-    // without --goemotions the data is looked for at ../shared/data/goemotions of the working directory
+    // without --goemotions the shipped GoEmotions is used, whatever the working directory
     const defaulted = await runCli(
       [
         'finetune',

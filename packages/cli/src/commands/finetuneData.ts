@@ -33,7 +33,8 @@ export const finetuneDataCommand = defineCommand({
     goemotions: {
       type: 'string',
       valueName: 'DIR',
-      description: 'GoEmotions folder (train.tsv, dev.tsv, test.tsv). Default: ../shared/data/goemotions.',
+      description:
+        'GoEmotions folder (train.tsv, dev.tsv, test.tsv). Default: the copy shipped with emocrowd.',
     },
     objective: { type: 'string', choices: ['express', 'recognize'], description: 'What the model learns.' },
     format: { type: 'string', choices: ['chat', 'alpaca'], description: 'Record format.', default: 'chat' },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { crowdDataPath } from '@emocrowd/data';
 import { describe, expect, it } from 'vitest';
 import { expectedSubsetMeanError } from '../metrics/expectedSubsetMeanError.js';
 import { mean } from '../stats/mean.js';
@@ -7,7 +8,7 @@ import { type SubsetStrategyResult, subsetAnalysis } from './subsetAnalysis.js';
 
 /** Silver, Mellers & Tetlock jelly-bean jar 1, first estimates (truth 250), read from the CSV. */
 function jellyBeans(): number[] {
-  const [header, ...lines] = readFileSync('/work/shared/data/crowds/silver_jellybean_Jb1.csv', 'utf8')
+  const [header, ...lines] = readFileSync(crowdDataPath('silver_jellybean_Jb1.csv'), 'utf8')
     .trim()
     .split(/\r?\n/);
   const column = (header as string).split(',').indexOf('E1');

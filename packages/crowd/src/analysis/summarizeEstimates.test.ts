@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { crowdDataPath } from '@emocrowd/data';
 import { describe, expect, it } from 'vitest';
 import { strategyNames } from '../strategies/strategies.js';
 import { summarizeEstimates } from './summarizeEstimates.js';
 
 /** Becker, Brackbill & Centola 2017, Solo task 1a, first responses (truth 550). */
 function beckerSolo1a(): number[] {
-  const [header, ...lines] = readFileSync('/work/shared/data/crowds/becker_2017.csv', 'utf8')
-    .trim()
-    .split(/\r?\n/);
+  const [header, ...lines] = readFileSync(crowdDataPath('becker_2017.csv'), 'utf8').trim().split(/\r?\n/);
   const names = (header as string).split(',');
   const col = (name: string) => names.indexOf(name);
   return lines

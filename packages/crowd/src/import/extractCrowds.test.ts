@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { crowdDataPath } from '@emocrowd/data';
 import { describe, expect, it } from 'vitest';
 import { summarizeEstimates } from '../analysis/summarizeEstimates.js';
 import { extractCrowds } from './extractCrowds.js';
 import { parseCsvTable } from './parseCsvTable.js';
 import { parseEstimateCell } from './parseEstimateCell.js';
 
-// The shared data sets sit beside the repository (../shared from its root).
-const crowdFile = (name: string): string =>
-  fileURLToPath(new URL(`../../../../../shared/data/crowds/${name}`, import.meta.url));
+const crowdFile = (name: string): string => crowdDataPath(name);
 const table = (name: string) => parseCsvTable(readFileSync(crowdFile(name), 'utf8'), name);
 
 describe('parseEstimateCell', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { crowdDataPath } from '@emocrowd/data';
 import { createRng } from '@emocrowd/models';
 import { describe, expect, it } from 'vitest';
 import { beatenShare } from './beatenShare.js';
@@ -108,7 +109,7 @@ describe('distribution shape', () => {
   });
 
   it('measures heaping in a real crowd (Planet Money cow, 17,184 guesses)', () => {
-    const guesses = readFileSync('/work/shared/data/crowds/planetmoney2015_cow_guesses.csv', 'utf8')
+    const guesses = readFileSync(crowdDataPath('planetmoney2015_cow_guesses.csv'), 'utf8')
       .trim()
       .split(/\r?\n/)
       .slice(1)

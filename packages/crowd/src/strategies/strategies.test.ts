@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { crowdDataPath } from '@emocrowd/data';
 import { createRng } from '@emocrowd/models';
 import { describe, expect, it } from 'vitest';
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import { subsetSample } from '../stats/subsetSample.js';
 import { getStrategy, resolveStrategies, strategies, strategyNames } from './strategies.js';
-
-const DATA = '/work/shared/data/crowds';
 
 /** Minimal CSV reader for the crowd data files (no quoted fields in the columns used). */
 function readCsv(path: string): Record<string, string>[] {
@@ -50,7 +49,7 @@ describe('registry', () => {
 
 describe('real crowds', () => {
   it('Silver, Mellers & Tetlock jelly beans Jb1, first estimates (n 67, truth 250)', () => {
-    const rows = readCsv(`${DATA}/silver_jellybean_Jb1.csv`);
+    const rows = readCsv(crowdDataPath('silver_jellybean_Jb1.csv'));
     const sample = { values: rows.map((r) => Number(r.E1)) };
     expect(sample.values).toHaveLength(67);
     expect(Number(rows[0]?.Correct)).toBe(250);
@@ -64,7 +63,9 @@ describe('real crowds', () => {
   });
 
   it('Becker, Brackbill & Centola 2017, Solo task 1a, first responses (n 40, truth 550)', () => {
-    const rows = readCsv(`${DATA}/becker_2017.csv`).filter((r) => r.network === 'Solo' && r.task === '1a');
+    const rows = readCsv(crowdDataPath('becker_2017.csv')).filter(
+      (r) => r.network === 'Solo' && r.task === '1a',
+    );
     const sample = { values: rows.map((r) => Number(r.response_1)) };
     expect(sample.values).toHaveLength(40);
     expect(Number(rows[0]?.truth)).toBe(550);

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { goEmotionsDir } from '@emocrowd/data';
 import { describe, expect, it } from 'vitest';
 import { GOEMOTIONS_LABELS } from '../goemotions/goEmotionsLabels.js';
 import { type GoEmotionsRow, readGoEmotions } from '../goemotions/readGoEmotions.js';
@@ -10,7 +11,7 @@ import { buildTrainingData } from './buildTrainingData.js';
 import { readJsonl, writeJsonl } from './jsonl.js';
 import { AlpacaRecordSchema, ChatRecordSchema, validateTrainingRecords } from './trainingRecordSchemas.js';
 
-const DATA = '/work/shared/data/goemotions';
+const DATA = goEmotionsDir();
 const hasData = existsSync(join(DATA, 'train.tsv'));
 const README_COUNTS =
   '4130 2328 1567 2470 2939 1087 1368 2191 641 1269 2022 793 303 853 596 2662 77 1452 2086 164 1581 111 1110 153 545 1326 1060 14219';

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { goEmotionsDir } from '@emocrowd/data';
 import { describe, expect, it } from 'vitest';
 import { GOEMOTIONS_LABELS } from './goEmotionsLabels.js';
 import { parseGoEmotionsTsv, readGoEmotions } from './readGoEmotions.js';
 
-const DATA = '/work/shared/data/goemotions';
+const DATA = goEmotionsDir();
 const hasData = existsSync(join(DATA, 'train.tsv'));
 
 describe('parseGoEmotionsTsv', () => {

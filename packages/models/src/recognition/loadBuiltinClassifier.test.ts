@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { goEmotionsDir } from '@emocrowd/data';
 import { describe, expect, it } from 'vitest';
 import { EMOTION_LEVELS } from '../goemotions/emotionLevel.js';
 import { GOEMOTIONS_LABELS } from '../goemotions/goEmotionsLabels.js';
@@ -7,7 +8,7 @@ import { readGoEmotions } from '../goemotions/readGoEmotions.js';
 import { evaluateRecognition } from './evaluateRecognition.js';
 import { loadBuiltinClassifier } from './loadBuiltinClassifier.js';
 
-const DATA = '/work/shared/data/goemotions';
+const DATA = goEmotionsDir();
 
 describe('loadBuiltinClassifier', () => {
   it('loads the shipped model once and recognises plain emotions', () => {

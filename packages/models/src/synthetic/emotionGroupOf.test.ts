@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { goEmotionsDir } from '@emocrowd/data';
 import { describe, expect, it } from 'vitest';
 import { emotionGroupOf } from './emotionGroupOf.js';
 
@@ -18,7 +20,7 @@ describe('emotionGroupOf', () => {
   it('maps every label of the dataset file', () => {
     let mapping: Record<string, string[]>;
     try {
-      mapping = JSON.parse(readFileSync('/work/shared/data/goemotions/ekman_mapping.json', 'utf8'));
+      mapping = JSON.parse(readFileSync(join(goEmotionsDir(), 'ekman_mapping.json'), 'utf8'));
     } catch {
       return; // the data folder is not shipped everywhere
     }

@@ -16,7 +16,7 @@ export interface SyntheticParameters {
    * the crowd median sits at T * exp(baseLogBias).
    * Rationale: human crowds' medians under-estimate (first-round medians of ln(x/T) are -0.21 to
    * -0.68 in the jelly-bean jars of Silver, Mellers & Tetlock 2021 and mostly -0.1 to -0.8 in
-   * Becker, Brackbill & Centola 2017, computed from /work/shared/data/crowds; Kao et al. 2018,
+   * Becker, Brackbill & Centola 2017, computed from packages/data/crowds; Kao et al. 2018,
    * J. R. Soc. Interface 15:20180130, report systematic under-estimation). A distance between
    * named cities is more familiar than a jar of beans, so we take a milder -0.15 (median about
    * 14 % under the truth). Magnitude: our assumption.
@@ -62,7 +62,7 @@ export interface SyntheticParameters {
   /**
    * Log-sd of a neutral persona of middling familiarity and numeracy. Human crowds: 0.47-0.74 in
    * the jelly-bean jars (Silver et al. 2021), mostly 0.5-0.8 in Becker et al. 2017 tasks 1-4, 1.5-2 in
-   * Lorenz et al. 2011 (computed from /work/shared/data/crowds). 0.55 sits inside the 0.4-0.8 band.
+   * Lorenz et al. 2011 (computed from packages/data/crowds). 0.55 sits inside the 0.4-0.8 band.
    */
   baseLogSd: number;
   /**

@@ -1,0 +1,1 @@
+export { crowdDataPath, DATA_ROOT, goEmotionsDir } from './dataPaths.js';
