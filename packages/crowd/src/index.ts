@@ -18,6 +18,8 @@ export { parseCsv } from './import/parseCsv.js';
 export { parseCsvTable } from './import/parseCsvTable.js';
 export type { NonNumberReason } from './import/parseEstimateCell.js';
 export { parseEstimateCell } from './import/parseEstimateCell.js';
+export type { SocialInfluenceOptions } from './influence/SocialInfluence.js';
+export { SocialInfluence } from './influence/SocialInfluence.js';
 export { snapshotEvery } from './operators/snapshotEvery.js';
 export type { PersonaList } from './run/PersonaList.js';
 export { personaListOf } from './run/PersonaList.js';
@@ -37,6 +39,7 @@ export type { ReadResponsesResult } from './store/readResponses.js';
 export { readResponses } from './store/readResponses.js';
 export type { StoredRun } from './store/readRun.js';
 export { readRun } from './store/readRun.js';
+export { describeNetwork, loadNetwork, readRunNetwork, writeRunNetwork } from './store/runNetwork.js';
 export { writeJsonAtomic } from './store/writeJsonAtomic.js';
 export type {
   AggregateResult,
