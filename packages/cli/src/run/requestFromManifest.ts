@@ -1,0 +1,68 @@
+import { RUN_FILES, type RunManifest } from '@emocrowd/crowd';
+import { z } from 'zod';
+import { usageError } from '../command/CliError.js';
+import type { RunRequest } from './RunRequest.js';
+
+const count = z.number().int().min(0);
+
+/** The request a run.json stores (`RunRequest`, the API key replaced by a marker). */
+const StoredRequestSchema = z.object({
+  task: z.string(),
+  personas: z.string(),
+  emotions: z.array(z.string()).optional(),
+  condition: z.enum(['emotion', 'social', 'combined']),
+  model: z.string(),
+  hosts: z.array(z.string()),
+  apiKey: z.string().optional(),
+  ollamaClient: z.enum(['langchain', 'native']).optional(),
+  seed: count,
+  concurrency: count,
+  replicates: count,
+  rounds: count,
+  influence: z.object({
+    kind: z.enum(['none', 'aggregate', 'neighbours']),
+    aggregate: z.enum(['mean', 'median']).optional(),
+    neighbours: count.optional(),
+    show: z.enum(['values', 'mean', 'median']).optional(),
+  }),
+  network: z.string().optional(),
+  temperature: z.number().optional(),
+  maxTokens: count.optional(),
+  keepAlive: z.string().optional(),
+  timeoutMs: count,
+  retries: count,
+  maxPerHost: count,
+  cache: z.union([z.string(), z.literal(false)]).optional(),
+  retryFailed: z.boolean(),
+  shard: z.object({ index: count, count }).optional(),
+  strategies: z.array(z.string()).optional(),
+  subsets: count,
+  tolerance: z.number(),
+  groupBy: z.array(z.string()).optional(),
+});
+
+/**
+ * The request a run was started with, read back from its run.json for `--resume DIR`. The API
+ * key is never stored (run.json says "(set)"): it is left out, to come from `--api-key` or the
+ * environment again.
+ *
+ * @param manifest the run's manifest.
+ * @param dir the run directory, for messages.
+ * @returns the request.
+ * @throws CliError (exit 2) naming run.json and the first key that is missing or wrong.
+ */
+export function requestFromManifest(manifest: RunManifest, dir: string): RunRequest {
+  const parsed = StoredRequestSchema.safeParse(manifest.request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = issue?.path.join('.') || 'request';
+    throw usageError(
+      `--resume ${dir}: ${RUN_FILES.manifest} has no usable "request.${key}" (${issue?.message ?? 'invalid'}); start a new run with --out`.replace(
+        /\s+/g,
+        ' ',
+      ),
+    );
+  }
+  const { apiKey: _stored, ...request } = parsed.data;
+  return request;
+}
