@@ -7,6 +7,7 @@ import { analysisFlags, listFlag, modelFlags, outputFlags, personaFlags } from '
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
+import { backendSettings } from '../run/backendSettings.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import { resumeRequest } from '../run/resumeRequest.js';
 import { parseShard } from '../run/shardList.js';
@@ -128,7 +129,7 @@ export const runCommand = defineCommand({
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
     if (flags.shard !== undefined && !shard)
       throw usageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4 (got "${flags.shard}")`);
-    const given = requestFromFlags(flags, shard);
+    const given = requestFromFlags(flags, explicit, shard);
     const resumed =
       flags.resume === undefined
         ? undefined
@@ -238,6 +239,7 @@ export const runCommand = defineCommand({
 /** The request the flags describe (defaults and config included). */
 function requestFromFlags(
   flags: ParsedFlags<typeof runFlags>,
+  explicit: ReadonlySet<string>,
   shard: RunRequest['shard'] | undefined,
 ): RunRequest {
   return {
@@ -247,8 +249,7 @@ function requestFromFlags(
     condition: flags.condition as RunRequest['condition'],
     model: flags.model,
     hosts: flags.host,
-    ...(flags['api-key'] ? { apiKey: flags['api-key'] } : {}),
-    ollamaClient: flags['ollama-client'] as 'langchain' | 'native',
+    backendOptions: backendSettings(flags, explicit),
     seed: flags.seed,
     concurrency: flags.concurrency,
     replicates: flags.replicates,

@@ -18,7 +18,6 @@ export function describeRun(
   info: ReturnType<BackendStack['info']>,
 ): Omit<RunDescriptor, 'runId'> {
   const { task, selection, network } = crowd;
-  const isSynthetic = info.backend === 'synthetic';
   return {
     task: {
       id: task.id,
@@ -50,7 +49,7 @@ export function describeRun(
     generation: {
       ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
       ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
-      ...(request.keepAlive === undefined || isSynthetic ? {} : { keepAlive: request.keepAlive }),
+      ...(request.keepAlive === undefined || !info.isLanguageModel ? {} : { keepAlive: request.keepAlive }),
     },
     strategies: request.strategies ?? [],
   };

@@ -1,13 +1,19 @@
 import { resolve } from 'node:path';
-import { type BackendStack, createBackendStack, defaultCachePath, ModelError } from '@emocrowd/models';
+import {
+  type BackendStack,
+  backendRegistry,
+  createBackendStack,
+  defaultCachePath,
+  ModelError,
+} from '@emocrowd/models';
 import { CliError, usageError } from '../command/CliError.js';
 import type { RunRequest } from './RunRequest.js';
 
 /**
  * Builds the model stack of a run (backend, retries, timeout, cache, endpoint pool) and, unless
- * `checkReady` is false, checks that the server answers and has the model. The synthetic model
- * has no cache by default (its answers cost nothing); a language model uses the default cache
- * file unless `cache` says otherwise.
+ * `checkReady` is false, checks that the server answers and has the model. A backend that is not
+ * a language model (the synthetic one) has no cache by default (its answers cost nothing); a
+ * language model uses the default cache file unless `cache` says otherwise.
  *
  * @param request the run request.
  * @param options the environment, where relative cache paths start, whether to check the server.
@@ -18,18 +24,23 @@ export async function openModelStack(
   request: RunRequest,
   options: { env: Readonly<Record<string, string | undefined>>; cwd: string; checkReady?: boolean },
 ): Promise<BackendStack> {
-  const isSynthetic = request.model.trim() === 'synthetic';
+  let languageModel: boolean;
+  try {
+    languageModel = backendRegistry.parse(request.model).definition.isLanguageModel;
+  } catch (error) {
+    if (error instanceof ModelError) throw usageError(error.message);
+    throw error;
+  }
   const cachePath =
     request.cache === false
       ? false
-      : (request.cache ?? (isSynthetic ? false : defaultCachePath(options.env)));
+      : (request.cache ?? (languageModel ? defaultCachePath(options.env) : false));
   let stack: BackendStack;
   try {
     stack = createBackendStack({
       model: request.model,
       hosts: request.hosts,
-      ...(request.apiKey ? { apiKey: request.apiKey } : {}),
-      ...(request.ollamaClient ? { ollamaClient: request.ollamaClient } : {}),
+      settings: request.backendOptions ?? {},
       timeoutMs: request.timeoutMs,
       retries: request.retries,
       maxInFlightPerHost: request.maxPerHost,

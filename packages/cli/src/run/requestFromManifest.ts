@@ -13,7 +13,8 @@ const StoredRequestSchema = z.object({
   condition: z.enum(['emotion', 'social', 'combined']),
   model: z.string(),
   hosts: z.array(z.string()),
-  apiKey: z.string().optional(),
+  backendOptions: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** Runs made before backend flags were kept by name stored the Ollama client here. */
   ollamaClient: z.enum(['langchain', 'native']).optional(),
   seed: count,
   concurrency: count,
@@ -42,9 +43,9 @@ const StoredRequestSchema = z.object({
 });
 
 /**
- * The request a run was started with, read back from its run.json for `--resume DIR`. The API
- * key is never stored (run.json says "(set)"): it is left out, to come from `--api-key` or the
- * environment again.
+ * The request a run was started with, read back from its run.json for `--resume DIR`. Secret
+ * backend flags (API keys) are never stored (run.json says "(set)"): they are left out, to come
+ * from the flag or the environment again.
  *
  * @param manifest the run's manifest.
  * @param dir the run directory, for messages.
@@ -63,6 +64,11 @@ export function requestFromManifest(manifest: RunManifest, dir: string): RunRequ
       ),
     );
   }
-  const { apiKey: _stored, ...request } = parsed.data;
-  return request;
+  const { ollamaClient, backendOptions, ...request } = parsed.data;
+  const stored: Record<string, string | number | boolean> = {
+    ...(ollamaClient ? { 'ollama-client': ollamaClient } : {}),
+    ...backendOptions,
+  };
+  const options = Object.fromEntries(Object.entries(stored).filter(([, value]) => value !== '(set)'));
+  return { ...request, ...(Object.keys(options).length > 0 ? { backendOptions: options } : {}) };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../commands/run.js';
+import { backendFlags } from '../flags.js';
 import { runCli } from '../testing/runCli.js';
 import { RESUME_FIXED, RESUME_MAY_CHANGE, RESUME_REFUSED } from './resumeRequest.js';
 
@@ -145,6 +146,7 @@ describe('emocrowd run --resume DIR', () => {
 
   it('classifies every flag of emocrowd run: may change, fixed, or refused', () => {
     const classified = new Set([
+      ...Object.keys(backendFlags),
       ...Object.keys(RESUME_MAY_CHANGE),
       ...Object.keys(RESUME_FIXED),
       ...Object.keys(RESUME_REFUSED),

@@ -1,17 +1,18 @@
 import { resolve } from 'node:path';
 import { RUN_FILES, type RunManifest, RunStoreError, readRunManifest } from '@emocrowd/crowd';
 import { usageError } from '../command/CliError.js';
+import { backendFlags } from '../flags.js';
 import type { RunRequest } from './RunRequest.js';
 import { requestFromManifest } from './requestFromManifest.js';
 
 /**
  * The flags that may change when a run is continued, and the request fields they set: how and
- * where the answers are obtained (servers, client, limits, cache, output), never what is asked.
+ * where the answers are obtained (servers, limits, cache, output), never what is asked. The
+ * backends' own flags (`--ollama-client`, `--api-key`, ...: how a request is sent, with which
+ * credentials) may change too.
  */
 export const RESUME_MAY_CHANGE: Readonly<Record<string, readonly (keyof RunRequest)[]>> = {
   host: ['hosts'],
-  'api-key': ['apiKey'],
-  'ollama-client': ['ollamaClient'],
   'keep-alive': ['keepAlive'],
   timeout: ['timeoutMs'],
   retries: ['retries'],
@@ -73,8 +74,8 @@ export interface ResumedRequest {
 
 /**
  * The request of `emocrowd run --resume DIR`: every setting from the run's run.json; of the
- * flags given, those in `RESUME_MAY_CHANGE` replace the stored values (a cache path resolved
- * from the current directory), those in `RESUME_FIXED` must equal the run's own value, anything
+ * flags given, those in `RESUME_MAY_CHANGE` and the backends' flags replace the stored values (a
+ * cache path resolved from the current directory), those in `RESUME_FIXED` must equal the run's own value, anything
  * else is refused. So `--resume DIR` alone continues the run exactly as it was started.
  *
  * @param resumeDir the `--resume` value.
@@ -100,6 +101,14 @@ export function resumeRequest(
   const request: RunRequest = { ...stored };
   const set = request as unknown as Record<string, unknown>;
   for (const flag of explicit) {
+    if (flag in backendFlags) {
+      const value = given.backendOptions?.[flag];
+      const options = { ...request.backendOptions };
+      if (value === undefined) delete options[flag];
+      else options[flag] = value;
+      request.backendOptions = options;
+      continue;
+    }
     const fields = RESUME_MAY_CHANGE[flag];
     if (fields) {
       for (const field of fields) set[field] = given[field];
@@ -123,7 +132,6 @@ export function resumeRequest(
   }
   if (explicit.has('cache') && typeof request.cache === 'string') request.cache = resolve(cwd, request.cache);
   if (request.cache === undefined) delete request.cache;
-  if (request.apiKey === undefined) delete request.apiKey;
   return { dir, request, cwd: storedCwd };
 }
 

@@ -12,7 +12,7 @@ import {
   runCrowd,
   writeRunNetwork,
 } from '@emocrowd/crowd';
-import type { BackendStack } from '@emocrowd/models';
+import { type BackendStack, backendRegistry } from '@emocrowd/models';
 import { finalize, type Observable } from 'rxjs';
 import { usageError } from '../command/CliError.js';
 import { VERSION } from '../version.js';
@@ -82,7 +82,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     const manifest: RunManifest = {
       schemaVersion: 1,
       descriptor: { runId: options.outDir ? slug(basename(dir)) : runId, ...described },
-      request: { ...request, ...(request.apiKey ? { apiKey: '(set)' } : {}) } as Record<string, unknown>,
+      request: withoutSecrets(request) as unknown as Record<string, unknown>,
       cwd: options.cwd,
       createdAt: now().toISOString(),
       versions: { emocrowd: VERSION, node: process.version },
@@ -138,6 +138,17 @@ function run(
     stop: () => stop.abort(),
     stack,
   };
+}
+
+/** The request as run.json records it: secret backend flags (API keys) as "(set)". */
+function withoutSecrets(request: RunRequest): RunRequest {
+  const given = request.backendOptions;
+  if (given === undefined) return request;
+  const flags = backendRegistry.flags();
+  const masked = Object.fromEntries(
+    Object.entries(given).map(([name, value]) => [name, flags[name]?.secret ? '(set)' : value]),
+  );
+  return { ...request, backendOptions: masked };
 }
 
 /** The network a resumed run's run.json describes, if any (a missing run is reported later). */
