@@ -1,8 +1,9 @@
-import type { ResponseRecord, RunDescriptor, RunSummary } from '@emocrowd/crowd/analysis';
+import type { ResponseRecord, RunDescriptor, RunSummary, TaskDescriptor } from '@emocrowd/crowd/analysis';
 
 /** The choices of the run panel (`GET /api/options`). */
 export interface ViewerOptions {
-  tasks: { id: string; question: string; unit: string; truth: number; truthSource: string }[];
+  /** Built-in tasks and batteries, as run.json describes them. */
+  tasks: TaskDescriptor[];
   personaSpaces: { id: string; label: string; spec: string }[];
   emotions: { goemotions: string[]; plutchik: string[] };
   dimensions: { id: string; label: string }[];

@@ -1,6 +1,13 @@
 import { setMaxListeners } from 'node:events';
-import type { EstimationTask, Persona, PersonaAgent, PersonaAnswer, SocialContext } from '@emocrowd/agents';
-import { updateEmotion } from '@emocrowd/agents';
+import type {
+  EstimationTask,
+  Persona,
+  PersonaAgent,
+  PersonaAnswer,
+  SocialContext,
+  Task,
+} from '@emocrowd/agents';
+import { isBattery, taskItems, updateEmotion } from '@emocrowd/agents';
 import { createRng } from '@emocrowd/models';
 import {
   asyncScheduler,
@@ -23,8 +30,10 @@ import type { CrowdEvent, CrowdSnapshot } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { RunDescriptor } from '../events/RunDescriptor.js';
 import { snapshotEvery } from '../operators/snapshotEvery.js';
+import { batterySnapshot } from './batterySnapshot.js';
 import type { PersonaList } from './PersonaList.js';
-import { RoundState } from './RoundState.js';
+import type { RoundState } from './RoundState.js';
+import { RunRounds } from './RunRounds.js';
 import { roundStats } from './roundStats.js';
 import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
 
@@ -32,7 +41,8 @@ import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
 export interface RunCrowdOptions {
   /** What the run is (written to run.json; carried by runStarted). */
   descriptor: RunDescriptor;
-  task: EstimationTask;
+  /** A single question, or a battery (every persona answers every item). */
+  task: Task;
   personas: PersonaList;
   agent: PersonaAgent;
   /** Concurrent model calls (the number of workers). Default 8. */
@@ -52,17 +62,20 @@ export interface RunCrowdOptions {
 }
 
 /**
- * Runs a crowd: asks every persona (x replicates) the task, round after round, and streams
- * what happens as `CrowdEvent`s.
+ * Runs a crowd: asks every persona (x replicates) every item of the task, round after round, and
+ * streams what happens as `CrowdEvent`s.
  *
  * 1. `runStarted`, then per round: one `estimateSubmitted` or `estimateFailed` per answer, in
- *    the order answers arrive; `crowdUpdated` snapshots every N answers or T ms (never per
- *    answer at scale); `roundFinished` with the round's collective measures.
+ *    the order answers arrive (a battery's records carry their `item`); `crowdUpdated` snapshots
+ *    every N answers or T ms (never per answer at scale; a battery's carry one entry per item);
+ *    `roundFinished` with the round's collective measures (one per item for a battery).
  * 2. At most `concurrency` model calls are in flight: that many workers, each asking the next
- *    slot (in ascending order) when its answer arrives, so no queue of waiting slots is built.
- * 3. In round r > 0 each agent is shown what `descriptor.influence` says (the previous round's
- *    aggregate, or a seeded sample of others' answers) and its own previous answer; its emotion
- *    is updated by `updateEmotion` first.
+ *    slot (in ascending order: persona by persona, each persona's items together; see
+ *    `RunRounds`) when its answer arrives, so no queue of waiting slots is built.
+ * 3. In round r > 0 each agent is shown what `descriptor.influence` says of the others' answers
+ *    to the same item (the previous round's aggregate, or a seeded sample of them) and its own
+ *    previous answer; its emotion is first updated by `updateEmotion`, once per item it saw
+ *    feedback on.
  * 4. Aborting `stop` ends the run gracefully (`runCompleted` with `cancelled: true`);
  *    unsubscribing aborts calls in flight.
  * 5. `runCompleted` carries the summary of the last round, computed from answers sorted by
@@ -81,8 +94,13 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
     const startedAt = now();
     const concurrency = Math.max(1, options.concurrency ?? 8);
     const replicates = descriptor.replicates;
-    const perRound = personas.count * replicates;
-    const rounds = Array.from({ length: descriptor.rounds }, (_, r) => new RoundState(r, perRound));
+    const items = taskItems(task);
+    const battery = isBattery(task);
+    const itemIndex = new Map(items.map((item, i) => [item.id, i]));
+    const runRounds = new RunRounds(descriptor.rounds, items.length, personas.count, replicates);
+    /** Slots of one item in a round (replicate x personas + position). */
+    const perItem = runRounds.perItem;
+    const perRound = runRounds.perRound;
     const hardStop = new AbortController();
     // Every call in flight listens to this one signal (a backend's deadline, retry back-off), so
     // up to `concurrency` times a few listeners are expected, not a leak: say so, or Node warns
@@ -93,7 +111,7 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
     // Declared before the loop below, which may build it (a resumed sample or shard).
     let positionIndex: Map<number, number> | undefined;
     for (const record of options.completed ?? []) {
-      const state = rounds[record.round];
+      const state = runRounds.states[record.round]?.[itemIndex.get(record.item ?? items[0]?.id ?? '') ?? -1];
       const position = positionOf(record.personaIndex);
       if (state && position !== undefined) state.add(record.replicate * personas.count + position, record);
     }
@@ -121,25 +139,26 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
     }
 
     // A finished round no longer changes: its aggregates are computed once, not once per agent.
-    const finishedSnapshots = new Map<number, CrowdSnapshot>();
-    function finishedSnapshot(round: number): CrowdSnapshot {
-      let snap = finishedSnapshots.get(round);
+    const finishedSnapshots = new Map<string, CrowdSnapshot>();
+    function finishedSnapshot(round: number, item: number): CrowdSnapshot {
+      let snap = finishedSnapshots.get(`${round}:${item}`);
       if (!snap) {
-        snap = (rounds[round] as RoundState).snapshot();
-        finishedSnapshots.set(round, snap);
+        snap = runRounds.state(round, item).snapshot();
+        finishedSnapshots.set(`${round}:${item}`, snap);
       }
       return snap;
     }
 
-    function socialFor(round: number, slot: number): SocialContext | undefined {
+    /** What the agent of `slot` (within `item`) is shown in `round`: the others' answers to the same item. */
+    function socialFor(round: number, item: number, slot: number): SocialContext | undefined {
       if (round === 0) return undefined;
-      const previous = rounds[round - 1] as RoundState;
+      const previous = runRounds.state(round - 1, item);
       const own = previous.get(slot);
       const previousEstimate = own?.status === 'ok' ? own.estimate : undefined;
       const influence = descriptor.influence;
       if (influence.kind === 'none') return previousEstimate === undefined ? undefined : { previousEstimate };
       if (influence.kind === 'aggregate') {
-        const snap = finishedSnapshot(round - 1);
+        const snap = finishedSnapshot(round - 1, item);
         const which = influence.aggregate ?? 'median';
         const value = snap.aggregates[which];
         return {
@@ -148,9 +167,11 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
         };
       }
       const k = influence.neighbours ?? 5;
-      const rng = createRng(descriptor.seed).fork(`neighbours:${round}:${slot}`);
+      const rng = createRng(descriptor.seed).fork(
+        battery ? `neighbours:${round}:${item}:${slot}` : `neighbours:${round}:${slot}`,
+      );
       const values: number[] = [];
-      const pool = previousAnswers(round - 1);
+      const pool = previousAnswers(round - 1, item);
       for (let tries = 0; values.length < k && tries < k * 4 && pool.length > 1; tries++) {
         const pick = pool[rng.int(pool.length)] as [number, number];
         if (pick[0] !== slot) values.push(pick[1]);
@@ -161,30 +182,34 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       };
     }
 
-    const answersCache = new Map<number, [number, number][]>();
-    function previousAnswers(round: number): [number, number][] {
-      let list = answersCache.get(round);
+    const answersCache = new Map<string, [number, number][]>();
+    function previousAnswers(round: number, item: number): [number, number][] {
+      let list = answersCache.get(`${round}:${item}`);
       if (!list) {
         list = [];
-        for (const [slot, lite] of (rounds[round] as RoundState).entries()) {
+        for (const [slot, lite] of runRounds.state(round, item).entries()) {
           if (lite.status === 'ok' && lite.estimate !== undefined) list.push([slot, lite.estimate]);
         }
         list.sort((a, b) => a[0] - b[0]);
-        answersCache.set(round, list);
+        answersCache.set(`${round}:${item}`, list);
       }
       return list;
     }
 
-    function ask(round: number, slot: number): Observable<ResponseRecord> {
+    function ask(round: number, roundSlot: number): Observable<ResponseRecord> {
       if (stopped()) return EMPTY;
+      const item = runRounds.itemOf(roundSlot);
+      const slot = runRounds.withinOf(roundSlot);
+      const question = items[item] as EstimationTask;
       const persona = personaFor(round, slot);
       const replicate = Math.floor(slot / personas.count);
-      const social = socialFor(round, slot);
+      const social = socialFor(round, item, slot);
       const call = (): Promise<PersonaAnswer> =>
-        agent.answer(persona, task, {
+        agent.answer(persona, question, {
           runSeed: descriptor.seed,
           replicate,
           round,
+          ...(battery ? { item } : {}),
           ...(social ? { social } : {}),
           options: descriptor.generation,
           signal: hardStop.signal,
@@ -201,7 +226,7 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       const answer = gate ? gate.then(() => (stopped() ? undefined : call())) : call();
       return from(answer).pipe(
         filter((a): a is PersonaAnswer => a !== undefined),
-        map((a) => toRecord(persona, replicate, round, a)),
+        map((a) => toRecord(persona, replicate, round, battery ? question.id : undefined, a)),
       );
     }
     let asked = 0;
@@ -209,13 +234,16 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
 
     function prepareEmotions(round: number): void {
       if (round === 0) return;
-      const previous = rounds[round - 1] as RoundState;
-      for (let slot = 0; slot < perRound; slot++) {
+      for (let item = 0; item < items.length; item++) prepareItemEmotions(round, item);
+    }
+    function prepareItemEmotions(round: number, item: number): void {
+      const previous = runRounds.state(round - 1, item);
+      for (let slot = 0; slot < perItem; slot++) {
         const base = personas.at(slot % personas.count);
         const current = emotions.get(slot) ?? base.emotion;
         if (current === undefined) continue;
         const own = previous.get(slot);
-        const social = socialFor(round, slot);
+        const social = socialFor(round, item, slot);
         const shownValue =
           social?.shown?.kind === 'aggregate'
             ? social.shown.value
@@ -234,11 +262,11 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       return defer(() => {
         if (stopped()) return EMPTY;
         prepareEmotions(round);
-        const state = rounds[round] as RoundState;
+        const states = runRounds.states[round] as readonly RoundState[];
         let nextSlot = 0;
         // The next slot not answered yet (resumed answers are skipped), or -1 when none is left.
         const takeSlot = (): number => {
-          while (nextSlot < perRound && state.has(nextSlot)) nextSlot++;
+          while (nextSlot < perRound && runRounds.has(round, nextSlot)) nextSlot++;
           return nextSlot < perRound ? nextSlot++ : -1;
         };
         const askNext = (): Observable<{ slot: number; record: ResponseRecord }> =>
@@ -253,12 +281,14 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
         const answers$ = range(0, Math.min(concurrency, perRound)).pipe(
           mergeMap(() => askNext().pipe(expand(() => askNext()))),
           map(({ slot, record }) => {
-            state.add(slot, record);
+            runRounds.add(round, slot, record);
             return record;
           }),
         );
+        const snapshot = (): CrowdSnapshot =>
+          battery ? batterySnapshot(round, states, items) : (states[0] as RoundState).snapshot();
         const events$ = answers$.pipe(
-          snapshotEvery(() => state.snapshot(), {
+          snapshotEvery(snapshot, {
             everyAnswers: options.snapshotEveryAnswers ?? Math.max(50, Math.ceil(perRound / 100)),
             everyMs: options.snapshotEveryMs ?? 250,
             scheduler: options.scheduler ?? asyncScheduler,
@@ -268,8 +298,17 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
           events$,
           defer(() =>
             of<CrowdEvent[]>(
-              { type: 'crowdUpdated', snapshot: state.snapshot() },
-              { type: 'roundFinished', stats: roundStats(state, task.truth.value) },
+              { type: 'crowdUpdated', snapshot: snapshot() },
+              ...states.map(
+                (state, i): CrowdEvent => ({
+                  type: 'roundFinished',
+                  stats: roundStats(
+                    state,
+                    (items[i] as EstimationTask).truth.value,
+                    battery ? items[i]?.id : undefined,
+                  ),
+                }),
+              ),
             ),
           ),
         );
@@ -281,7 +320,8 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       const summary = summarizeRun({
         descriptor,
         personas,
-        rounds,
+        rounds: runRounds,
+        task,
         options: options.summary,
         elapsedMs,
       });
@@ -314,8 +354,15 @@ function yieldToEventLoop(): Promise<void> {
  * the keys in responses.jsonl) rather than spread from temporary objects: at a million answers
  * the temporaries cost more than the rest of the record.
  */
-function toRecord(persona: Persona, replicate: number, round: number, answer: PersonaAnswer): ResponseRecord {
+function toRecord(
+  persona: Persona,
+  replicate: number,
+  round: number,
+  item: string | undefined,
+  answer: PersonaAnswer,
+): ResponseRecord {
   const record = { personaId: persona.id, personaIndex: persona.index } as ResponseRecord;
+  if (item !== undefined) record.item = item;
   if (persona.emotion) {
     record.emotion = persona.emotion.label;
     record.emotionModel = persona.emotion.model;

@@ -41,7 +41,7 @@ export function listRuns(runsDir: string): RunListing[] {
         personas: d.personas.count,
         state: summary === undefined ? 'incomplete' : summary.counts.missing > 0 ? 'stopped' : 'complete',
         ...(summary
-          ? { answered: summary.counts.answered, median: summary.aggregates.median?.estimate }
+          ? { answered: summary.counts.answered, median: summary.aggregates?.median?.estimate }
           : {}),
       });
     } catch {
