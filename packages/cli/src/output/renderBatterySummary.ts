@@ -1,4 +1,4 @@
-import { descriptorItems, type RunSummary } from '@emocrowd/crowd';
+import { descriptorItems, isComputed, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
@@ -15,8 +15,8 @@ export function renderBatterySummary(summary: RunSummary, opts: { colors: Colors
   const units = new Map(descriptorItems(summary.task).map((i) => [i.id, i.unit]));
   const rows = (summary.items ?? []).map((item) => {
     const s = item.summary;
-    const median = s?.aggregates.median;
-    const mean = s?.aggregates.mean;
+    const median = s?.aggregates.median && isComputed(s.aggregates.median) ? s.aggregates.median : undefined;
+    const mean = s?.aggregates.mean && isComputed(s.aggregates.mean) ? s.aggregates.mean : undefined;
     return [
       item.id,
       `${formatNumber(item.truth, Number.isInteger(item.truth) ? 0 : 2)} ${units.get(item.id) ?? ''}`.trim(),

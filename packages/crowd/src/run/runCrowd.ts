@@ -1,14 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import type {
-  EstimationTask,
-  Persona,
-  PersonaAgent,
-  PersonaAnswer,
-  SocialContext,
-  Task,
-} from '@emocrowd/agents';
-import { isBattery, taskItems, updateEmotion } from '@emocrowd/agents';
-import { createRng } from '@emocrowd/models';
+import type { EstimationTask, Persona, PersonaAgent, PersonaAnswer, Task } from '@emocrowd/agents';
+import { isBattery, taskItems } from '@emocrowd/agents';
 import {
   asyncScheduler,
   concat,
@@ -29,6 +21,9 @@ import {
 import type { CrowdEvent, CrowdSnapshot } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { RunDescriptor } from '../events/RunDescriptor.js';
+import { SocialInfluence } from '../influence/SocialInfluence.js';
+import { shownValue } from '../influence/shownToAgent.js';
+import type { Network } from '../networks/Network.js';
 import { snapshotEvery } from '../operators/snapshotEvery.js';
 import { batterySnapshot } from './batterySnapshot.js';
 import type { PersonaList } from './PersonaList.js';
@@ -56,6 +51,8 @@ export interface RunCrowdOptions {
   /** Aborting it stops asking new questions; answers in flight still arrive, then the run completes (cancelled). */
   stop?: AbortSignal;
   summary?: RunSummaryOptions;
+  /** The run's network, required when `descriptor.influence.network` is set (see `runNetwork`). */
+  network?: Network;
   /** Clock for timing and snapshots (tests). */
   now?: () => number;
   scheduler?: SchedulerLike;
@@ -72,10 +69,12 @@ export interface RunCrowdOptions {
  * 2. At most `concurrency` model calls are in flight: that many workers, each asking the next
  *    slot (in ascending order: persona by persona, each persona's items together; see
  *    `RunRounds`) when its answer arrives, so no queue of waiting slots is built.
- * 3. In round r > 0 each agent is shown what `descriptor.influence` says of the others' answers
- *    to the same item (the previous round's aggregate, or a seeded sample of them) and its own
- *    previous answer; its emotion is first updated by `updateEmotion`, once per item it saw
- *    feedback on.
+ * 3. In round r > 0 each agent is shown what `descriptor.influence` says of its own crowd copy
+ *    (the same item and replicate: the previous round's aggregate, its network neighbours'
+ *    answers, or a seeded sample of others' answers) and its own previous answer; its emotion is
+ *    updated by `updateEmotion` first (`SocialInfluence`, one per item, so a persona's emotion in
+ *    an item follows the feedback on that item). The record keeps what was shown as one number
+ *    (`shown`).
  * 4. Aborting `stop` ends the run gracefully (`runCompleted` with `cancelled: true`);
  *    unsubscribing aborts calls in flight.
  * 5. `runCompleted` carries the summary of the last round, computed from answers sorted by
@@ -98,20 +97,30 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
     const battery = isBattery(task);
     const itemIndex = new Map(items.map((item, i) => [item.id, i]));
     const runRounds = new RunRounds(descriptor.rounds, items.length, personas.count, replicates);
-    /** Slots of one item in a round (replicate x personas + position). */
-    const perItem = runRounds.perItem;
     const perRound = runRounds.perRound;
     const hardStop = new AbortController();
     // Every call in flight listens to this one signal (a backend's deadline, retry back-off), so
     // up to `concurrency` times a few listeners are expected, not a leak: say so, or Node warns
     // "MaxListenersExceededWarning" from 11 on.
     setMaxListeners(concurrency * 4 + 10, hardStop.signal);
-    const emotions = new Map<number, Persona['emotion']>();
+    // Within an item, slot = replicate x personas + position: one crowd copy per replicate.
+    const influences = items.map(
+      (_, item) =>
+        new SocialInfluence({
+          influence: descriptor.influence,
+          seed: descriptor.seed,
+          rounds: runRounds.states.map((states) => states[item] as RoundState),
+          crowdSize: personas.count,
+          personaAt: (position) => personas.at(position),
+          ...(options.network ? { network: options.network } : {}),
+        }),
+    );
 
     // Declared before the loop below, which may build it (a resumed sample or shard).
     let positionIndex: Map<number, number> | undefined;
     for (const record of options.completed ?? []) {
-      const state = runRounds.states[record.round]?.[itemIndex.get(record.item ?? items[0]?.id ?? '') ?? -1];
+      const item = itemIndex.get(record.item ?? (battery ? '' : (items[0]?.id ?? '')));
+      const state = item === undefined ? undefined : runRounds.states[record.round]?.[item];
       const position = positionOf(record.personaIndex);
       if (state && position !== undefined) state.add(record.replicate * personas.count + position, record);
     }
@@ -131,79 +140,15 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
 
     const stopped = (): boolean => options.stop?.aborted === true || hardStop.signal.aborted;
 
-    function personaFor(round: number, slot: number): Persona {
-      const base = personas.at(slot % personas.count);
-      if (round === 0 || base.emotion === undefined) return base;
-      const emotion = emotions.get(slot) ?? base.emotion;
-      return { ...base, emotion };
-    }
-
-    // A finished round no longer changes: its aggregates are computed once, not once per agent.
-    const finishedSnapshots = new Map<string, CrowdSnapshot>();
-    function finishedSnapshot(round: number, item: number): CrowdSnapshot {
-      let snap = finishedSnapshots.get(`${round}:${item}`);
-      if (!snap) {
-        snap = runRounds.state(round, item).snapshot();
-        finishedSnapshots.set(`${round}:${item}`, snap);
-      }
-      return snap;
-    }
-
-    /** What the agent of `slot` (within `item`) is shown in `round`: the others' answers to the same item. */
-    function socialFor(round: number, item: number, slot: number): SocialContext | undefined {
-      if (round === 0) return undefined;
-      const previous = runRounds.state(round - 1, item);
-      const own = previous.get(slot);
-      const previousEstimate = own?.status === 'ok' ? own.estimate : undefined;
-      const influence = descriptor.influence;
-      if (influence.kind === 'none') return previousEstimate === undefined ? undefined : { previousEstimate };
-      if (influence.kind === 'aggregate') {
-        const snap = finishedSnapshot(round - 1, item);
-        const which = influence.aggregate ?? 'median';
-        const value = snap.aggregates[which];
-        return {
-          ...(previousEstimate === undefined ? {} : { previousEstimate }),
-          ...(Number.isFinite(value) ? { shown: { kind: 'aggregate' as const, label: which, value } } : {}),
-        };
-      }
-      const k = influence.neighbours ?? 5;
-      const rng = createRng(descriptor.seed).fork(
-        battery ? `neighbours:${round}:${item}:${slot}` : `neighbours:${round}:${slot}`,
-      );
-      const values: number[] = [];
-      const pool = previousAnswers(round - 1, item);
-      for (let tries = 0; values.length < k && tries < k * 4 && pool.length > 1; tries++) {
-        const pick = pool[rng.int(pool.length)] as [number, number];
-        if (pick[0] !== slot) values.push(pick[1]);
-      }
-      return {
-        ...(previousEstimate === undefined ? {} : { previousEstimate }),
-        shown: { kind: 'neighbours' as const, values },
-      };
-    }
-
-    const answersCache = new Map<string, [number, number][]>();
-    function previousAnswers(round: number, item: number): [number, number][] {
-      let list = answersCache.get(`${round}:${item}`);
-      if (!list) {
-        list = [];
-        for (const [slot, lite] of runRounds.state(round, item).entries()) {
-          if (lite.status === 'ok' && lite.estimate !== undefined) list.push([slot, lite.estimate]);
-        }
-        list.sort((a, b) => a[0] - b[0]);
-        answersCache.set(`${round}:${item}`, list);
-      }
-      return list;
-    }
-
     function ask(round: number, roundSlot: number): Observable<ResponseRecord> {
       if (stopped()) return EMPTY;
       const item = runRounds.itemOf(roundSlot);
       const slot = runRounds.withinOf(roundSlot);
       const question = items[item] as EstimationTask;
-      const persona = personaFor(round, slot);
+      const influence = influences[item] as SocialInfluence;
+      const persona = influence.persona(round, slot);
       const replicate = Math.floor(slot / personas.count);
-      const social = socialFor(round, item, slot);
+      const social = influence.social(round, slot);
       const call = (): Promise<PersonaAnswer> =>
         agent.answer(persona, question, {
           runSeed: descriptor.seed,
@@ -226,42 +171,25 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       const answer = gate ? gate.then(() => (stopped() ? undefined : call())) : call();
       return from(answer).pipe(
         filter((a): a is PersonaAnswer => a !== undefined),
-        map((a) => toRecord(persona, replicate, round, battery ? question.id : undefined, a)),
+        map((a) =>
+          toRecord(
+            persona,
+            replicate,
+            round,
+            battery ? question.id : undefined,
+            a,
+            shownValue(social?.shown),
+          ),
+        ),
       );
     }
     let asked = 0;
     let gate: Promise<void> | undefined;
 
-    function prepareEmotions(round: number): void {
-      if (round === 0) return;
-      for (let item = 0; item < items.length; item++) prepareItemEmotions(round, item);
-    }
-    function prepareItemEmotions(round: number, item: number): void {
-      const previous = runRounds.state(round - 1, item);
-      for (let slot = 0; slot < perItem; slot++) {
-        const base = personas.at(slot % personas.count);
-        const current = emotions.get(slot) ?? base.emotion;
-        if (current === undefined) continue;
-        const own = previous.get(slot);
-        const social = socialFor(round, item, slot);
-        const shownValue =
-          social?.shown?.kind === 'aggregate'
-            ? social.shown.value
-            : social?.shown?.kind === 'neighbours' && social.shown.values.length > 0
-              ? social.shown.values.reduce((s, v) => s + v, 0) / social.shown.values.length
-              : undefined;
-        if (own?.status !== 'ok' || own.estimate === undefined || shownValue === undefined) continue;
-        emotions.set(
-          slot,
-          updateEmotion(current, { kind: 'feedback', own: own.estimate, shown: shownValue }),
-        );
-      }
-    }
-
     function runRound(round: number): Observable<CrowdEvent> {
       return defer(() => {
         if (stopped()) return EMPTY;
-        prepareEmotions(round);
+        for (const influence of influences) influence.beginRound(round);
         const states = runRounds.states[round] as readonly RoundState[];
         let nextSlot = 0;
         // The next slot not answered yet (resumed answers are skipped), or -1 when none is left.
@@ -360,6 +288,7 @@ function toRecord(
   round: number,
   item: string | undefined,
   answer: PersonaAnswer,
+  shown: number | undefined,
 ): ResponseRecord {
   const record = { personaId: persona.id, personaIndex: persona.index } as ResponseRecord;
   if (item !== undefined) record.item = item;
@@ -371,6 +300,7 @@ function toRecord(
   record.attributes = persona.attributes;
   record.replicate = replicate;
   record.round = round;
+  if (shown !== undefined) record.shown = shown;
   record.status = answer.status;
   if (answer.estimate !== undefined) record.estimate = answer.estimate;
   if (answer.confidence !== undefined) record.confidence = answer.confidence;
