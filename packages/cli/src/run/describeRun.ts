@@ -1,4 +1,4 @@
-import { describeNetwork, type RunDescriptor } from '@emocrowd/crowd';
+import { describeNetwork, type RunDescriptor, taskDescriptor } from '@emocrowd/crowd';
 import type { BackendStack } from '@emocrowd/models';
 import type { RunRequest } from './RunRequest.js';
 import type { ResolvedCrowd } from './resolveCrowd.js';
@@ -19,13 +19,7 @@ export function describeRun(
 ): Omit<RunDescriptor, 'runId'> {
   const { task, selection, network } = crowd;
   return {
-    task: {
-      id: task.id,
-      question: task.question,
-      unit: task.unit,
-      truth: task.truth.value,
-      truthSource: task.truth.source,
-    },
+    task: taskDescriptor(task),
     model: {
       id: info.id,
       backend: info.backend,

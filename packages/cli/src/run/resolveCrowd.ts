@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import {
   type Condition,
   DefinitionFileError,
-  type EstimationTask,
   type PersonaSelection,
   resolvePersonas,
+  type Task,
 } from '@emocrowd/agents';
 import {
   loadNetwork,
@@ -23,7 +23,7 @@ import { shardList } from './shardList.js';
 
 /** What a run asks and whom: the task, the persona selection, this shard's personas, the network. */
 export interface ResolvedCrowd {
-  task: EstimationTask;
+  task: Task;
   selection: PersonaSelection;
   /** The personas this run asks (its shard of the selection). */
   personas: PersonaList;

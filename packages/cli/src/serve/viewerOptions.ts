@@ -1,5 +1,5 @@
-import { CONDITIONS, listTasks, PLUTCHIK_EMOTIONS, SOCIAL_DIMENSIONS } from '@emocrowd/agents';
-import { strategies, type ViewerOptions } from '@emocrowd/crowd';
+import { CONDITIONS, listAllTasks, PLUTCHIK_EMOTIONS, SOCIAL_DIMENSIONS } from '@emocrowd/agents';
+import { strategies, taskDescriptor, type ViewerOptions } from '@emocrowd/crowd';
 import {
   type BackendDefinition,
   backendRegistry,
@@ -32,13 +32,7 @@ export async function viewerOptions(
     error: 'the ollama backend is not registered',
   };
   return {
-    tasks: listTasks().map((t) => ({
-      id: t.id,
-      question: t.question,
-      unit: t.unit,
-      truth: t.truth.value,
-      truthSource: t.truth.source,
-    })),
+    tasks: listAllTasks().map(taskDescriptor),
     personaSpaces: [
       { id: 'sample', label: 'A sample of the default space', spec: 'N' },
       { id: 'all', label: 'All of the default space', spec: 'all' },
