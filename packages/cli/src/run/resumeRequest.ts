@@ -48,6 +48,7 @@ export const RESUME_FIXED: Readonly<Record<string, (request: RunRequest) => unkn
   temperature: (r) => r.temperature,
   'max-tokens': (r) => r.maxTokens,
   shard: (r) => r.shard,
+  shards: (r) => r.shard?.count,
   strategies: (r) => r.strategies,
   subsets: (r) => r.subsets,
   tolerance: (r) => r.tolerance,
