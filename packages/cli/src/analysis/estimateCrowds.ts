@@ -9,6 +9,7 @@ export interface CrowdSelectionFlags {
   truthColumn?: string | undefined;
   confidenceColumn?: string | undefined;
   groupBy?: string[] | undefined;
+  splitBy?: string[] | undefined;
   /** `COL=VALUE` texts. */
   filters: string[];
 }
@@ -96,6 +97,7 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
     ...(truth === undefined ? {} : { truth }),
     ...(flags.truthColumn === undefined ? {} : { truthColumn: flags.truthColumn }),
     ...(groupBy && groupBy.length > 0 ? { groupBy } : {}),
+    ...(flags.splitBy && flags.splitBy.length > 0 ? { splitBy: flags.splitBy } : {}),
     filters,
     ...(flags.confidenceColumn !== undefined
       ? { confidenceColumn: flags.confidenceColumn }

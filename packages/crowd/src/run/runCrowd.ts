@@ -195,7 +195,7 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
           defer(() =>
             of<CrowdEvent[]>(
               { type: 'crowdUpdated', snapshot: state.snapshot() },
-              { type: 'roundFinished', stats: roundStats(state, task.truth.value) },
+              { type: 'roundFinished', stats: roundStats(state, task.truth.value, rounds[round - 1]) },
             ),
           ),
         );

@@ -89,7 +89,10 @@ export function summarizeRun(input: {
     model: { id: descriptor.model.id, isLanguageModel: descriptor.model.isLanguageModel },
     seed: descriptor.seed,
     counts,
-    rounds: rounds.filter((state) => state.size > 0).map((state) => roundStats(state, truth)),
+    rounds: rounds
+      .map((state, r) => ({ state, previous: rounds[r - 1] }))
+      .filter(({ state }) => state.size > 0)
+      .map(({ state, previous }) => roundStats(state, truth, previous)),
     timing: {
       elapsedMs: Math.round(input.elapsedMs),
       answersPerSecond:
