@@ -58,6 +58,6 @@ export function analyzeRecords(
     }
     return state;
   });
-  const rounds = states.map((state, i) => roundStats(state, truth, states[i - 1]));
+  const rounds = states.map((state, i) => roundStats(state, truth, undefined, states[i - 1]));
   return { summary, rounds };
 }

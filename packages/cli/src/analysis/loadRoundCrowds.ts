@@ -2,9 +2,11 @@ import {
   type ExtractedRoundCrowds,
   type ExtractRoundCrowdsOptions,
   extractRoundCrowds,
+  isBatteryDescriptor,
 } from '@emocrowd/crowd';
 import { usageError } from '../command/CliError.js';
 import { listFlag } from '../flags.js';
+import { ITEM_TRUTH, withItemTruths } from './estimateCrowds.js';
 import type { EstimateInput } from './loadEstimateInput.js';
 
 /** The flags that say where the rounds are and which rows form which crowd. */
@@ -41,7 +43,8 @@ export function wantsRounds(flags: {
 /**
  * Turns the round flags into crowds followed across rounds (`extractRoundCrowds`), with the
  * defaults of a run: the estimate column, personaIndex as respondent, shown as what was shown,
- * the task's truth from run.json, and one crowd per replicate when there are several. Errors
+ * the task's truth from run.json, and one crowd per replicate when there are several (and per
+ * item of a battery, each with its truth). Errors
  * name the flag and the fix (exit 2).
  *
  * @param input the loaded input
@@ -49,8 +52,15 @@ export function wantsRounds(flags: {
  * @returns the crowds, with the truth's source, filters and notes
  */
 export function loadRoundCrowds(input: EstimateInput, flags: RoundSelectionFlags): RoundCrowds {
-  const table = input.table;
   const isRun = input.kind === 'run';
+  const battery =
+    isRun && input.manifest !== undefined && isBatteryDescriptor(input.manifest.descriptor.task);
+  if (battery && (flags.truth !== undefined || flags.truthColumn !== undefined))
+    throw usageError(
+      `--input ${input.table.source} is a battery: each item has its truth in run.json; leave out --truth and --truth-column`,
+    );
+  const table =
+    battery && input.manifest ? withItemTruths(input.table, input.manifest.descriptor.task) : input.table;
   const notes: string[] = [];
   const filters = flags.filters.map((text) => {
     const at = text.indexOf('=');
@@ -65,10 +75,15 @@ export function loadRoundCrowds(input: EstimateInput, flags: RoundSelectionFlags
   if (rounds && flags.column !== undefined)
     throw usageError('--column is for one round; with --rounds the rounds are the columns listed there');
   let truth = flags.truth;
-  let truthFrom = flags.truthColumn !== undefined ? `--truth-column ${flags.truthColumn}` : '--truth';
+  const truthColumn = battery ? ITEM_TRUTH : flags.truthColumn;
+  let truthFrom = battery
+    ? `run.json (${input.manifest?.descriptor.task.id}, one truth per item)`
+    : flags.truthColumn !== undefined
+      ? `--truth-column ${flags.truthColumn}`
+      : '--truth';
   if (truth !== undefined && flags.truthColumn !== undefined)
     throw usageError('give either --truth or --truth-column, not both');
-  if (truth === undefined && flags.truthColumn === undefined) {
+  if (truth === undefined && truthColumn === undefined) {
     if (isRun && input.manifest) {
       truth = input.manifest.descriptor.task.truth;
       truthFrom = `run.json (${input.manifest.descriptor.task.id})`;
@@ -78,6 +93,7 @@ export function loadRoundCrowds(input: EstimateInput, flags: RoundSelectionFlags
       );
   }
   const splitBy = [...(flags.splitBy ?? [])];
+  if (battery && !splitBy.includes('item')) splitBy.unshift('item');
   if (isRun && flags.roundColumn !== undefined) {
     const replicateAt = table.columns.indexOf('replicate');
     const replicates = new Set(table.rows.map((row) => row[replicateAt]));
@@ -94,7 +110,7 @@ export function loadRoundCrowds(input: EstimateInput, flags: RoundSelectionFlags
       ? { respondentColumn: flags.respondentColumn ?? (isRun ? 'personaIndex' : undefined) }
       : {}),
     ...(truth === undefined ? {} : { truth }),
-    ...(flags.truthColumn === undefined ? {} : { truthColumn: flags.truthColumn }),
+    ...(truthColumn === undefined ? {} : { truthColumn }),
     splitBy,
     ...(flags.groupBy ? { groupBy: flags.groupBy } : {}),
     filters,

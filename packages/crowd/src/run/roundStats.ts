@@ -13,7 +13,12 @@ import type { RoundState } from './RoundState.js';
  * With the previous round, also Becker et al.'s (2017) revision weights
  * w = (x_r - x_{r-1}) / (shown - x_{r-1}) of the answers that were shown something (`shown`).
  */
-export function roundStats(state: RoundState, truth: number, previous?: RoundState): RoundStats {
+export function roundStats(
+  state: RoundState,
+  truth: number,
+  item?: string,
+  previous?: RoundState,
+): RoundStats {
   const values: number[] = [];
   const weights: number[] = [];
   let failed = 0;
@@ -36,6 +41,7 @@ export function roundStats(state: RoundState, truth: number, previous?: RoundSta
   if (values.length === 0) {
     return {
       round: state.round,
+      ...(item === undefined ? {} : { item }),
       n: 0,
       failed,
       mean: Number.NaN,
@@ -53,6 +59,7 @@ export function roundStats(state: RoundState, truth: number, previous?: RoundSta
   const log = logDiversityPrediction(values, truth);
   return {
     round: state.round,
+    ...(item === undefined ? {} : { item }),
     n: values.length,
     failed,
     mean: mean(values),
