@@ -56,9 +56,9 @@ let runDir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'emocrowd-json-doc-'));
-  // Two rounds and groups so every optional part of the summary is present.
+  // Two rounds, groups and an intensity sweep so every optional part of the summary is present.
   const { code, stdout, stderr } = await runCli(
-    ['run', '--personas', '120', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion', '--json', '--quiet', '--out', 'runs/doc'],
+    ['run', '--personas', '120', '--intensities', '0.4,0.9', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion', '--json', '--quiet', '--out', 'runs/doc'],
     { cwd: dir },
   );
   expect(code, stderr).toBe(0);
@@ -88,6 +88,20 @@ describe('docs/json-output.md', () => {
     for (const aggregate of Object.values(summary.aggregates as Record<string, unknown>)) {
       expectDocumented('### `aggregates.<strategy>`', aggregate, 'optional-may-miss');
     }
+  });
+
+  it('lists exactly the keys of intensityTrends[]', () => {
+    const trends = summary.intensityTrends as unknown[];
+    expect(trends.length).toBeGreaterThan(0);
+    for (const trend of trends) expectDocumented('### `intensityTrends[]`', trend, 'all-optional-present');
+  });
+
+  it('lists exactly the keys of emotions express --json and its levels', async () => {
+    const { code, stdout } = await runCli(['emotions', 'express', '--text', 'The train was late.', '--json', '--quiet']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { levels: unknown[] };
+    expectDocumented('## `emocrowd emotions express --json`', report, 'all-optional-present');
+    for (const level of report.levels) expectDocumented('### `levels[]` (express)', level, 'optional-may-miss');
   });
 
   it('describes summary.json as the same object --json prints', () => {

@@ -1,9 +1,10 @@
+import type { EmotionModel } from '@emocrowd/agents';
 import type { CrowdEvent, RunSummary } from '@emocrowd/crowd';
 import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
-import { analysisFlags, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
+import { analysisFlags, intensitiesFlag, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
@@ -22,6 +23,7 @@ export const runCommand = defineCommand({
       'emocrowd run --personas paper --condition emotion --json',
       'emocrowd run --model ollama:emollama --host http://127.0.0.1:11434 --concurrency 4',
       'emocrowd run --rounds 3 --influence aggregate',
+      'emocrowd run --personas all --emotion-model beam --emotions sadness-joy --condition emotion',
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
     ],
   },
@@ -107,10 +109,16 @@ export const runCommand = defineCommand({
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
     if (flags.shard !== undefined && !shard)
       throw usageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4 (got "${flags.shard}")`);
+    const intensities = intensitiesFlag(flags.intensities);
     const request: RunRequest = {
       task: flags.task,
       personas: flags.personas,
       ...(listFlag(flags.emotions) ? { emotions: listFlag(flags.emotions) } : {}),
+      // goemotions is the built-in spaces' own vocabulary: asking for it changes nothing.
+      ...(flags['emotion-model'] && flags['emotion-model'] !== 'goemotions'
+        ? { emotionModel: flags['emotion-model'] as EmotionModel }
+        : {}),
+      ...(intensities ? { intensities } : {}),
       condition: flags.condition as RunRequest['condition'],
       model: flags.model,
       hosts: flags.host,

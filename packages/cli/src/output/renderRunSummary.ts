@@ -1,10 +1,12 @@
 import type { RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
+import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
 /**
  * The human report of a run: what was asked, the answer counts, each strategy's estimate and
- * error, the wisdom-of-crowds metrics, the optimal subset size and per-round measures.
+ * error, the wisdom-of-crowds metrics, the optimal subset size, per-round measures and the
+ * trends of an intensity sweep.
  */
 export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; dir?: string }): string {
   const { colors } = opts;
@@ -90,6 +92,8 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
       ).trimEnd(),
     );
   }
+  if (summary.intensityTrends && summary.intensityTrends.length > 0)
+    out.push('', renderIntensityTrends(summary.intensityTrends, colors));
   if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
   return `${out.join('\n')}\n`;
 }

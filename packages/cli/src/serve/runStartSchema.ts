@@ -1,4 +1,10 @@
-import { isGoEmotionLabel, listTasks, parsePlutchikTerm } from '@emocrowd/agents';
+import {
+  isBeamSpectrumId,
+  isGoEmotionLabel,
+  listTasks,
+  parseBeamWord,
+  parsePlutchikTerm,
+} from '@emocrowd/agents';
 import { strategyNames } from '@emocrowd/crowd';
 import { z } from 'zod';
 import type { RunRequest } from '../run/RunRequest.js';
@@ -31,12 +37,21 @@ export const RunStartSchema = z
       .default('500'),
     emotions: z
       .array(
-        z.string().refine((label) => isGoEmotionLabel(label) || parsePlutchikTerm(label) !== undefined, {
-          message: 'not a GoEmotions or Plutchik label',
-        }),
+        z
+          .string()
+          .refine(
+            (label) =>
+              isGoEmotionLabel(label) ||
+              parsePlutchikTerm(label) !== undefined ||
+              parseBeamWord(label) !== undefined ||
+              isBeamSpectrumId(label),
+            { message: 'not a GoEmotions or Plutchik label, BEAM word or spectrum' },
+          ),
       )
       .max(64)
       .optional(),
+    emotionModel: z.enum(['goemotions', 'plutchik', 'beam']).optional(),
+    intensities: z.array(z.number().min(-1).max(1)).min(1).max(21).optional(),
     condition: z.enum(['emotion', 'social', 'combined']).default('combined'),
     model: z
       .string()
@@ -98,6 +113,8 @@ export function parseRunStart(body: unknown, env: Readonly<Record<string, string
     task: b.task,
     personas: b.personas,
     ...(b.emotions && b.emotions.length > 0 ? { emotions: b.emotions } : {}),
+    ...(b.emotionModel ? { emotionModel: b.emotionModel } : {}),
+    ...(b.intensities ? { intensities: b.intensities } : {}),
     condition: b.condition,
     model: b.model,
     hosts: b.model.startsWith('ollama:') && ollamaHost ? [ollamaHost] : [],

@@ -1,4 +1,12 @@
-import { type GoEmotionLabel, goEmotionToPlutchik, isGoEmotionLabel } from '@emocrowd/agents';
+import {
+  beamToPlutchik,
+  formatIntensity,
+  type GoEmotionLabel,
+  goEmotionToPlutchik,
+  intensityScaleOf,
+  isGoEmotionLabel,
+} from '@emocrowd/agents';
+import { intensityTrends } from '../analysis/intensityTrends.js';
 import { summarizeEstimates } from '../analysis/summarizeEstimates.js';
 import type { RunDescriptor } from '../events/RunDescriptor.js';
 import type { RunCounts, RunSummary } from '../events/RunSummary.js';
@@ -14,7 +22,7 @@ export interface RunSummaryOptions {
   subsets?: number;
   /** Relative tolerance of the subset analysis' accuracy. Default 0.1. */
   tolerance?: number;
-  /** Dimensions to break down by; default emotion, plutchik and every social attribute. */
+  /** Dimensions to break down by; default emotion, plutchik, spectrum, intensity and every social attribute. */
   groupBy?: readonly string[];
   /** Bootstrap resamples of the mean intervals of groups up to 2,000 answers (medians are exact). Default 500. */
   bootstrap?: number;
@@ -57,25 +65,7 @@ export function summarizeRun(input: {
   counts.missing = counts.expected - counts.answered - counts.unparsed - counts.failed;
 
   const last = [...rounds].reverse().find((state) => state.size > 0) ?? rounds[rounds.length - 1];
-  const values: number[] = [];
-  const confidence: (number | undefined)[] = [];
-  const groups: Record<string, string[]> = { emotion: [], plutchik: [] };
-  // entries() runs in ascending slot order: no copy, no sort, whatever the crowd's size.
-  for (const [slot, lite] of last ? last.entries() : []) {
-    if (lite.status !== 'ok' || lite.estimate === undefined) continue;
-    const persona = personas.at(slot % personas.count);
-    values.push(lite.estimate);
-    confidence.push(lite.confidence);
-    const emotion = lite.emotion ?? persona.emotion?.label ?? 'none';
-    (groups.emotion as string[]).push(emotion);
-    (groups.plutchik as string[]).push(plutchikOf(emotion, persona.emotion?.model));
-    for (const [key, value] of Object.entries(persona.attributes)) {
-      groups[key] ??= new Array<string>(values.length - 1).fill('unknown');
-      const column = groups[key];
-      column.push(value);
-    }
-    for (const column of Object.values(groups)) if (column.length < values.length) column.push('unknown');
-  }
+  const { values, confidence, groups, scales } = lastRoundSample(last, personas);
   const wanted = options.groupBy;
   const usedGroups = Object.fromEntries(
     Object.entries(groups).filter(
@@ -107,11 +97,62 @@ export function summarizeRun(input: {
     bootstrap: options.bootstrap ?? 500,
     seed: descriptor.seed,
   });
-  return { ...summaryBase, ...estimateSummary };
+  const trends = intensityTrends(values, truth, scales.levels, {
+    by: scales.scales,
+    labels: scales.labels,
+    bootstrap: options.bootstrap ?? 500,
+    seed: descriptor.seed,
+  }).filter((trend) => trend.levels.length >= 2);
+  return { ...summaryBase, ...estimateSummary, ...(trends.length > 0 ? { intensityTrends: trends } : {}) };
+}
+
+/** The last round's answers with a number, in slot order, with their group labels and intensity scales. */
+function lastRoundSample(
+  last: RoundState | undefined,
+  personas: PersonaList,
+): {
+  values: number[];
+  confidence: (number | undefined)[];
+  groups: Record<string, string[]>;
+  scales: { scales: (string | undefined)[]; levels: (number | undefined)[]; labels: (string | undefined)[] };
+} {
+  const values: number[] = [];
+  const confidence: (number | undefined)[] = [];
+  const groups: Record<string, string[]> = { emotion: [], plutchik: [], spectrum: [], intensity: [] };
+  const scales = {
+    scales: [] as (string | undefined)[],
+    levels: [] as (number | undefined)[],
+    labels: [] as (string | undefined)[],
+  };
+  // entries() runs in ascending slot order: no copy, no sort, whatever the crowd's size.
+  for (const [slot, lite] of last ? last.entries() : []) {
+    if (lite.status !== 'ok' || lite.estimate === undefined) continue;
+    const persona = personas.at(slot % personas.count);
+    values.push(lite.estimate);
+    confidence.push(lite.confidence);
+    const emotion = lite.emotion ?? persona.emotion?.label ?? 'none';
+    (groups.emotion as string[]).push(emotion);
+    (groups.plutchik as string[]).push(plutchikOf(emotion, persona.emotion?.model));
+    // The intensity a persona was given (the swept variable), not the one later rounds moved it to.
+    const scale = persona.emotion === undefined ? undefined : intensityScaleOf(persona.emotion);
+    (groups.spectrum as string[]).push(persona.emotion?.spectrum ?? 'none');
+    (groups.intensity as string[]).push(scale === undefined ? 'none' : formatIntensity(scale.level));
+    scales.scales.push(scale?.scale);
+    scales.levels.push(scale?.level);
+    scales.labels.push(persona.emotion?.label);
+    for (const [key, value] of Object.entries(persona.attributes)) {
+      groups[key] ??= new Array<string>(values.length - 1).fill('unknown');
+      const column = groups[key];
+      column.push(value);
+    }
+    for (const column of Object.values(groups)) if (column.length < values.length) column.push('unknown');
+  }
+  return { values, confidence, groups, scales };
 }
 
 function plutchikOf(label: string, model: string | undefined): string {
   if (model === 'plutchik') return label;
+  if (model === 'beam') return beamToPlutchik(label)?.emotion ?? 'none';
   if (!isGoEmotionLabel(label)) return 'none';
   const mapped = goEmotionToPlutchik(label as GoEmotionLabel);
   return mapped ? mapped.emotion : 'none';
