@@ -1,7 +1,8 @@
 /**
  * The browser-safe part of `@emocrowd/crowd` (`@emocrowd/crowd/analysis`): the event and record
- * types and the pure statistics (stats, strategies, metrics, analysis, per-round measures), with
- * no RxJS run code, no run store and no Node modules. The viewer imports this, so every number it
+ * types, the contract between `emocrowd serve` and the viewer (`ServeApi`), and the pure
+ * statistics (stats, strategies, metrics, analysis, per-round measures), with no RxJS run code,
+ * no run store and no Node modules. The viewer imports this, so every number it
  * shows is computed by the same code as the command line's.
  */
 
@@ -17,22 +18,45 @@ export type {
 } from './analysis/intensityTrends.js';
 export { intensityTrends, TREND_RESAMPLE_LIMIT } from './analysis/intensityTrends.js';
 export { logSpacedSizes } from './analysis/logSpacedSizes.js';
-export type { ScoredAggregate } from './analysis/scoreStrategies.js';
+export type { PartitionedAggregates } from './analysis/partitionAggregates.js';
+export { partitionAggregates } from './analysis/partitionAggregates.js';
+export type { ScoredAggregate, ScoredEstimate } from './analysis/scoreStrategies.js';
 export { scoreStrategies } from './analysis/scoreStrategies.js';
 export type {
   SubsetAnalysis,
   SubsetAnalysisOptions,
+  SubsetNotComputed,
   SubsetPoint,
   SubsetStrategyResult,
 } from './analysis/subsetAnalysis.js';
 export { subsetAnalysis } from './analysis/subsetAnalysis.js';
 export type { CrowdMetrics, EstimateSummary, SummaryOptions } from './analysis/summarizeEstimates.js';
 export { summarizeEstimates } from './analysis/summarizeEstimates.js';
+export type {
+  AnyServeRoute,
+  ApiError,
+  RouteParams,
+  RunInfo,
+  RunListing,
+  RunParams,
+  RunRow,
+  RunStartBody,
+  RunStatus,
+  RunStreamEnd,
+  ServeApi,
+  ServeRoute,
+  ServeStreams,
+  ViewerOptions,
+} from './api/ServeApi.js';
+export { apiPath } from './api/ServeApi.js';
 export type { CrowdEvent, CrowdEventType, CrowdSnapshot } from './events/CrowdEvent.js';
 export type { ResponseRecord } from './events/ResponseRecord.js';
 export { recordKey } from './events/ResponseRecord.js';
-export type { InfluenceConfig, RunDescriptor } from './events/RunDescriptor.js';
+export type { InfluenceConfig, NetworkDescription, RunDescriptor } from './events/RunDescriptor.js';
 export type { RoundStats, RunCounts, RunSummary } from './events/RunSummary.js';
+export { PeerAnswers } from './influence/PeerAnswers.js';
+export type { ShownTo } from './influence/shownToAgent.js';
+export { shownToAgent, shownValue } from './influence/shownToAgent.js';
 export type { BeatenShare } from './metrics/beatenShare.js';
 export { beatenShare } from './metrics/beatenShare.js';
 export { bracketingRate } from './metrics/bracketingRate.js';
@@ -47,6 +71,18 @@ export type { RatioSummary } from './metrics/ratioSummary.js';
 export { ratioSummary } from './metrics/ratioSummary.js';
 export { isRoundNumber, roundNumberShare } from './metrics/roundNumberShare.js';
 export { wocIndicator } from './metrics/wocIndicator.js';
+export { completeNetwork } from './networks/completeNetwork.js';
+export { EDGE_LIST_HEADER, formatEdgeList, parseEdgeList } from './networks/edgeListNetwork.js';
+export { erdosRenyiNetwork } from './networks/erdosRenyiNetwork.js';
+export { latticeNetwork } from './networks/latticeNetwork.js';
+export { Network } from './networks/Network.js';
+export type { NetworkKind } from './networks/NetworkKind.js';
+export { MAX_NETWORK_EDGES } from './networks/NetworkKind.js';
+export type { NetworkSpec } from './networks/networks.js';
+export { buildNetwork, networkKinds, parseNetworkSpec } from './networks/networks.js';
+export { randomRegularNetwork } from './networks/randomRegularNetwork.js';
+export { ringNetwork } from './networks/ringNetwork.js';
+export { starNetwork } from './networks/starNetwork.js';
 export { RoundState } from './run/RoundState.js';
 export { roundStats } from './run/roundStats.js';
 export type { BootstrapInterval, BootstrapOptions } from './stats/bootstrapCi.js';
@@ -80,8 +116,14 @@ export { variance } from './stats/variance.js';
 export { winsorizedMean } from './stats/winsorizedMean.js';
 export type {
   AggregateResult,
+  ComputedAggregate,
+  NotComputedAggregate,
+} from './strategies/AggregateResult.js';
+export { isComputed, notComputed } from './strategies/AggregateResult.js';
+export type {
   AggregationStrategy,
   PrefixAggregator,
+  PrefixContext,
   StrategyNeed,
   StrategyOptions,
 } from './strategies/AggregationStrategy.js';

@@ -18,6 +18,8 @@ export { parseCsv } from './import/parseCsv.js';
 export { parseCsvTable } from './import/parseCsvTable.js';
 export type { NonNumberReason } from './import/parseEstimateCell.js';
 export { parseEstimateCell } from './import/parseEstimateCell.js';
+export type { SocialInfluenceOptions } from './influence/SocialInfluence.js';
+export { SocialInfluence } from './influence/SocialInfluence.js';
 export { snapshotEvery } from './operators/snapshotEvery.js';
 export type { PersonaList } from './run/PersonaList.js';
 export { personaListOf } from './run/PersonaList.js';
@@ -28,7 +30,7 @@ export type { RunSummaryOptions } from './run/summarizeRun.js';
 export { summarizeRun } from './run/summarizeRun.js';
 export type { RankedMultisetOptions } from './stats/RankedMultiset.js';
 export { flattenRecords } from './store/flattenRecords.js';
-export type { RunListing } from './store/listRuns.js';
+export type { StoredRunListing } from './store/listRuns.js';
 export { listRuns } from './store/listRuns.js';
 export { ResponseLog } from './store/ResponseLog.js';
 export type { RunManifest } from './store/RunManifest.js';
@@ -37,12 +39,5 @@ export type { ReadResponsesResult } from './store/readResponses.js';
 export { readResponses } from './store/readResponses.js';
 export type { StoredRun } from './store/readRun.js';
 export { readRun } from './store/readRun.js';
+export { describeNetwork, loadNetwork, readRunNetwork, writeRunNetwork } from './store/runNetwork.js';
 export { writeJsonAtomic } from './store/writeJsonAtomic.js';
-export type {
-  AggregateResult,
-  AggregationStrategy,
-  PrefixAggregator,
-  PrefixContext,
-  StrategyNeed,
-  StrategyOptions,
-} from './strategies/AggregationStrategy.js';

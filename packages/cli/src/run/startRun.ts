@@ -9,6 +9,9 @@ import {
 } from '@emocrowd/agents';
 import {
   type CrowdEvent,
+  describeNetwork,
+  loadNetwork,
+  type Network,
   ResponseLog,
   type ResponseRecord,
   RUN_FILES,
@@ -20,6 +23,7 @@ import {
   runCrowd,
   strategyNames,
   writeJsonAtomic,
+  writeRunNetwork,
 } from '@emocrowd/crowd';
 import {
   type BackendStack,
@@ -111,6 +115,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     }
   }
   const personas = shardList(selection, request.shard);
+  const network = requestedNetwork(request, selection.count, options.cwd);
 
   const isSynthetic = request.model.trim() === 'synthetic';
   const cachePath =
@@ -179,7 +184,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     seed: request.seed,
     replicates: request.replicates,
     rounds: request.rounds,
-    influence: request.influence,
+    influence: network ? { ...request.influence, network: describeNetwork(network) } : request.influence,
     generation: {
       ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
       ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
@@ -215,6 +220,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       );
     }
     descriptor = stored.descriptor;
+    if (network && !existsSync(join(dir, RUN_FILES.network))) writeRunNetwork(dir, network);
     const read = readResponses(join(dir, RUN_FILES.responses));
     completed = read.records;
     validBytes = read.validBytes;
@@ -240,6 +246,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       versions: { emocrowd: VERSION, node: process.version },
     };
     writeJsonAtomic(manifestPath, manifest);
+    if (network) writeRunNetwork(dir, network);
   }
 
   const stop = new AbortController();
@@ -255,6 +262,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     personas,
     agent,
     concurrency: request.concurrency,
+    ...(network ? { network } : {}),
     completed,
     stop: stop.signal,
     summary: {
@@ -288,6 +296,24 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     stop: () => stop.abort(),
     stack,
   };
+}
+
+/** The run's network (`--network`), built from the seed or read from its file; usage errors name the flag. */
+function requestedNetwork(request: RunRequest, nodes: number, cwd: string): Network | undefined {
+  if (request.network === undefined) return undefined;
+  if (request.influence.kind !== 'neighbours')
+    throw usageError(
+      `--network ${request.network} needs --influence neighbours (got ${request.influence.kind})`,
+    );
+  if (request.shard)
+    throw usageError(
+      '--network needs the whole crowd in one run: agents see neighbours in other shards; drop --shard',
+    );
+  try {
+    return loadNetwork(request.network, nodes, request.seed, cwd);
+  } catch (error) {
+    throw usageError(prefixFlag((error as Error).message, `--network ${request.network}`));
+  }
 }
 
 /** Checks what can be checked before anything is resolved or created. */

@@ -5,7 +5,7 @@ import {
   parseBeamWord,
   parsePlutchikTerm,
 } from '@emocrowd/agents';
-import { strategyNames } from '@emocrowd/crowd';
+import { type RunStartBody, strategyNames } from '@emocrowd/crowd';
 import { z } from 'zod';
 import type { RunRequest } from '../run/RunRequest.js';
 import { HttpError } from './HttpError.js';
@@ -88,8 +88,14 @@ export const RunStartSchema = z
   })
   .strict();
 
-/** What a browser sends to start a run (before defaults). */
-export type RunStartBody = z.input<typeof RunStartSchema>;
+/**
+ * Compile-time check that the schema accepts exactly the contract's `RunStartBody` (the type the
+ * viewer sends): a key added to one and not the other fails the build.
+ */
+type SchemaInput = z.input<typeof RunStartSchema>;
+type Same<A, B> = [A, B] extends [B, A] ? true : never;
+export const RUN_START_BODY_MATCHES: Same<SchemaInput, RunStartBody> &
+  Same<keyof SchemaInput, keyof RunStartBody> = true;
 
 /**
  * Validates a `POST /api/runs` body and completes it into a `RunRequest` with the command line's

@@ -75,6 +75,7 @@ describe('flattenRecords', () => {
       'status',
       'estimate',
       'confidence',
+      'shown',
       'isRange',
       'reason',
       'latencyMs',

@@ -21,6 +21,7 @@ const TRAILING = [
   'status',
   'estimate',
   'confidence',
+  'shown',
   'isRange',
   'reason',
   'latencyMs',
@@ -42,8 +43,9 @@ const TRAILING = [
  *    BEAM word, "none" when it has none), intensity, spectrum and signedIntensity (BEAM
  *    emotions; null otherwise), then every social attribute seen in any record
  *    (sorted by name; a name equal to another column gets the prefix `attribute.`), then
- *    status, estimate, confidence, isRange, reason, latencyMs, promptTokens,
- *    completionTokens, cached, model, host, raw (the model's text, last as it is longest).
+ *    status, estimate, confidence, shown (what the persona was shown, as one number), isRange,
+ *    reason, latencyMs, promptTokens, completionTokens, cached, model, host, raw (the model's
+ *    text, last as it is longest).
  * 2. Rows are sorted by round, replicate and persona index, so the output does not depend on
  *    the order answers arrived in. Missing values are null; numbers and booleans stay typed.
  *
@@ -79,6 +81,7 @@ export function flattenRecords(records: readonly ResponseRecord[], runId?: strin
     r.status,
     r.estimate ?? null,
     r.confidence ?? null,
+    r.shown ?? null,
     r.isRange === true,
     r.reason ?? null,
     r.latencyMs,
