@@ -15,6 +15,7 @@ import { defineCommand } from '../command/defineCommand.js';
 import { intensitiesFlag, modelFlags } from '../flags.js';
 import { type Colors, colorsFor } from '../output/colors.js';
 import { formatNumber, formatPercent, renderTable } from '../output/renderTable.js';
+import { backendSettings } from '../run/backendSettings.js';
 
 /** `emocrowd emotions express`: one text rewritten across a spectrum, each rewrite checked. */
 export const emotionsExpressCommand = defineCommand({
@@ -51,7 +52,7 @@ export const emotionsExpressCommand = defineCommand({
     json: { type: 'boolean', description: 'Print the report as one JSON object.' },
     quiet: { type: 'boolean', short: 'q', description: 'No banner on stderr.' },
   },
-  async run({ flags, positionals, io }) {
+  async run({ flags, positionals, explicit, io }) {
     if (positionals.length > 0) throw usageError(`emotions express: unexpected argument "${positionals[0]}"`);
     const text = readText(flags.text, flags.file, io.cwd);
     const levels = levelsOf(flags.levels);
@@ -65,8 +66,7 @@ export const emotionsExpressCommand = defineCommand({
       stack = createBackendStack({
         model,
         hosts: flags.host,
-        ...(flags['api-key'] ? { apiKey: flags['api-key'] } : {}),
-        ollamaClient: flags['ollama-client'] as 'langchain' | 'native',
+        settings: backendSettings(flags, explicit),
         timeoutMs: flags.timeout,
         retries: flags.retries,
         maxInFlightPerHost: flags['max-per-host'],

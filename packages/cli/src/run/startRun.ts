@@ -27,6 +27,7 @@ import {
 } from '@emocrowd/crowd';
 import {
   type BackendStack,
+  backendRegistry,
   createBackendStack,
   createRng,
   defaultCachePath,
@@ -117,18 +118,23 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
   const personas = shardList(selection, request.shard);
   const network = requestedNetwork(request, selection.count, options.cwd);
 
-  const isSynthetic = request.model.trim() === 'synthetic';
+  let languageModel: boolean;
+  try {
+    languageModel = backendRegistry.parse(request.model).definition.isLanguageModel;
+  } catch (error) {
+    if (error instanceof ModelError) throw usageError(error.message);
+    throw error;
+  }
   const cachePath =
     request.cache === false
       ? false
-      : (request.cache ?? (isSynthetic ? false : defaultCachePath(options.env)));
+      : (request.cache ?? (languageModel ? defaultCachePath(options.env) : false));
   let stack: BackendStack;
   try {
     stack = createBackendStack({
       model: request.model,
       hosts: request.hosts,
-      ...(request.apiKey ? { apiKey: request.apiKey } : {}),
-      ...(request.ollamaClient ? { ollamaClient: request.ollamaClient } : {}),
+      settings: request.backendOptions ?? {},
       timeoutMs: request.timeoutMs,
       retries: request.retries,
       maxInFlightPerHost: request.maxPerHost,
@@ -188,7 +194,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     generation: {
       ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
       ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
-      ...(request.keepAlive === undefined || isSynthetic ? {} : { keepAlive: request.keepAlive }),
+      ...(request.keepAlive === undefined || !languageModel ? {} : { keepAlive: request.keepAlive }),
     },
     strategies: request.strategies ?? [],
   };
@@ -241,7 +247,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     const manifest: RunManifest = {
       schemaVersion: 1,
       descriptor,
-      request: { ...request, ...(request.apiKey ? { apiKey: '(set)' } : {}) } as Record<string, unknown>,
+      request: withoutSecrets(request) as unknown as Record<string, unknown>,
       createdAt: now().toISOString(),
       versions: { emocrowd: VERSION, node: process.version },
     };
@@ -296,6 +302,17 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     stop: () => stop.abort(),
     stack,
   };
+}
+
+/** The request as run.json records it: secret backend flags (API keys) as "(set)". */
+function withoutSecrets(request: RunRequest): RunRequest {
+  const given = request.backendOptions;
+  if (given === undefined) return request;
+  const flags = backendRegistry.flags();
+  const masked = Object.fromEntries(
+    Object.entries(given).map(([name, value]) => [name, flags[name]?.secret ? '(set)' : value]),
+  );
+  return { ...request, backendOptions: masked };
 }
 
 /** The run's network (`--network`), built from the seed or read from its file; usage errors name the flag. */
