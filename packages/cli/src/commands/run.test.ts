@@ -194,3 +194,59 @@ describe('emocrowd personas with BEAM emotions', () => {
     expect(out.personas.every((p) => p.emotion.model === 'beam')).toBe(true);
   });
 });
+
+describe('emocrowd run: a battery with an intensity sweep', () => {
+  it('reports the trends of each item', async () => {
+    const { code, stdout, stderr } = await runCli(
+      [
+        'run',
+        '--task',
+        'lorenz-2011',
+        '--personas',
+        'all',
+        '--emotion-model',
+        'beam',
+        '--emotions',
+        'sadness-joy',
+        '--intensities=-1,1',
+        '--subsets',
+        '0',
+        '--json',
+        '--quiet',
+        '--out',
+        'battery',
+      ],
+      { cwd: dir },
+    );
+    expect(code, stderr).toBe(0);
+    const summary = JSON.parse(stdout) as RunSummary;
+    expect(summary.intensityTrends).toBeUndefined();
+    expect(summary.items).toHaveLength(6);
+    for (const item of summary.items ?? []) {
+      expect(item.intensityTrends?.map((t) => [t.stratum, t.levels.map((l) => l.level)])).toEqual([
+        ['sadness-joy', [-1, 1]],
+      ]);
+    }
+    const text = await runCli(
+      [
+        'run',
+        '--resume',
+        'battery',
+        '--task',
+        'lorenz-2011',
+        '--personas',
+        'all',
+        '--emotion-model',
+        'beam',
+        '--emotions',
+        'sadness-joy',
+        '--intensities=-1,1',
+        '--subsets',
+        '0',
+        '--quiet',
+      ],
+      { cwd: dir },
+    );
+    expect(text.stdout).toMatch(/density: sadness-joy +2/);
+  });
+});

@@ -1,5 +1,5 @@
 import type { EmotionModel } from '@emocrowd/agents';
-import type { CrowdEvent, RunSummary } from '@emocrowd/crowd';
+import { type CrowdEvent, descriptorItems, isBatteryDescriptor, type RunSummary } from '@emocrowd/crowd';
 import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
 import { usageError } from '../command/CliError.js';
@@ -26,6 +26,7 @@ export const runCommand = defineCommand({
       'emocrowd run --rounds 3 --influence aggregate',
       'emocrowd run --personas all --emotion-model beam --emotions sadness-joy --condition emotion',
       'emocrowd run --personas 40 --rounds 3 --influence neighbours --network random-regular:4 --show-neighbours mean',
+      'emocrowd run --task lorenz-2011 --personas 300',
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
     ],
   },
@@ -33,7 +34,8 @@ export const runCommand = defineCommand({
     task: {
       type: 'string',
       valueName: 'ID|FILE',
-      description: 'Built-in task id (see emocrowd tasks) or a JSON/YAML task file.',
+      description:
+        'Built-in task or battery id (see emocrowd tasks) or a JSON/YAML task file; a battery asks every persona every item.',
       default: 'fargo-seattle',
     },
     ...personaFlags,
@@ -192,7 +194,14 @@ export const runCommand = defineCommand({
             started.descriptor.personas.shard.count,
         )
       : started.descriptor.personas.count;
-    const total = personasHere * started.descriptor.replicates * started.descriptor.rounds;
+    const items = descriptorItems(started.descriptor.task).length;
+    const battery = isBatteryDescriptor(started.descriptor.task);
+    const total = personasHere * started.descriptor.replicates * started.descriptor.rounds * items;
+    // A battery's answers come persona by persona, all items of one persona together.
+    const itemsNote = (done: number): string =>
+      battery
+        ? `${Math.floor(done / items).toLocaleString('en-US')}/${(total / items).toLocaleString('en-US')} personas x ${items} items`
+        : '';
     const bar = new ProgressBar({
       stream: quiet ? { write: () => true } : io.stderr,
       total,
@@ -223,6 +232,7 @@ export const runCommand = defineCommand({
               if (event.record.status === 'unparsed') unparsed++;
               else if (event.record.status === 'failed') failed++;
               const notes = [
+                itemsNote(done),
                 unparsed > 0 ? colors.yellow(`${unparsed} unparsed`) : '',
                 failed > 0 ? colors.red(`${failed} failed`) : '',
               ];

@@ -1,7 +1,7 @@
 import {
+  findTask,
   isBeamSpectrumId,
   isGoEmotionLabel,
-  listTasks,
   parseBeamWord,
   parsePlutchikTerm,
 } from '@emocrowd/agents';
@@ -28,8 +28,8 @@ export const RunStartSchema = z
   .object({
     task: z
       .string()
-      .refine((id) => listTasks().some((task) => task.id === id), {
-        message: 'not a built-in task id (see GET /api/options)',
+      .refine((id) => findTask(id) !== undefined, {
+        message: 'not a built-in task or battery id (see GET /api/options)',
       })
       .default('fargo-seattle'),
     personas: z

@@ -1,17 +1,13 @@
-import {
-  beamToPlutchik,
-  formatIntensity,
-  type GoEmotionLabel,
-  goEmotionToPlutchik,
-  intensityScaleOf,
-  isGoEmotionLabel,
-} from '@emocrowd/agents';
-import { intensityTrends } from '../analysis/intensityTrends.js';
-import { summarizeEstimates } from '../analysis/summarizeEstimates.js';
-import type { RunDescriptor } from '../events/RunDescriptor.js';
-import type { RunCounts, RunSummary } from '../events/RunSummary.js';
+import type { Task } from '@emocrowd/agents';
+import { type IntensityTrend, intensityTrends } from '../analysis/intensityTrends.js';
+import { type BatteryItem, summarizeBattery } from '../analysis/summarizeBattery.js';
+import { type SummaryOptions, summarizeEstimates } from '../analysis/summarizeEstimates.js';
+import { descriptorItems, isBatteryDescriptor, type RunDescriptor } from '../events/RunDescriptor.js';
+import type { RoundStats, RunCounts, RunSummary } from '../events/RunSummary.js';
 import type { PersonaList } from './PersonaList.js';
 import type { RoundState } from './RoundState.js';
+import type { RunRounds } from './RunRounds.js';
+import { type IntensityScales, roundSample } from './roundSample.js';
 import { roundStats } from './roundStats.js';
 
 /** What the summary of a run includes beyond aggregates and metrics. */
@@ -32,20 +28,110 @@ export interface RunSummaryOptions {
  * The summary of a run: counts over every round, aggregates, metrics, subsets and breakdowns
  * over the last round's answers, and per-round measures. Answers are taken in slot order
  * (replicate, then persona position), so the result does not depend on arrival order.
+ *
+ * A single question's summary has its aggregates and metrics at the top level. A battery's has
+ * `items[]` instead, one summary per item over that item's last round with answers, and its
+ * `rounds[]` hold one entry per round and item.
+ *
+ * When personas were given at least two intensities of one emotion scale (a BEAM spectrum, a
+ * Plutchik spoke, a GoEmotions label), the summary (or each item's) adds `intensityTrends`.
+ *
+ * @param input.task - the task asked (default: none; it will carry what the descriptor does not,
+ *   such as each item's human crowd)
  */
 export function summarizeRun(input: {
   descriptor: RunDescriptor;
   personas: PersonaList;
-  rounds: readonly RoundState[];
+  rounds: RunRounds;
+  task?: Task;
   options: RunSummaryOptions | undefined;
   elapsedMs: number;
 }): RunSummary {
   const { descriptor, personas, rounds } = input;
   const options = input.options ?? {};
-  const truth = descriptor.task.truth;
+  const items = descriptorItems(descriptor.task);
+  const battery = isBatteryDescriptor(descriptor.task);
+  const counts = countAnswers(rounds, descriptor);
+  const roundList: RoundStats[] = [];
+  for (const states of rounds.states) {
+    states.forEach((state, i) => {
+      const item = items[i];
+      if (state.size > 0 && item)
+        roundList.push(roundStats(state, item.truth, battery ? item.id : undefined));
+    });
+  }
+  const summaryBase = {
+    schemaVersion: 1 as const,
+    runId: descriptor.runId,
+    task: descriptor.task,
+    model: { id: descriptor.model.id, isLanguageModel: descriptor.model.isLanguageModel },
+    seed: descriptor.seed,
+    counts,
+    rounds: roundList,
+    timing: {
+      elapsedMs: Math.round(input.elapsedMs),
+      answersPerSecond:
+        input.elapsedMs > 0 ? Math.round(((counts.expected - counts.missing) / input.elapsedMs) * 1000) : 0,
+    },
+  };
+  const B = options.subsets ?? 200;
+  const estimateOptions = (n: number, hasGroups: boolean): SummaryOptions => ({
+    ...(options.strategies ? { strategies: options.strategies } : {}),
+    subsets: B > 0 && n > 1 ? { B, tolerance: options.tolerance ?? 0.1 } : false,
+    groups: hasGroups,
+    bootstrap: options.bootstrap ?? 500,
+    seed: descriptor.seed,
+  });
+
+  const trendsOf = (values: readonly number[], truth: number, scales: IntensityScales, seed: string) =>
+    intensityTrends(values, truth, scales.levels, {
+      by: scales.scales,
+      labels: scales.labels,
+      bootstrap: options.bootstrap ?? 500,
+      seed,
+    }).filter((trend) => trend.levels.length >= 2);
+
+  if (battery) {
+    const samples = items.map((_, i) => roundSample(lastAnswered(rounds, i), personas, options.groupBy));
+    const batteryItems: BatteryItem[] = items.map((item, i) => {
+      const { sample, personaIndex } = samples[i] as ReturnType<typeof roundSample>;
+      return { id: item.id, truth: item.truth, sample, respondents: personaIndex.map(String) };
+    });
+    // Breakdowns and subsets as for one question; summarizeBattery skips subsets of single answers.
+    const anyGroups = batteryItems.some((b) => Object.keys(b.sample.groups ?? {}).length > 0);
+    const report = summarizeBattery(batteryItems, estimateOptions(2, anyGroups));
+    const withTrends = report.items.map((summary, i) => {
+      const { sample, scales } = samples[i] as ReturnType<typeof roundSample>;
+      const trends = trendsOf(sample.values, summary.truth, scales, `${descriptor.seed}:${summary.id}`);
+      return trends.length > 0 ? { ...summary, intensityTrends: trends } : summary;
+    });
+    return { ...summaryBase, items: withTrends };
+  }
+
+  const { sample, scales } = roundSample(lastAnswered(rounds, 0), personas, options.groupBy);
+  const truth = items[0]?.truth ?? Number.NaN;
+  if (sample.values.length === 0) {
+    return { ...summaryBase, truth, aggregates: {}, metrics: { n: 0 } } as unknown as RunSummary;
+  }
+  const hasGroups = Object.keys(sample.groups ?? {}).length > 0;
+  const trends: IntensityTrend[] = trendsOf(sample.values, truth, scales, String(descriptor.seed));
+  return {
+    ...summaryBase,
+    ...summarizeEstimates(sample, truth, estimateOptions(sample.values.length, hasGroups)),
+    ...(trends.length > 0 ? { intensityTrends: trends } : {}),
+  };
+}
+
+/** The last round with answers of one item (or the last round when none has any). */
+function lastAnswered(rounds: RunRounds, item: number): RoundState | undefined {
+  const states = rounds.states.map((round) => round[item] as RoundState);
+  return [...states].reverse().find((state) => state.size > 0) ?? states[states.length - 1];
+}
+
+function countAnswers(rounds: RunRounds, descriptor: RunDescriptor): RunCounts {
   const counts: RunCounts = {
-    personas: personas.count,
-    expected: personas.count * descriptor.replicates * descriptor.rounds,
+    personas: rounds.personas,
+    expected: rounds.perRound * descriptor.rounds,
     answered: 0,
     unparsed: 0,
     failed: 0,
@@ -53,7 +139,7 @@ export function summarizeRun(input: {
     modelCalls: 0,
     missing: 0,
   };
-  for (const state of rounds) {
+  for (const state of rounds.all()) {
     for (const [, lite] of state.entries()) {
       if (lite.status === 'ok') counts.answered++;
       else if (lite.status === 'unparsed') counts.unparsed++;
@@ -63,101 +149,5 @@ export function summarizeRun(input: {
     }
   }
   counts.missing = counts.expected - counts.answered - counts.unparsed - counts.failed;
-
-  const last = [...rounds].reverse().find((state) => state.size > 0) ?? rounds[rounds.length - 1];
-  const { values, confidence, groups, scales } = lastRoundSample(last, personas);
-  const wanted = options.groupBy;
-  const usedGroups = Object.fromEntries(
-    Object.entries(groups).filter(
-      ([key, column]) => new Set(column).size > 1 && (!wanted || wanted.includes(key)),
-    ),
-  );
-  const summaryBase = {
-    schemaVersion: 1 as const,
-    runId: descriptor.runId,
-    task: descriptor.task,
-    model: { id: descriptor.model.id, isLanguageModel: descriptor.model.isLanguageModel },
-    seed: descriptor.seed,
-    counts,
-    rounds: rounds.filter((state) => state.size > 0).map((state) => roundStats(state, truth)),
-    timing: {
-      elapsedMs: Math.round(input.elapsedMs),
-      answersPerSecond:
-        input.elapsedMs > 0 ? Math.round(((counts.expected - counts.missing) / input.elapsedMs) * 1000) : 0,
-    },
-  };
-  if (values.length === 0) {
-    return { ...summaryBase, truth, aggregates: {}, metrics: emptyMetrics() } as unknown as RunSummary;
-  }
-  const B = options.subsets ?? 200;
-  const estimateSummary = summarizeEstimates({ values, confidence, groups: usedGroups }, truth, {
-    ...(options.strategies ? { strategies: options.strategies } : {}),
-    subsets: B > 0 && values.length > 1 ? { B, tolerance: options.tolerance ?? 0.1 } : false,
-    groups: Object.keys(usedGroups).length > 0,
-    bootstrap: options.bootstrap ?? 500,
-    seed: descriptor.seed,
-  });
-  const trends = intensityTrends(values, truth, scales.levels, {
-    by: scales.scales,
-    labels: scales.labels,
-    bootstrap: options.bootstrap ?? 500,
-    seed: descriptor.seed,
-  }).filter((trend) => trend.levels.length >= 2);
-  return { ...summaryBase, ...estimateSummary, ...(trends.length > 0 ? { intensityTrends: trends } : {}) };
-}
-
-/** The last round's answers with a number, in slot order, with their group labels and intensity scales. */
-function lastRoundSample(
-  last: RoundState | undefined,
-  personas: PersonaList,
-): {
-  values: number[];
-  confidence: (number | undefined)[];
-  groups: Record<string, string[]>;
-  scales: { scales: (string | undefined)[]; levels: (number | undefined)[]; labels: (string | undefined)[] };
-} {
-  const values: number[] = [];
-  const confidence: (number | undefined)[] = [];
-  const groups: Record<string, string[]> = { emotion: [], plutchik: [], spectrum: [], intensity: [] };
-  const scales = {
-    scales: [] as (string | undefined)[],
-    levels: [] as (number | undefined)[],
-    labels: [] as (string | undefined)[],
-  };
-  // entries() runs in ascending slot order: no copy, no sort, whatever the crowd's size.
-  for (const [slot, lite] of last ? last.entries() : []) {
-    if (lite.status !== 'ok' || lite.estimate === undefined) continue;
-    const persona = personas.at(slot % personas.count);
-    values.push(lite.estimate);
-    confidence.push(lite.confidence);
-    const emotion = lite.emotion ?? persona.emotion?.label ?? 'none';
-    (groups.emotion as string[]).push(emotion);
-    (groups.plutchik as string[]).push(plutchikOf(emotion, persona.emotion?.model));
-    // The intensity a persona was given (the swept variable), not the one later rounds moved it to.
-    const scale = persona.emotion === undefined ? undefined : intensityScaleOf(persona.emotion);
-    (groups.spectrum as string[]).push(persona.emotion?.spectrum ?? 'none');
-    (groups.intensity as string[]).push(scale === undefined ? 'none' : formatIntensity(scale.level));
-    scales.scales.push(scale?.scale);
-    scales.levels.push(scale?.level);
-    scales.labels.push(persona.emotion?.label);
-    for (const [key, value] of Object.entries(persona.attributes)) {
-      groups[key] ??= new Array<string>(values.length - 1).fill('unknown');
-      const column = groups[key];
-      column.push(value);
-    }
-    for (const column of Object.values(groups)) if (column.length < values.length) column.push('unknown');
-  }
-  return { values, confidence, groups, scales };
-}
-
-function plutchikOf(label: string, model: string | undefined): string {
-  if (model === 'plutchik') return label;
-  if (model === 'beam') return beamToPlutchik(label)?.emotion ?? 'none';
-  if (!isGoEmotionLabel(label)) return 'none';
-  const mapped = goEmotionToPlutchik(label as GoEmotionLabel);
-  return mapped ? mapped.emotion : 'none';
-}
-
-function emptyMetrics(): Record<string, number> {
-  return { n: 0 };
+  return counts;
 }
