@@ -33,6 +33,8 @@ export function describeRun(
       space: selection.space.name,
       condition: request.condition,
       ...(request.emotions ? { emotions: request.emotions } : {}),
+      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
+      ...(request.intensities ? { intensities: request.intensities } : {}),
       count: selection.count,
       ...(request.shard ? { shard: request.shard } : {}),
     },

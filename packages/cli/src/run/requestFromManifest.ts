@@ -10,6 +10,8 @@ const StoredRequestSchema = z.object({
   task: z.string(),
   personas: z.string(),
   emotions: z.array(z.string()).optional(),
+  emotionModel: z.enum(['goemotions', 'plutchik', 'beam']).optional(),
+  intensities: z.array(z.number()).optional(),
   condition: z.enum(['emotion', 'social', 'combined']),
   model: z.string(),
   hosts: z.array(z.string()),

@@ -49,7 +49,13 @@ export function resolveCrowd(
   const task = resolveTask(request.task, cwd);
   const selection = selectPersonas(request, cwd);
   if (request.groupBy) {
-    const known = ['emotion', 'plutchik', ...selection.space.dimensions.map((d) => d.id)];
+    const known = [
+      'emotion',
+      'plutchik',
+      'spectrum',
+      'intensity',
+      ...selection.space.dimensions.map((d) => d.id),
+    ];
     const unknown = request.groupBy.filter((g) => !known.includes(g));
     if (unknown.length > 0) {
       throw usageError(
@@ -69,6 +75,8 @@ function selectPersonas(request: RunRequest, cwd: string): PersonaSelection {
   try {
     selection = resolvePersonas(resolvePersonaSpec(request.personas, cwd), {
       ...(request.emotions ? { emotions: request.emotions } : {}),
+      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
+      ...(request.intensities ? { intensities: request.intensities } : {}),
       condition: request.condition as Condition,
       rng: createRng(request.seed).fork('personas'),
     });
