@@ -1,3 +1,4 @@
+import type { WocTieRule } from '@emocrowd/crowd';
 import { estimateInputFlags } from '../analysis/estimateInputFlags.js';
 import { loadCrowds } from '../analysis/loadCrowds.js';
 import { wantsRounds } from '../analysis/loadRoundCrowds.js';
@@ -32,6 +33,13 @@ export const analyzeCommand = defineCommand({
     ...estimateInputFlags,
     ...roundInputFlags,
     ...analysisFlags,
+    'woc-ties': {
+      type: 'string',
+      choices: ['both', 'strict'],
+      description:
+        'How the WOC indicator counts answers equal to the truth: on both sides, min(#x <= T, #x >= T), or on neither (strict). See docs/metrics.md.',
+      default: 'both',
+    },
     'manipulation-check': {
       type: 'boolean',
       description:
@@ -41,7 +49,13 @@ export const analyzeCommand = defineCommand({
     json: outputFlags.json,
   },
   async run({ flags, io, positionals, explicit }) {
-    if (wantsRounds(flags)) return reportRounds(flags, positionals, io, explicit);
+    if (wantsRounds(flags)) {
+      if (explicit.has('woc-ties'))
+        throw usageError(
+          '--woc-ties applies to one-round summaries; the round analysis counts ties on both sides',
+        );
+      return reportRounds(flags, positionals, io, explicit);
+    }
     for (const name of ['respondent-column', 'shown-columns', 'shown-column'] as const)
       if (flags[name] !== undefined) throw usageError(`--${name} needs --rounds or --round-column`);
     const { strategies, input, crowds } = loadCrowds(
@@ -51,7 +65,13 @@ export const analyzeCommand = defineCommand({
       io.cwd,
       listFlag(flags['group-by']),
     );
-    const options = { strategies, subsets: flags.subsets, tolerance: flags.tolerance, seed: flags.seed };
+    const options = {
+      strategies,
+      subsets: flags.subsets,
+      tolerance: flags.tolerance,
+      seed: flags.seed,
+      wocTies: flags['woc-ties'] as WocTieRule,
+    };
     const results = crowds.crowds.map((crowd) => ({ crowd, summary: summarizeCrowd(crowd, options) }));
     if (results.every((r) => r.summary === undefined)) {
       throw usageError(
