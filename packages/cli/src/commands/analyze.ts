@@ -7,7 +7,7 @@ import { roundInputFlags } from '../analysis/roundInputFlags.js';
 import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
-import { analysisFlags, listFlag, outputFlags } from '../flags.js';
+import { analysisFlags, ksFlag, listFlag, outputFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderEstimateSummary } from '../output/renderEstimateSummary.js';
 import { formatPercent, renderTable } from '../output/renderTable.js';
@@ -51,7 +51,14 @@ export const analyzeCommand = defineCommand({
       io.cwd,
       listFlag(flags['group-by']),
     );
-    const options = { strategies, subsets: flags.subsets, tolerance: flags.tolerance, seed: flags.seed };
+    const options = {
+      strategies,
+      subsets: flags.subsets,
+      tolerance: flags.tolerance,
+      ks: ksFlag(flags.ks),
+      epsilon: flags.epsilon,
+      seed: flags.seed,
+    };
     const results = crowds.crowds.map((crowd) => ({ crowd, summary: summarizeCrowd(crowd, options) }));
     if (results.every((r) => r.summary === undefined)) {
       throw usageError(

@@ -4,7 +4,7 @@ import { loadCrowds } from '../analysis/loadCrowds.js';
 import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
-import { analysisFlags, outputFlags } from '../flags.js';
+import { analysisFlags, ksFlag, outputFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderLineChart } from '../output/renderLineChart.js';
 import { renderNotComputed } from '../output/renderNotComputed.js';
@@ -26,6 +26,8 @@ export const compareCommand = defineCommand({
     strategies: analysisFlags.strategies,
     subsets: analysisFlags.subsets,
     tolerance: analysisFlags.tolerance,
+    ks: analysisFlags.ks,
+    epsilon: analysisFlags.epsilon,
     width: { type: 'integer', description: 'Chart width in columns.', default: 60, min: 20, max: 400 },
     ascii: { type: 'boolean', description: 'Draw the chart with ASCII characters only.' },
     json: outputFlags.json,
@@ -47,7 +49,15 @@ export const compareCommand = defineCommand({
           ...(crowd.sample.confidence ? { confidence: crowd.sample.confidence } : {}),
         },
       },
-      { strategies, subsets: flags.subsets, tolerance: flags.tolerance, seed: flags.seed, bootstrap: 0 },
+      {
+        strategies,
+        subsets: flags.subsets,
+        tolerance: flags.tolerance,
+        ks: ksFlag(flags.ks),
+        epsilon: flags.epsilon,
+        seed: flags.seed,
+        bootstrap: 0,
+      },
     );
     if (!summary)
       throw usageError(`compare: no numeric estimate in column ${crowds.column} of ${input.path}`);
@@ -66,12 +76,15 @@ export const compareCommand = defineCommand({
         beaten: beaten?.beaten ?? null,
         ties: beaten?.ties ?? null,
         optimalK: curve?.optimalK ?? null,
+        optimalKInterval: curve?.optimalKInterval ?? null,
+        flags: curve?.flags ?? [],
         optimalAccuracy: curve?.optimalAccuracy ?? null,
         smallestGoodK: curve?.smallestGoodK ?? null,
         accuracyAtN: curve?.points[curve.points.length - 1]?.accuracy ?? null,
         curve: (curve?.points ?? []).map((p) => ({
           k: p.k,
           accuracy: p.accuracy,
+          accuracyInterval: p.accuracyInterval,
           meanAbsRelError: p.meanAbsRelError,
         })),
       };
@@ -107,7 +120,7 @@ export const compareCommand = defineCommand({
           { header: 'estimate', align: 'right' },
           { header: 'rel. error', align: 'right' },
           { header: 'beats', align: 'right' },
-          { header: 'optimal k', align: 'right' },
+          { header: 'optimal k [interval]', align: 'right' },
           { header: 'accuracy at k', align: 'right' },
           { header: `accuracy at n=${values.length}`, align: 'right' },
         ],
@@ -116,7 +129,9 @@ export const compareCommand = defineCommand({
           formatNumber(r.estimate, 1),
           formatPercent(r.relError, 1),
           formatPercent(r.beaten, 1),
-          r.optimalK === null ? '–' : String(r.optimalK),
+          r.optimalK === null
+            ? '–'
+            : `${r.optimalK}${r.optimalKInterval ? ` [${r.optimalKInterval[0]}-${r.optimalKInterval[1]}]` : ''}${r.flags.length > 0 ? ` ${r.flags.join(' ')}` : ''}`,
           formatPercent(r.optimalAccuracy, 0),
           formatPercent(r.accuracyAtN, 0),
         ]),

@@ -4,7 +4,7 @@ import type { Subscription } from 'rxjs';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
 import type { Io } from '../command/Io.js';
-import { analysisFlags, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
+import { analysisFlags, ksFlag, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
@@ -169,6 +169,8 @@ export const runCommand = defineCommand({
       ...(listFlag(flags.strategies) ? { strategies: listFlag(flags.strategies) } : {}),
       subsets: flags.subsets,
       tolerance: flags.tolerance,
+      ...(ksFlag(flags.ks) ? { ks: ksFlag(flags.ks) } : {}),
+      epsilon: flags.epsilon,
       ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
     };
     const started = await startRun(request, {

@@ -260,6 +260,8 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       ...(request.strategies ? { strategies: request.strategies } : {}),
       subsets: request.subsets,
       tolerance: request.tolerance,
+      ...(request.ks ? { ks: request.ks } : {}),
+      ...(request.epsilon !== undefined ? { epsilon: request.epsilon } : {}),
       ...(request.groupBy ? { groupBy: request.groupBy } : {}),
     },
   }).pipe(

@@ -1,5 +1,6 @@
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import { etaSquared, type VarianceExplained } from '../stats/etaSquared.js';
+import { SOCIAL_CONFIGURATION, socialConfiguration } from './effectModel.js';
 
 /** How much of the variance of ln(estimates) one group dimension explains. */
 export interface EffectSize extends VarianceExplained {
@@ -16,7 +17,9 @@ export interface EffectSize extends VarianceExplained {
  * social attributes guide predictions more strongly than emotions). Log space because estimates
  * are roughly log-normal; values <= 0 are dropped. Dimensions with many levels (28 emotions) gain
  * eta² by chance, about (g - 1)/(n - 1); compare `omega2` when level counts differ (see
- * `etaSquared`).
+ * `etaSquared`). With two social attributes or more, one more entry, `socialConfiguration`, treats
+ * their combination as one factor (see `effectModel`), so a set of dimensions can be compared
+ * with emotion alone.
  *
  * @param sample a crowd with `groups`.
  * @returns one entry per dimension, sorted by eta² descending (empty without groups).
@@ -31,7 +34,10 @@ export function effectSizes(sample: CrowdSample): EffectSize[] {
     }
   });
   const dropped = sample.values.length - keep.length;
-  return Object.entries(sample.groups ?? {})
+  const dimensions = Object.entries(sample.groups ?? {});
+  const social = socialConfiguration(sample);
+  if (social && social.dimensions.length > 1) dimensions.push([SOCIAL_CONFIGURATION, social.labels]);
+  return dimensions
     .map(([dimension, labels]) => ({
       dimension,
       dropped,
