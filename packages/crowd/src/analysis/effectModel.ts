@@ -3,8 +3,8 @@ import type { CrowdSample } from '../stats/CrowdSample.js';
 import { quantile } from '../stats/quantile.js';
 import { type TwoFactorAnova, twoFactorDesign } from '../stats/twoFactorAnova.js';
 
-/** Dimensions that are not social attributes (emotion labels and their Plutchik primary). */
-const EMOTION_DIMENSIONS = new Set(['emotion', 'plutchik']);
+/** Dimensions that describe the emotion, not social attributes (label, Plutchik primary, BEAM spectrum, intensity). */
+const EMOTION_DIMENSIONS = new Set(['emotion', 'plutchik', 'spectrum', 'intensity']);
 
 /**
  * Fewest answers per level (on average) for a factor's interval: in simulations (60-100 crowds
@@ -54,7 +54,7 @@ export interface EffectModel {
 
 /**
  * The joint social-configuration label of each judge: its values of every social attribute
- * (every dimension but emotion and plutchik), joined by " | " in dimension order.
+ * (every dimension but emotion, plutchik, spectrum and intensity), joined by " | " in dimension order.
  *
  * @returns the dimensions joined and the labels, or undefined when there is no social attribute
  */
@@ -80,7 +80,7 @@ export function socialConfiguration(
  *
  * Behaviour:
  * 1. Estimates <= 0 are dropped (counted). The social configuration joins every dimension but
- *    emotion and plutchik (`socialConfiguration`).
+ *    emotion, plutchik, spectrum and intensity (`socialConfiguration`).
  * 2. Undefined unless both factors have at least two levels.
  * 3. Interval: `resamples` bootstrap resamples of the answers (with replacement, from
  *    `createRng(seed).fork('effectModel')`), each refitted; with q_lo and q_hi the 2.5% and
