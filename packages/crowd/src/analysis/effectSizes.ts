@@ -1,7 +1,7 @@
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import { etaSquared, type VarianceExplained } from '../stats/etaSquared.js';
-import { SOCIAL_CONFIGURATION, socialConfiguration } from './effectModel.js';
 import { olsSlope } from '../stats/olsSlope.js';
+import { SOCIAL_CONFIGURATION, socialConfiguration } from './effectModel.js';
 
 /** How much of the variance of ln(estimates) one group dimension explains. */
 export interface EffectSize extends VarianceExplained {
