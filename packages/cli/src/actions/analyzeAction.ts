@@ -1,5 +1,7 @@
 import { loadCrowds } from '../analysis/loadCrowds.js';
+import { wantsRounds } from '../analysis/loadRoundCrowds.js';
 import { type ManipulationCheck, manipulationCheck } from '../analysis/manipulationCheck.js';
+import { reportRounds } from '../analysis/reportRounds.js';
 import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
 import type { CommandContext } from '../command/defineCommand.js';
@@ -14,7 +16,11 @@ export async function analyzeAction({
   flags,
   io,
   positionals,
+  explicit,
 }: CommandContext<typeof analyzeFlags>): Promise<number> {
+  if (wantsRounds(flags)) return reportRounds(flags, positionals, io, explicit);
+  for (const name of ['respondent-column', 'shown-columns', 'shown-column'] as const)
+    if (flags[name] !== undefined) throw usageError(`--${name} needs --rounds or --round-column`);
   const { strategies, input, crowds } = loadCrowds(
     'analyze',
     flags,

@@ -3,6 +3,7 @@ import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
 import { usageError } from '../command/CliError.js';
 import type { CommandContext } from '../command/defineCommand.js';
+import type { Io } from '../command/Io.js';
 import type { runFlags } from '../commands/run.js';
 import { listFlag } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
@@ -10,7 +11,7 @@ import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
 import { backendSettings } from '../run/backendSettings.js';
 import type { RunRequest } from '../run/RunRequest.js';
-import { parseShard } from '../run/shardList.js';
+import { resolveShard, type Shard } from '../run/resolveShard.js';
 import { startRun } from '../run/startRun.js';
 
 /** What `emocrowd run` does; its flags and help are in commands/run.ts. */
@@ -24,9 +25,7 @@ export async function runAction({
     throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
   if (flags['show-neighbours'] !== undefined && flags.network === undefined)
     throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
-  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-  if (flags.shard !== undefined && !shard)
-    throw usageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4 (got "${flags.shard}")`);
+  const shard = shardOf(flags.shard, flags.shards, io, flags.quiet === true);
   const request: RunRequest = {
     task: flags.task,
     personas: flags.personas,
@@ -159,4 +158,21 @@ export async function runAction({
     return 130;
   }
   return 0;
+}
+
+/** `--shard` (I/N or auto, saying which shard auto chose) and `--shards`; undefined for the whole crowd. */
+function shardOf(
+  text: string | undefined,
+  shards: number | undefined,
+  io: Io,
+  quiet: boolean,
+): Shard | undefined {
+  if (text === undefined) {
+    if (shards !== undefined) throw usageError('--shards goes with --shard auto');
+    return undefined;
+  }
+  const resolved = resolveShard(text, { ...(shards !== undefined ? { shards } : {}), env: io.env });
+  if (text.trim() === 'auto' && !quiet)
+    io.stderr.write(`shard ${resolved.shard.index + 1}/${resolved.shard.count} (from ${resolved.source})\n`);
+  return resolved.shard;
 }
