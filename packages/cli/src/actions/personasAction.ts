@@ -1,4 +1,4 @@
-import type { Condition, Persona } from '@emocrowd/agents';
+import type { Condition, EmotionModel, Persona } from '@emocrowd/agents';
 import { samplePositions } from '@emocrowd/agents';
 import { createRng } from '@emocrowd/models';
 import { personaJson } from '../catalog/personaJson.js';
@@ -8,7 +8,7 @@ import { selectPersonas } from '../catalog/selectPersonas.js';
 import { usageError } from '../command/CliError.js';
 import type { CommandContext } from '../command/defineCommand.js';
 import type { personasFlags } from '../commands/personas.js';
-import { listFlag } from '../flags.js';
+import { intensitiesFlag, listFlag } from '../flags.js';
 
 const PREVIEW = 10;
 
@@ -25,9 +25,15 @@ export async function personasAction({
   const modes = [flags.count === true, flags.sample !== undefined, flags.dimensions === true].filter(Boolean);
   if (modes.length > 1) throw usageError('personas: give at most one of --count, --sample and --dimensions');
   const emotions = listFlag(flags.emotions);
+  const intensities = intensitiesFlag(flags.intensities);
   const selection = selectPersonas({
     personas: flags.personas,
     ...(emotions ? { emotions } : {}),
+    // goemotions is the built-in spaces' own vocabulary: asking for it changes nothing.
+    ...(flags['emotion-model'] && flags['emotion-model'] !== 'goemotions'
+      ? { emotionModel: flags['emotion-model'] as EmotionModel }
+      : {}),
+    ...(intensities ? { intensities } : {}),
     condition: flags.condition as Condition,
     seed: flags.seed,
     cwd: io.cwd,

@@ -1,3 +1,4 @@
+import type { EmotionModel } from '@emocrowd/agents';
 import { type CrowdEvent, descriptorItems, isBatteryDescriptor, type RunSummary } from '@emocrowd/crowd';
 import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
@@ -5,7 +6,7 @@ import { usageError } from '../command/CliError.js';
 import type { CommandContext } from '../command/defineCommand.js';
 import type { Io } from '../command/Io.js';
 import type { runFlags } from '../commands/run.js';
-import { listFlag } from '../flags.js';
+import { intensitiesFlag, listFlag } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
@@ -26,10 +27,16 @@ export async function runAction({
   if (flags['show-neighbours'] !== undefined && flags.network === undefined)
     throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
   const shard = shardOf(flags.shard, flags.shards, io, flags.quiet === true);
+  const intensities = intensitiesFlag(flags.intensities);
   const request: RunRequest = {
     task: flags.task,
     personas: flags.personas,
     ...(listFlag(flags.emotions) ? { emotions: listFlag(flags.emotions) } : {}),
+    // goemotions is the built-in spaces' own vocabulary: asking for it changes nothing.
+    ...(flags['emotion-model'] && flags['emotion-model'] !== 'goemotions'
+      ? { emotionModel: flags['emotion-model'] as EmotionModel }
+      : {}),
+    ...(intensities ? { intensities } : {}),
     condition: flags.condition as RunRequest['condition'],
     model: flags.model,
     hosts: flags.host,

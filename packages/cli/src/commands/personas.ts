@@ -25,6 +25,7 @@ export const personasCommand = defineCommand({
       'emocrowd personas --count --personas paper',
       'emocrowd personas --sample 5',
       'emocrowd personas --personas all --emotions joy,anger --dimensions',
+      'emocrowd personas --count --personas all --emotion-model beam --emotions sadness-joy',
       'emocrowd personas validate my-personas.yaml',
     ],
   },

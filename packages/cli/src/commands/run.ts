@@ -112,6 +112,7 @@ export const runCommand = defineCommand({
       'emocrowd run --personas paper --condition emotion --json',
       'emocrowd run --model ollama:emollama --host http://127.0.0.1:11434 --concurrency 4',
       'emocrowd run --rounds 3 --influence aggregate',
+      'emocrowd run --personas all --emotion-model beam --emotions sadness-joy --condition emotion',
       'emocrowd run --personas 40 --rounds 3 --influence neighbours --network random-regular:4 --show-neighbours mean',
       'emocrowd run --task lorenz-2011 --personas 300',
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
