@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
+  describeDifference,
   type ResponseRecord,
   RUN_FILES,
   type RunDescriptor,
@@ -17,7 +18,7 @@ import type { CommandContext } from '../command/defineCommand.js';
 import type { mergeFlags } from '../commands/merge.js';
 import { colorsFor } from '../output/colors.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
-import { describeDifference } from '../run/startRun.js';
+import { slug } from '../run/describeRun.js';
 import { VERSION } from '../version.js';
 
 /** What `emocrowd merge` does; its flags and help are in commands/merge.ts. */
@@ -120,6 +121,7 @@ export async function mergeAction({
     schemaVersion: 1,
     descriptor,
     request,
+    ...(first.manifest.cwd ? { cwd: first.manifest.cwd } : {}),
     createdAt: new Date().toISOString(),
     versions: { emocrowd: VERSION, node: process.version },
   };
@@ -144,8 +146,4 @@ export async function mergeAction({
   if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout.write(renderRunSummary(summary, { colors: colorsFor(io.stdout, io.env), dir: out }));
   return 0;
-}
-
-function slug(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
 }

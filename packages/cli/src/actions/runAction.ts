@@ -3,7 +3,7 @@ import { type CrowdEvent, descriptorItems, isBatteryDescriptor, type RunSummary 
 import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
 import { usageError } from '../command/CliError.js';
-import type { CommandContext } from '../command/defineCommand.js';
+import type { CommandContext, ParsedFlags } from '../command/defineCommand.js';
 import type { Io } from '../command/Io.js';
 import type { runFlags } from '../commands/run.js';
 import { intensitiesFlag, listFlag } from '../flags.js';
@@ -13,6 +13,7 @@ import { renderRunSummary } from '../output/renderRunSummary.js';
 import { backendSettings } from '../run/backendSettings.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import { resolveShard, type Shard } from '../run/resolveShard.js';
+import { resumeRequest } from '../run/resumeRequest.js';
 import { startRun } from '../run/startRun.js';
 
 /** What `emocrowd run` does; its flags and help are in commands/run.ts. */
@@ -28,58 +29,34 @@ export async function runAction({
     throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
   const shard = shardOf(flags.shard, flags.shards, io, flags.quiet === true);
   const intensities = intensitiesFlag(flags.intensities);
-  const request: RunRequest = {
-    task: flags.task,
-    personas: flags.personas,
-    ...(listFlag(flags.emotions) ? { emotions: listFlag(flags.emotions) } : {}),
-    // goemotions is the built-in spaces' own vocabulary: asking for it changes nothing.
-    ...(flags['emotion-model'] && flags['emotion-model'] !== 'goemotions'
-      ? { emotionModel: flags['emotion-model'] as EmotionModel }
-      : {}),
-    ...(intensities ? { intensities } : {}),
-    condition: flags.condition as RunRequest['condition'],
-    model: flags.model,
-    hosts: flags.host,
-    backendOptions: backendSettings(flags, explicit),
-    seed: flags.seed,
-    concurrency: flags.concurrency,
-    replicates: flags.replicates,
-    rounds: flags.rounds,
-    influence:
-      flags.influence === 'neighbours'
-        ? flags.network !== undefined
-          ? {
-              kind: 'neighbours',
-              show: (flags['show-neighbours'] ?? 'values') as 'values' | 'mean' | 'median',
-            }
-          : { kind: 'neighbours', neighbours: flags.neighbours }
-        : flags.influence === 'aggregate'
-          ? { kind: 'aggregate', aggregate: flags['show-aggregate'] as 'mean' | 'median' }
-          : { kind: 'none' },
-    ...(flags.network !== undefined ? { network: flags.network } : {}),
-    temperature: flags.temperature,
-    maxTokens: flags['max-tokens'],
-    keepAlive: flags['keep-alive'],
-    timeoutMs: flags.timeout,
-    retries: flags.retries,
-    maxPerHost: flags['max-per-host'],
-    ...(flags['no-cache'] ? { cache: false as const } : flags.cache ? { cache: flags.cache } : {}),
-    retryFailed: flags['retry-failed'] === true,
-    ...(shard ? { shard } : {}),
-    ...(listFlag(flags.strategies) ? { strategies: listFlag(flags.strategies) } : {}),
-    subsets: flags.subsets,
-    tolerance: flags.tolerance,
-    ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
-  };
-  const started = await startRun(request, {
+  const given = requestFromFlags(flags, explicit, shard, intensities);
+  const resumed =
+    flags.resume === undefined
+      ? undefined
+      : resumeRequest(
+          flags.resume,
+          given,
+          {
+            ...flags,
+            emotions: listFlag(flags.emotions),
+            strategies: listFlag(flags.strategies),
+            'group-by': listFlag(flags['group-by']),
+            'emotion-model': given.emotionModel,
+            intensities,
+            shard,
+          },
+          explicit,
+          io.cwd,
+        );
+  const started = await startRun(resumed?.request ?? given, {
     runsDir: flags.runs,
-    ...(flags.resume
-      ? { outDir: flags.resume, resume: true }
+    ...(resumed
+      ? { outDir: resumed.dir, resume: true }
       : flags.out
         ? { outDir: flags.out, resume: false }
         : {}),
     env: io.env,
-    cwd: io.cwd,
+    cwd: resumed?.cwd ?? io.cwd,
   });
   const colors = colorsFor(io.stderr, io.env);
   const quiet = flags.quiet === true;
@@ -152,7 +129,7 @@ export async function runAction({
   }
   if (!summary) {
     io.stderr.write(
-      `stopped; answers so far are in ${started.dir}\nresume with: emocrowd run --resume ${started.dir} and the same flags\n`,
+      `stopped; answers so far are in ${started.dir}\nresume with: emocrowd run --resume ${started.dir}\n`,
     );
     return 130;
   }
@@ -160,11 +137,63 @@ export async function runAction({
   else io.stdout.write(renderRunSummary(summary, { colors: colorsFor(io.stdout, io.env), dir: started.dir }));
   if (cancelled) {
     io.stderr.write(
-      `stopped with ${summary.counts.missing} answers missing; resume with: emocrowd run --resume ${started.dir} and the same flags\n`,
+      `stopped with ${summary.counts.missing} answers missing; resume with: emocrowd run --resume ${started.dir}\n`,
     );
     return 130;
   }
   return 0;
+}
+
+/** The request the flags describe (defaults and config included). */
+function requestFromFlags(
+  flags: ParsedFlags<typeof runFlags>,
+  explicit: ReadonlySet<string>,
+  shard: Shard | undefined,
+  intensities: number[] | undefined,
+): RunRequest {
+  return {
+    task: flags.task,
+    personas: flags.personas,
+    ...(listFlag(flags.emotions) ? { emotions: listFlag(flags.emotions) } : {}),
+    // goemotions is the built-in spaces' own vocabulary: asking for it changes nothing.
+    ...(flags['emotion-model'] && flags['emotion-model'] !== 'goemotions'
+      ? { emotionModel: flags['emotion-model'] as EmotionModel }
+      : {}),
+    ...(intensities ? { intensities } : {}),
+    condition: flags.condition as RunRequest['condition'],
+    model: flags.model,
+    hosts: flags.host,
+    backendOptions: backendSettings(flags, explicit),
+    seed: flags.seed,
+    concurrency: flags.concurrency,
+    replicates: flags.replicates,
+    rounds: flags.rounds,
+    influence:
+      flags.influence === 'neighbours'
+        ? flags.network !== undefined
+          ? {
+              kind: 'neighbours',
+              show: (flags['show-neighbours'] ?? 'values') as 'values' | 'mean' | 'median',
+            }
+          : { kind: 'neighbours', neighbours: flags.neighbours }
+        : flags.influence === 'aggregate'
+          ? { kind: 'aggregate', aggregate: flags['show-aggregate'] as 'mean' | 'median' }
+          : { kind: 'none' },
+    ...(flags.network !== undefined ? { network: flags.network } : {}),
+    temperature: flags.temperature,
+    maxTokens: flags['max-tokens'],
+    keepAlive: flags['keep-alive'],
+    timeoutMs: flags.timeout,
+    retries: flags.retries,
+    maxPerHost: flags['max-per-host'],
+    ...(flags['no-cache'] ? { cache: false as const } : flags.cache ? { cache: flags.cache } : {}),
+    retryFailed: flags['retry-failed'] === true,
+    ...(shard ? { shard } : {}),
+    ...(listFlag(flags.strategies) ? { strategies: listFlag(flags.strategies) } : {}),
+    subsets: flags.subsets,
+    tolerance: flags.tolerance,
+    ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
+  };
 }
 
 /** `--shard` (I/N or auto, saying which shard auto chose) and `--shards`; undefined for the whole crowd. */

@@ -82,7 +82,8 @@ export const runFlags = {
   resume: {
     type: 'string',
     valueName: 'DIR',
-    description: 'Continue the run in DIR where it stopped (same flags).',
+    description:
+      'Continue the run in DIR where it stopped, with every setting from its run.json. Only flags that do not change the answers may be added (--host, --concurrency, --timeout, --retries, --max-per-host, --cache, --no-cache, --retry-failed, --keep-alive, --ollama-client, --api-key, --quiet, --json).',
   },
   shard: {
     type: 'string',
