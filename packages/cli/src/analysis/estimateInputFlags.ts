@@ -30,6 +30,12 @@ export const estimateInputFlags = {
     valueName: 'NAME',
     description: 'A column of self-reported confidence, for confidence-weighted strategies.',
   },
+  'cue-column': {
+    type: 'string',
+    valueName: 'NAME',
+    description:
+      "A column of each judge's ability cue measured elsewhere (lower = better, e.g. an error on a calibration question), for the cue strategies (selectCrowd, bestEmotionSubset).",
+  },
   filter: {
     type: 'string',
     valueName: 'COL=VALUE',

@@ -1,29 +1,37 @@
+import { batteryInputFlags } from '../analysis/batteryInputFlags.js';
+import { analyzeBattery, batteryJson } from '../analysis/batteryReport.js';
 import { estimateInputFlags } from '../analysis/estimateInputFlags.js';
-import { loadCrowds } from '../analysis/loadCrowds.js';
+import { isBatteryInput, loadBattery } from '../analysis/loadBattery.js';
+import { crowdsOf, loadInput } from '../analysis/loadCrowds.js';
+import type { EstimateInput } from '../analysis/loadEstimateInput.js';
 import { type ManipulationCheck, manipulationCheck } from '../analysis/manipulationCheck.js';
 import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
 import { analysisFlags, listFlag, outputFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
+import { renderBatteryReport } from '../output/renderBatteryReport.js';
 import { renderEstimateSummary } from '../output/renderEstimateSummary.js';
-import { formatPercent, renderTable } from '../output/renderTable.js';
+import { renderManipulationCheck } from '../output/renderManipulationCheck.js';
 
 /** `emocrowd analyze`: every metric and strategy on a run's answers or a CSV of human estimates. */
 export const analyzeCommand = defineCommand({
   meta: {
     name: 'analyze',
     description:
-      'Compute every aggregation strategy and wisdom-of-crowds metric (with the subset-size analysis and group breakdowns) on a run or on a CSV of human estimates. Rows that are not numbers are counted and reported. For a run, also checks how often answers express their assigned emotion (manipulation check).',
+      "Compute every aggregation strategy and wisdom-of-crowds metric (with the subset-size analysis and group breakdowns) on a run or on a CSV of human estimates. Rows that are not numbers are counted and reported. A battery (a run of one, or a CSV with --item-column or --item-columns) is analysed item by item and across items: strategies ranked over the items, cue strategies with each judge's skill on the other items, and the respondents' skill. For a run, also checks how often answers express their assigned emotion (manipulation check).",
     examples: [
       'emocrowd analyze --input runs/20261122-081500-fargo-seattle-synthetic',
       'emocrowd analyze --input silver_jellybean_Jb1.csv --column E1 --truth 250',
       'emocrowd analyze --input becker_2017.csv --column response_1 --truth-column truth --filter task=1a --group-by network',
       'emocrowd analyze --input becker_2017.csv --column response_1 --truth-column truth --group-by task --json',
+      'emocrowd analyze --input lorenz_2011.csv --item-column Question --respondent-column Subject --column E1 --truth-column Truth',
+      'emocrowd analyze --input responses.csv --item-columns q1..q20 --truth-file questions.csv --truth-file-column calGold',
     ],
   },
   flags: {
     ...estimateInputFlags,
+    ...batteryInputFlags,
     ...analysisFlags,
     'manipulation-check': {
       type: 'boolean',
@@ -34,30 +42,68 @@ export const analyzeCommand = defineCommand({
     json: outputFlags.json,
   },
   async run({ flags, io, positionals }) {
-    const { strategies, input, crowds } = loadCrowds(
-      'analyze',
-      flags,
-      positionals,
-      io.cwd,
-      listFlag(flags['group-by']),
-    );
-    const options = { strategies, subsets: flags.subsets, tolerance: flags.tolerance, seed: flags.seed };
+    const { strategies, input } = loadInput('analyze', flags, positionals, io.cwd);
+    const groupBy = listFlag(flags['group-by']);
+    const options = {
+      strategies,
+      subsets: flags.subsets,
+      tolerance: flags.tolerance,
+      seed: flags.seed,
+      selectK: flags['select-k'],
+    };
+    const batteryFlags = {
+      column: flags.column,
+      itemColumn: flags['item-column'],
+      itemColumns: flags['item-columns'],
+      respondentColumn: flags['respondent-column'],
+      truthColumn: flags['truth-column'],
+      truthFile: flags['truth-file'],
+      truthFileColumn: flags['truth-file-column'],
+      truthFileKey: flags['truth-file-key'],
+      confidenceColumn: flags['confidence-column'],
+      cueColumn: flags['cue-column'],
+      groupBy,
+      filters: flags.filter,
+    };
+    const check: ManipulationCheck | undefined =
+      input.records && flags['manipulation-check'] ? manipulationCheck(input.records) : undefined;
+    const status = answerStatus(input);
+    if (isBatteryInput(input, batteryFlags)) {
+      const loaded = loadBattery(input, batteryFlags, io.cwd);
+      const summary = analyzeBattery(loaded, options);
+      if (flags.json) {
+        const report = {
+          ...batteryJson(input, loaded, summary),
+          ...(status ? { status } : {}),
+          ...(check ? { manipulationCheck: check } : {}),
+        };
+        io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        return 0;
+      }
+      const colors = colorsFor(io.stdout, io.env);
+      const head = [
+        `${input.kind === 'run' ? 'run' : 'file'} ${input.path}: ${loaded.battery.rows} rows, ${loaded.battery.respondents} ${input.kind === 'run' ? 'personas' : 'respondents'}, truths from ${loaded.truthFrom}`,
+        ...(loaded.battery.filteredOut > 0
+          ? [
+              `${loaded.battery.filteredOut} rows filtered out (${loaded.filters.map((f) => `${f.column}=${f.value}`).join(', ')})`,
+            ]
+          : []),
+        ...(status ? [`answers: ${status.ok} ok, ${status.unparsed} unparsed, ${status.failed} failed`] : []),
+        ...loaded.notes,
+        '',
+      ];
+      io.stdout.write(`${head.join('\n')}\n`);
+      io.stdout.write(renderBatteryReport(loaded, summary, { colors }));
+      if (check) io.stdout.write(renderManipulationCheck(check, colors));
+      return 0;
+    }
+    const crowds = crowdsOf(input, flags, groupBy);
     const results = crowds.crowds.map((crowd) => ({ crowd, summary: summarizeCrowd(crowd, options) }));
     if (results.every((r) => r.summary === undefined)) {
       throw usageError(
         `analyze: no numeric estimate in column ${crowds.column} of ${input.path} (${crowds.rows} rows read); pick the estimates' column with --column`,
       );
     }
-    const status =
-      input.records === undefined
-        ? undefined
-        : {
-            ok: input.records.filter((r) => r.status === 'ok').length,
-            unparsed: input.records.filter((r) => r.status === 'unparsed').length,
-            failed: input.records.filter((r) => r.status === 'failed').length,
-          };
-    const check: ManipulationCheck | undefined =
-      input.records && flags['manipulation-check'] ? manipulationCheck(input.records) : undefined;
 
     if (flags.json) {
       const report = {
@@ -104,30 +150,18 @@ export const analyzeCommand = defineCommand({
       io.stdout.write('\n');
       for (const { crowd, summary } of results)
         io.stdout.write(renderEstimateSummary(crowd, summary, { colors }));
-      if (check) {
-        io.stdout.write(
-          `${colors.bold('manipulation check')}: ${formatPercent(check.share)} of ${check.n} answers express their assigned emotion (Ekman level, built-in classifier)${check.skipped > 0 ? `; ${check.skipped} not checked` : ''}\n\n`,
-        );
-        io.stdout.write(
-          renderTable(
-            [
-              { header: 'emotion' },
-              { header: 'ekman' },
-              { header: 'n', align: 'right' },
-              { header: 'expressed', align: 'right' },
-              { header: 'most predicted' },
-            ],
-            check.byEmotion.map((r) => [
-              r.emotion,
-              r.ekman,
-              String(r.n),
-              formatPercent(r.share),
-              `${r.topPredicted} (${formatPercent(r.topPredictedShare, 0)})`,
-            ]),
-          ),
-        );
-      }
+      if (check) io.stdout.write(renderManipulationCheck(check, colors));
     }
     return 0;
   },
 });
+
+/** How many of a run's answers have a number, are unparsed or failed (undefined for a CSV). */
+function answerStatus(input: EstimateInput): { ok: number; unparsed: number; failed: number } | undefined {
+  if (input.records === undefined) return undefined;
+  return {
+    ok: input.records.filter((r) => r.status === 'ok').length,
+    unparsed: input.records.filter((r) => r.status === 'unparsed').length,
+    failed: input.records.filter((r) => r.status === 'failed').length,
+  };
+}

@@ -115,6 +115,9 @@ export const mergeCommand = defineCommand({
           ...(typeof request.subsets === 'number' ? { subsets: request.subsets } : {}),
           ...(typeof request.tolerance === 'number' ? { tolerance: request.tolerance } : {}),
           ...(Array.isArray(request.groupBy) ? { groupBy: request.groupBy as string[] } : {}),
+          ...(typeof request.selectK === 'number'
+            ? { strategyOptions: { selectCrowd: { k: request.selectK } } }
+            : {}),
         },
         elapsedMs: Math.max(0, ...runs.map((r) => r.summary?.timing.elapsedMs ?? 0)),
       });

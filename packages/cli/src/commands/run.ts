@@ -163,6 +163,7 @@ export const runCommand = defineCommand({
       subsets: flags.subsets,
       tolerance: flags.tolerance,
       ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
+      selectK: flags['select-k'],
     };
     const started = await startRun(request, {
       runsDir: flags.runs,

@@ -261,6 +261,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       subsets: request.subsets,
       tolerance: request.tolerance,
       ...(request.groupBy ? { groupBy: request.groupBy } : {}),
+      ...(request.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: request.selectK } } } : {}),
     },
   }).pipe(
     tap((event) => {

@@ -21,6 +21,8 @@ export interface RunSummaryOptions {
   groupBy?: readonly string[];
   /** Bootstrap resamples of the mean intervals of groups up to 2,000 answers (medians are exact). Default 500. */
   bootstrap?: number;
+  /** Options per strategy name, e.g. `{ selectCrowd: { k: 10 } }`. */
+  strategyOptions?: SummaryOptions['strategyOptions'];
 }
 
 /**
@@ -77,6 +79,7 @@ export function summarizeRun(input: {
     groups: hasGroups,
     bootstrap: options.bootstrap ?? 500,
     seed: descriptor.seed,
+    ...(options.strategyOptions ? { strategyOptions: options.strategyOptions } : {}),
   });
 
   if (battery) {
