@@ -18,12 +18,6 @@ export const batteryInputFlags = {
     description:
       'Wide format: the item columns in battery order, one row per respondent (comma-separated; q1..q20 is a range).',
   },
-  'respondent-column': {
-    type: 'string',
-    valueName: 'NAME',
-    description:
-      'The column of respondent ids, or several that together identify one (e.g. Session_Date,Subject); long format: required; wide format: default the row.',
-  },
   'truth-file': {
     type: 'string',
     valueName: 'FILE',

@@ -14,6 +14,7 @@ export interface CrowdInputFlagValues {
   'cue-column'?: string | undefined;
   filter: string[];
   strategies?: string | undefined;
+  'split-by'?: string | undefined;
 }
 
 /** What `analyze` and `compare` start from. */
@@ -74,6 +75,7 @@ export function crowdsOf(
     confidenceColumn: flags['confidence-column'],
     cueColumn: flags['cue-column'],
     groupBy,
+    splitBy: listFlag(flags['split-by']),
     filters: flags.filter,
   });
 }

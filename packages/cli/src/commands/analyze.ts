@@ -4,7 +4,10 @@ import { estimateInputFlags } from '../analysis/estimateInputFlags.js';
 import { isBatteryInput, loadBattery } from '../analysis/loadBattery.js';
 import { crowdsOf, loadInput } from '../analysis/loadCrowds.js';
 import type { EstimateInput } from '../analysis/loadEstimateInput.js';
+import { wantsRounds } from '../analysis/loadRoundCrowds.js';
 import { type ManipulationCheck, manipulationCheck } from '../analysis/manipulationCheck.js';
+import { reportRounds } from '../analysis/reportRounds.js';
+import { roundInputFlags } from '../analysis/roundInputFlags.js';
 import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
@@ -19,18 +22,22 @@ export const analyzeCommand = defineCommand({
   meta: {
     name: 'analyze',
     description:
-      "Compute every aggregation strategy and wisdom-of-crowds metric (with the subset-size analysis and group breakdowns) on a run or on a CSV of human estimates. Rows that are not numbers are counted and reported. A battery (a run of one, or a CSV with --item-column or --item-columns) is analysed item by item and across items: strategies ranked over the items, cue strategies with each judge's skill on the other items, and the respondents' skill. For a run, also checks how often answers express their assigned emotion (manipulation check).",
+      "Compute every aggregation strategy and wisdom-of-crowds metric (with the subset-size analysis and group breakdowns) on a run or on a CSV of human estimates. Rows that are not numbers are counted and reported. For a run, also checks how often answers express their assigned emotion (manipulation check). With --rounds or --round-column, follow each crowd across rounds: every round's summary, revision weights, improvement and its tests between groups. A battery (a run of one, or a CSV with --item-column or --item-columns) is analysed item by item and across items: strategies ranked over the items, cue strategies with each judge's skill on the other items, and the respondents' skill.",
     examples: [
       'emocrowd analyze --input runs/20261122-081500-fargo-seattle-synthetic',
       'emocrowd analyze --input silver_jellybean_Jb1.csv --column E1 --truth 250',
       'emocrowd analyze --input becker_2017.csv --column response_1 --truth-column truth --filter task=1a --group-by network',
       'emocrowd analyze --input becker_2017.csv --column response_1 --truth-column truth --group-by task --json',
+      'emocrowd analyze --input becker_2017.csv --rounds response_1,response_2,response_3 --shown-columns mean.neighbor.time1,mean.neighbor.time2 --truth-column truth --split-by task,group_number --group-by network',
+      'emocrowd analyze --input lorenz_2011.csv --rounds E1,E2,E3,E4,E5 --truth-column Truth --split-by Session_Date,Question --group-by Information_Condition',
+      'emocrowd analyze --input runs/20261122-081500-fargo-seattle-synthetic --round-column round',
       'emocrowd analyze --input lorenz_2011.csv --item-column Question --respondent-column Subject --column E1 --truth-column Truth',
       'emocrowd analyze --input responses.csv --item-columns q1..q20 --truth-file questions.csv --truth-file-column calGold',
     ],
   },
   flags: {
     ...estimateInputFlags,
+    ...roundInputFlags,
     ...batteryInputFlags,
     ...analysisFlags,
     'manipulation-check': {
@@ -41,7 +48,10 @@ export const analyzeCommand = defineCommand({
     },
     json: outputFlags.json,
   },
-  async run({ flags, io, positionals }) {
+  async run({ flags, io, positionals, explicit }) {
+    if (wantsRounds(flags)) return reportRounds(flags, positionals, io, explicit);
+    for (const name of ['shown-columns', 'shown-column'] as const)
+      if (flags[name] !== undefined) throw usageError(`--${name} needs --rounds or --round-column`);
     const { strategies, input } = loadInput('analyze', flags, positionals, io.cwd);
     const groupBy = listFlag(flags['group-by']);
     const options = {
@@ -68,7 +78,10 @@ export const analyzeCommand = defineCommand({
     const check: ManipulationCheck | undefined =
       input.records && flags['manipulation-check'] ? manipulationCheck(input.records) : undefined;
     const status = answerStatus(input);
-    if (isBatteryInput(input, batteryFlags)) {
+    const battery = isBatteryInput(input, batteryFlags);
+    if (flags['respondent-column'] !== undefined && !battery)
+      throw usageError('--respondent-column needs --rounds, --round-column, --item-column or --item-columns');
+    if (battery) {
       const loaded = loadBattery(input, batteryFlags, io.cwd);
       const summary = analyzeBattery(loaded, options);
       if (flags.json) {

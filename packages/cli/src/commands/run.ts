@@ -3,13 +3,14 @@ import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
+import type { Io } from '../command/Io.js';
 import { analysisFlags, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
 import { backendSettings } from '../run/backendSettings.js';
 import type { RunRequest } from '../run/RunRequest.js';
-import { parseShard } from '../run/shardList.js';
+import { resolveShard, type Shard } from '../run/resolveShard.js';
 import { startRun } from '../run/startRun.js';
 
 /** `emocrowd run`: simulate a crowd and report its wisdom. */
@@ -112,8 +113,16 @@ export const runCommand = defineCommand({
     },
     shard: {
       type: 'string',
-      valueName: 'I/N',
-      description: 'Ask only shard I of N of the crowd (merge shards with emocrowd merge).',
+      valueName: 'I/N|auto',
+      description:
+        'Ask only shard I of N of the crowd (merge shards with emocrowd merge); auto: from JOB_COMPLETION_INDEX (Kubernetes Indexed Job, with --shards N) or SLURM_ARRAY_TASK_ID (Slurm job array).',
+    },
+    shards: {
+      type: 'integer',
+      valueName: 'N',
+      description:
+        "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
+      min: 1,
     },
     ...analysisFlags,
     ...outputFlags,
@@ -123,9 +132,7 @@ export const runCommand = defineCommand({
       throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
     if (flags['show-neighbours'] !== undefined && flags.network === undefined)
       throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
-    const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-    if (flags.shard !== undefined && !shard)
-      throw usageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4 (got "${flags.shard}")`);
+    const shard = shardOf(flags.shard, flags.shards, io, flags.quiet === true);
     const request: RunRequest = {
       task: flags.task,
       personas: flags.personas,
@@ -262,3 +269,20 @@ export const runCommand = defineCommand({
     return 0;
   },
 });
+
+/** `--shard` (I/N or auto, saying which shard auto chose) and `--shards`; undefined for the whole crowd. */
+function shardOf(
+  text: string | undefined,
+  shards: number | undefined,
+  io: Io,
+  quiet: boolean,
+): Shard | undefined {
+  if (text === undefined) {
+    if (shards !== undefined) throw usageError('--shards goes with --shard auto');
+    return undefined;
+  }
+  const resolved = resolveShard(text, { ...(shards !== undefined ? { shards } : {}), env: io.env });
+  if (text.trim() === 'auto' && !quiet)
+    io.stderr.write(`shard ${resolved.shard.index + 1}/${resolved.shard.count} (from ${resolved.source})\n`);
+  return resolved.shard;
+}
