@@ -1,5 +1,6 @@
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import { type CrossItemAnalysis, crossItemRanking } from './crossItemRanking.js';
+import type { IntensityTrend } from './intensityTrends.js';
 import { leaveOneItemOutCue } from './leaveOneItemOutCue.js';
 import { personaSkill, type SkillSummary } from './personaSkill.js';
 import { respondentErrors } from './respondentErrors.js';
@@ -23,6 +24,8 @@ export interface ItemSummary {
   n: number;
   /** Everything a single question's summary has; `null` when the item has no answer with a number. */
   summary: EstimateSummary | null;
+  /** The dose-response of an intensity sweep over this item's answers (added by `summarizeRun`). */
+  intensityTrends?: IntensityTrend[];
 }
 
 /** What `summarizeBattery` reports. */

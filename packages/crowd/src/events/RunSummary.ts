@@ -1,4 +1,5 @@
 import type { CrossItemAnalysis } from '../analysis/crossItemRanking.js';
+import type { IntensityTrend } from '../analysis/intensityTrends.js';
 import type { SkillSummary } from '../analysis/personaSkill.js';
 import type { ItemSummary } from '../analysis/summarizeBattery.js';
 import type { EstimateSummary } from '../analysis/summarizeEstimates.js';
@@ -65,6 +66,12 @@ export interface RunSummary extends Partial<EstimateSummary> {
   seed: number;
   counts: RunCounts;
   rounds: RoundStats[];
+  /**
+   * Dose-response of an intensity sweep: per BEAM spectrum (or Plutchik spoke, or GoEmotions
+   * label) whose personas were given at least two intensities, the slopes of error and spread
+   * on the assigned intensity (last round's answers).
+   */
+  intensityTrends?: IntensityTrend[];
   timing: { elapsedMs: number; answersPerSecond: number };
   /** A battery's items, in battery order. */
   items?: ItemSummary[];
