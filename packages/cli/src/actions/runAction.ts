@@ -195,6 +195,7 @@ function requestFromFlags(
     ...(ksFlag(flags.ks) ? { ks: ksFlag(flags.ks) } : {}),
     epsilon: flags.epsilon,
     ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
+    selectK: flags['select-k'],
   };
 }
 

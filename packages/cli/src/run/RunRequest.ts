@@ -55,4 +55,6 @@ export interface RunRequest {
   /** `--epsilon` of the smallest good size (default 0.01). */
   epsilon?: number;
   groupBy?: string[];
+  /** Judges the selectCrowd strategy averages (default 5). */
+  selectK?: number;
 }

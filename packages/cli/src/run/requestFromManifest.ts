@@ -44,6 +44,7 @@ const StoredRequestSchema = z.object({
   ks: z.array(count).optional(),
   epsilon: z.number().optional(),
   groupBy: z.array(z.string()).optional(),
+  selectK: count.optional(),
 });
 
 /**

@@ -57,6 +57,7 @@ export const RESUME_FIXED: Readonly<Record<string, (request: RunRequest) => unkn
   ks: (r) => r.ks,
   epsilon: (r) => r.epsilon,
   'group-by': (r) => r.groupBy,
+  'select-k': (r) => r.selectK,
 };
 
 /** Flags whose values may be file paths: compared as resolved paths. */

@@ -126,6 +126,7 @@ function run(
       ...(request.ks ? { ks: request.ks } : {}),
       ...(request.epsilon !== undefined ? { epsilon: request.epsilon } : {}),
       ...(request.groupBy ? { groupBy: request.groupBy } : {}),
+      ...(request.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: request.selectK } } } : {}),
     },
   }).pipe(
     recordRun(dir, opened.validBytes === undefined ? {} : { validBytes: opened.validBytes }),
