@@ -4,6 +4,8 @@
  * Node-only parts: the RxJS run, the run store and importers.
  */
 export * from './analysisEntry.js';
+export type { ExtractBatteryOptions, ExtractedBattery, ExtractedItem } from './import/extractBattery.js';
+export { extractBattery } from './import/extractBattery.js';
 export type {
   ExtractedRoundCrowds,
   ExtractRoundCrowdsOptions,
@@ -11,6 +13,7 @@ export type {
 } from './import/extractRoundCrowds.js';
 export { extractRoundCrowds } from './import/extractRoundCrowds.js';
 export { csvField, formatCsv } from './import/formatCsv.js';
+export { itemTruths } from './import/itemTruths.js';
 export { humanCrowdPath, loadHumanCrowd } from './import/loadHumanCrowd.js';
 export type { SocialInfluenceOptions } from './influence/SocialInfluence.js';
 export { SocialInfluence } from './influence/SocialInfluence.js';

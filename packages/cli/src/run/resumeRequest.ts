@@ -54,7 +54,10 @@ export const RESUME_FIXED: Readonly<Record<string, (request: RunRequest) => unkn
   strategies: (r) => r.strategies,
   subsets: (r) => r.subsets,
   tolerance: (r) => r.tolerance,
+  ks: (r) => r.ks,
+  epsilon: (r) => r.epsilon,
   'group-by': (r) => r.groupBy,
+  'select-k': (r) => r.selectK,
 };
 
 /** Flags whose values may be file paths: compared as resolved paths. */
