@@ -9,6 +9,7 @@ import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
 import { backendSettings } from '../run/backendSettings.js';
+import { capabilityNote } from '../run/capabilityNote.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import { resolveShard, type Shard } from '../run/resolveShard.js';
 import { startRun } from '../run/startRun.js';
@@ -185,6 +186,8 @@ export const runCommand = defineCommand({
     const quiet = flags.quiet === true;
     if (!quiet && !started.descriptor.model.isLanguageModel)
       io.stderr.write(`${colors.yellow(SYNTHETIC_BANNER)}\n`);
+    const note = capabilityNote(started.descriptor);
+    if (!quiet && note !== undefined) io.stderr.write(`${colors.yellow(note)}\n`);
     if (!quiet && started.resumed > 0)
       io.stderr.write(`resuming ${started.dir}: ${started.resumed} answers already there\n`);
     const personasHere = started.descriptor.personas.shard

@@ -163,6 +163,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       ...(info.digest ? { digest: info.digest } : {}),
       isLanguageModel: info.isLanguageModel,
       ...(info.hosts && info.hosts.length > 0 ? { hosts: [...info.hosts] } : {}),
+      ...(info.capabilities ? { capabilities: { ...info.capabilities } } : {}),
     },
     personas: {
       spec: request.personas,
@@ -384,9 +385,11 @@ export function describeDifference(
     'strategies',
   ];
   const withoutHosts = (d: Omit<RunDescriptor, 'runId'>, key: keyof Omit<RunDescriptor, 'runId'>): unknown =>
-    key === 'model' ? { ...d.model, hosts: undefined } : d[key];
+    key === 'model' ? { ...d.model, hosts: undefined, capabilities: undefined } : d[key];
   for (const key of keys) {
-    // The hosts may change between sessions (a run can continue on other servers); the model may not.
+    // The hosts may change between sessions (a run can continue on other servers); the model may
+    // not. Its capabilities follow from the backend and model, and runs made before they were
+    // recorded have none.
     if (canonical(withoutHosts(a, key)) !== canonical(withoutHosts(b, key)))
       return key === 'personas' ? 'persona selection' : key;
   }

@@ -1,5 +1,5 @@
-import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOllama } from '@langchain/ollama';
+import type { BaseMessage } from '@langchain/core/messages';
+import type { ChatOllama as ChatOllamaClass } from '@langchain/ollama';
 import { Ollama } from 'ollama';
 import { type ChatReply, HttpChatBackend, type ReadyFacts } from '../http/HttpChatBackend.js';
 import { normalizeOllamaHost } from '../http/normalizeOllamaHost.js';
@@ -21,9 +21,9 @@ export interface OllamaBackendOptions {
   /** Extra HTTP headers (e.g. for an authenticating proxy in front of Ollama). */
   headers?: Record<string, string>;
   /**
-   * Which client sends the chat: `langchain` (default) - LangChain's `ChatOllama` (streaming,
-   * with LangChain's callbacks and tracing); `native` - the `ollama` client, one non-streaming
-   * request per answer, the same fields with less client CPU per call (docs/benchmarks.md).
+   * Which client sends the chat: `native` (default) - the `ollama` client, one non-streaming
+   * request per answer; `langchain` - LangChain's `ChatOllama` (streaming, for LangChain's
+   * callbacks and tracing), the same fields with more client CPU per call (docs/benchmarks.md).
    */
   client?: OllamaChatClient;
 }
@@ -32,8 +32,8 @@ export interface OllamaBackendOptions {
 export type OllamaChatClient = 'langchain' | 'native';
 
 /**
- * The Ollama adapter of the model port: chat through LangChain's `ChatOllama` (or, with
- * `client: 'native'`, the official `ollama` client), readiness and model metadata through the
+ * The Ollama adapter of the model port: chat through the official `ollama` client (or, with
+ * `client: 'langchain'`, LangChain's `ChatOllama`), readiness and model metadata through the
  * `ollama` client; identity, deadline, timing and error mapping from `HttpChatBackend`.
  *
  * Intuition: a crowd run makes thousands of calls that must be reproducible and diagnosable,
@@ -60,6 +60,14 @@ export type OllamaChatClient = 'langchain' | 'native';
 export class OllamaBackend extends HttpChatBackend {
   protected readonly backendName = 'ollama';
   protected readonly fixes = OLLAMA_FIXES;
+  protected readonly capabilities = {
+    seed: true,
+    temperature: true,
+    maxTokens: true,
+    topP: true,
+    keepAlive: true,
+    schema: true,
+  };
   private readonly headers: Record<string, string> | undefined;
   private readonly client: OllamaChatClient;
 
@@ -69,7 +77,7 @@ export class OllamaBackend extends HttpChatBackend {
       throw new ModelError('bad-request', 'OllamaBackend needs a model name, e.g. "llama3.2:1b"');
     super({ ...options, host: normalizeOllamaHost(options.host) });
     this.headers = options.headers;
-    this.client = options.client ?? 'langchain';
+    this.client = options.client ?? 'native';
   }
 
   protected chat(request: ModelRequest, o: GenerationOptions, deadline: Deadline): Promise<ChatReply> {
@@ -110,6 +118,7 @@ export class OllamaBackend extends HttpChatBackend {
     o: GenerationOptions,
     deadline: Deadline,
   ): Promise<ChatReply> {
+    const { ChatOllama, toLangChain } = await loadLangChain();
     const chat = new ChatOllama({
       model: this.model,
       baseUrl: this.host,
@@ -178,10 +187,23 @@ export class OllamaBackend extends HttpChatBackend {
   }
 }
 
-function toLangChain(message: ChatMessage): BaseMessage {
-  if (message.role === 'system') return new SystemMessage(message.content);
-  if (message.role === 'assistant') return new AIMessage(message.content);
-  return new HumanMessage(message.content);
+/** LangChain, loaded on the first `--ollama-client langchain` call only (it takes about a second to import). */
+let langChain:
+  | Promise<{ ChatOllama: typeof ChatOllamaClass; toLangChain: (m: ChatMessage) => BaseMessage }>
+  | undefined;
+function loadLangChain() {
+  langChain ??= Promise.all([import('@langchain/ollama'), import('@langchain/core/messages')]).then(
+    ([{ ChatOllama }, { AIMessage, HumanMessage, SystemMessage }]) => ({
+      ChatOllama,
+      toLangChain: (message: ChatMessage): BaseMessage =>
+        message.role === 'system'
+          ? new SystemMessage(message.content)
+          : message.role === 'assistant'
+            ? new AIMessage(message.content)
+            : new HumanMessage(message.content),
+    }),
+  );
+  return langChain;
 }
 
 function toOllamaMessage(message: ChatMessage): { role: ChatMessage['role']; content: string } {
