@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crowdDataPath } from '@emocrowd/data';
 import { runCli } from '../../packages/cli/src/testing/runCli.js';
 
 /**
@@ -63,7 +64,7 @@ function expectDocumented(
 
 /** Top-level keys only a battery's summary has, and those only a single question's has. */
 const BATTERY_ONLY = ['items'];
-const SINGLE_ONLY = ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes'];
+const SINGLE_ONLY = ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'intensityTrends'];
 /** Keys of `task` only a battery's has, and those only a single question's has. */
 const BATTERY_TASK = ['items'];
 const SINGLE_TASK = ['unit', 'truth', 'truthSource'];
@@ -76,9 +77,9 @@ let batteryDir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'emocrowd-json-doc-'));
-  // Two rounds and groups so every optional part of the summary is present.
+  // Two rounds, groups and an intensity sweep so every optional part of the summary is present.
   const { code, stdout, stderr } = await runCli(
-    ['run', '--personas', '120', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion', '--json', '--quiet', '--out', 'runs/doc'],
+    ['run', '--personas', '120', '--intensities', '0.4,0.9', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion', '--json', '--quiet', '--out', 'runs/doc'],
     { cwd: dir },
   );
   expect(code, stderr).toBe(0);
@@ -108,7 +109,8 @@ describe('docs/json-output.md', () => {
     const items = battery.items as Record<string, unknown>[];
     expect(items).toHaveLength(6);
     for (const item of items) {
-      expectDocumented('### `items[]`', item, 'all-optional-present');
+      // An item's intensityTrends needs a sweep: packages/cli/src/commands/run.test.ts runs one.
+      expectDocumented('### `items[]`', item, 'all-optional-present', ['intensityTrends']);
       const itemSummary = item.summary as Record<string, unknown>;
       expect(Object.keys(itemSummary).sort()).toEqual(
         ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes'].sort(),
@@ -155,6 +157,20 @@ describe('docs/json-output.md', () => {
     expect(aggregates.some((a) => typeof a.estimate === 'number')).toBe(true);
   });
 
+  it('lists exactly the keys of intensityTrends[]', () => {
+    const trends = summary.intensityTrends as unknown[];
+    expect(trends.length).toBeGreaterThan(0);
+    for (const trend of trends) expectDocumented('### `intensityTrends[]`', trend, 'all-optional-present');
+  });
+
+  it('lists exactly the keys of emotions express --json and its levels', async () => {
+    const { code, stdout } = await runCli(['emotions', 'express', '--text', 'The train was late.', '--json', '--quiet']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { levels: unknown[] };
+    expectDocumented('## `emocrowd emotions express --json`', report, 'all-optional-present');
+    for (const level of report.levels) expectDocumented('### `levels[]` (express)', level, 'optional-may-miss');
+  });
+
   it('describes summary.json as the same object --json prints', () => {
     const stored = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as Record<string, unknown>;
     const { timing: _a, ...storedRest } = stored;
@@ -173,5 +189,46 @@ describe('docs/json-output.md', () => {
     const manifest = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as Record<string, unknown>;
     expectDocumented('## `run.json`', manifest, 'all-optional-present');
     expectDocumented('### `descriptor`', manifest.descriptor, 'all-optional-present');
+  });
+});
+
+describe('docs/json-output.md, analyze --rounds --json', () => {
+  it('lists exactly the keys of the round report on Becker et al. 2017', async () => {
+    const { code, stdout, stderr } = await runCli(
+      [
+        'analyze',
+        '--input',
+        crowdDataPath('becker_2017.csv'),
+        '--rounds',
+        'response_1,response_2,response_3',
+        '--shown-columns',
+        'mean.neighbor.time1,mean.neighbor.time2',
+        '--truth-column',
+        'truth',
+        '--split-by',
+        'task,group_number',
+        '--group-by',
+        'network',
+        '--json',
+      ],
+      { cwd: dir },
+    );
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout) as Record<string, unknown> & {
+      crowds: Record<string, unknown>[];
+      roundEffects: Record<string, unknown>[];
+      roundEffectTests: Record<string, unknown>[];
+    };
+    expectDocumented('### Round report: top-level keys', report, 'optional-may-miss');
+    for (const crowd of report.crowds) {
+      expectDocumented('### Round report: `crowds[]`', crowd, 'all-optional-present');
+      for (const t of crowd.transitions as Record<string, unknown>[])
+        expectDocumented('### Round report: `transitions[]`', t, 'all-optional-present');
+      expectDocumented('### Round report: `transitions[]`', crowd.overall, 'all-optional-present');
+    }
+    for (const effect of report.roundEffects) expectDocumented('### Round report: `roundEffects[]`', effect, 'all-optional-present');
+    expect(report.roundEffectTests).toHaveLength(2);
+    for (const test of report.roundEffectTests)
+      expectDocumented('### Round report: `roundEffectTests[]`', test, 'all-optional-present');
   });
 });

@@ -7,12 +7,30 @@
  */
 
 export type { Breakdown, BreakdownOptions, GroupSummary } from './analysis/breakdown.js';
-export { breakdown } from './analysis/breakdown.js';
+export { breakdown, orderLabels } from './analysis/breakdown.js';
 export type { EffectSize } from './analysis/effectSizes.js';
 export { effectSizes } from './analysis/effectSizes.js';
+export type {
+  IntensityTrend,
+  IntensityTrendOptions,
+  TrendLevel,
+  TrendSlope,
+} from './analysis/intensityTrends.js';
+export { intensityTrends, TREND_RESAMPLE_LIMIT } from './analysis/intensityTrends.js';
 export { logSpacedSizes } from './analysis/logSpacedSizes.js';
 export type { PartitionedAggregates } from './analysis/partitionAggregates.js';
 export { partitionAggregates } from './analysis/partitionAggregates.js';
+export type { CrowdRound, CrowdRounds, RoundAnalysis } from './analysis/roundAnalysis.js';
+export { roundAnalysis } from './analysis/roundAnalysis.js';
+export type {
+  PooledTransition,
+  RoundEffect,
+  RoundEffectTest,
+  RoundTrajectoryPoint,
+} from './analysis/roundEffects.js';
+export { roundEffects, roundEffectTests } from './analysis/roundEffects.js';
+export type { RoundTransition } from './analysis/roundTransition.js';
+export { revisionWeights, roundTransition } from './analysis/roundTransition.js';
 export type { ScoredAggregate, ScoredEstimate } from './analysis/scoreStrategies.js';
 export { scoreStrategies } from './analysis/scoreStrategies.js';
 export type {
@@ -82,6 +100,7 @@ export type { HyperAccuracy, HyperAccuracyOptions } from './metrics/hyperAccurac
 export { hyperAccuracy } from './metrics/hyperAccuracy.js';
 export type { RatioSummary } from './metrics/ratioSummary.js';
 export { ratioSummary } from './metrics/ratioSummary.js';
+export { revisionWeight } from './metrics/revisionWeight.js';
 export { isRoundNumber, roundNumberShare } from './metrics/roundNumberShare.js';
 export { wocIndicator } from './metrics/wocIndicator.js';
 export { completeNetwork } from './networks/completeNetwork.js';
@@ -102,26 +121,38 @@ export type { BootstrapInterval, BootstrapOptions } from './stats/bootstrapCi.js
 export { bootstrapCi } from './stats/bootstrapCi.js';
 export type { CrowdSample } from './stats/CrowdSample.js';
 export { checkSample } from './stats/checkSample.js';
+export { chiSquareSurvival } from './stats/chiSquareDistribution.js';
+export type { ChiSquareTest } from './stats/chiSquareTest.js';
+export { chiSquareTest } from './stats/chiSquareTest.js';
 export { densityMode } from './stats/densityMode.js';
 export type { VarianceExplained } from './stats/etaSquared.js';
 export { etaSquared } from './stats/etaSquared.js';
+export type { FisherExactTest } from './stats/fisherExactTest.js';
+export { fisherExactTest, holmAdjust } from './stats/fisherExactTest.js';
 export { geometricMean } from './stats/geometricMean.js';
 export type { DensityGrid, KernelDensityOptions } from './stats/kernelDensity.js';
 export { kernelDensity } from './stats/kernelDensity.js';
+export { logChoose, logGamma } from './stats/logGamma.js';
 export { logValues } from './stats/logValues.js';
 export { mean } from './stats/mean.js';
 export { MEAN_BOOTSTRAP_RESAMPLE_LIMIT, meanBootstrapCi } from './stats/meanBootstrapCi.js';
 export { median } from './stats/median.js';
 export { medianBootstrapCi } from './stats/medianBootstrapCi.js';
 export { normalCdf, normalQuantile } from './stats/normalDistribution.js';
+export type { LeastSquaresLine } from './stats/olsSlope.js';
+export { olsSlope } from './stats/olsSlope.js';
 export { quantile, quantileInPlace, quantileSorted } from './stats/quantile.js';
 export { quickselect } from './stats/quickselect.js';
 export { RankedMultiset } from './stats/RankedMultiset.js';
 export { silvermanBandwidth } from './stats/silvermanBandwidth.js';
+export type { RankCorrelation, SpearmanOptions } from './stats/spearman.js';
+export { averageRanks, SPEARMAN_EXACT_MAX, SPEARMAN_PERMUTATION_MAX, spearman } from './stats/spearman.js';
 export { subsetSample } from './stats/subsetSample.js';
 export { trimCount } from './stats/trimCount.js';
 export { trimmedMean } from './stats/trimmedMean.js';
 export { variance } from './stats/variance.js';
+export type { ProportionInterval } from './stats/wilsonInterval.js';
+export { wilsonInterval } from './stats/wilsonInterval.js';
 export { winsorizedMean } from './stats/winsorizedMean.js';
 export type {
   AggregateResult,

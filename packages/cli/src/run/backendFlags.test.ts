@@ -24,7 +24,19 @@ describe('emocrowd run with the backend registry', () => {
     const args = ['run', '--model', 'openai:llama3.2:1b', '--host', server.url, '--personas', '4'];
     const started = performance.now();
     const { code, stdout, stderr } = await runCli(
-      [...args, '--timeout', '1500', '--retries', '0', '--no-cache', '--subsets', '0', '--json', '--out', out],
+      [
+        ...args,
+        '--timeout',
+        '1500',
+        '--retries',
+        '0',
+        '--no-cache',
+        '--subsets',
+        '0',
+        '--json',
+        '--out',
+        out,
+      ],
       { cwd: work },
     );
     server.setFaults({ failRate: 0 });

@@ -88,6 +88,8 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
   try {
     const resolved = resolvePersonas(resolvePersonaSpec(request.personas, options.cwd), {
       ...(request.emotions ? { emotions: request.emotions } : {}),
+      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
+      ...(request.intensities ? { intensities: request.intensities } : {}),
       condition: request.condition as Condition,
       rng: rng.fork('personas'),
     });
@@ -100,7 +102,13 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
   if (selection.count === 0)
     throw usageError('--personas: the selection is empty; check --emotions and the persona file');
   if (request.groupBy) {
-    const known = ['emotion', 'plutchik', ...selection.space.dimensions.map((d) => d.id)];
+    const known = [
+      'emotion',
+      'plutchik',
+      'spectrum',
+      'intensity',
+      ...selection.space.dimensions.map((d) => d.id),
+    ];
     const unknown = request.groupBy.filter((g) => !known.includes(g));
     if (unknown.length > 0) {
       throw usageError(
@@ -170,6 +178,8 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       space: selection.space.name,
       condition: request.condition,
       ...(request.emotions ? { emotions: request.emotions } : {}),
+      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
+      ...(request.intensities ? { intensities: request.intensities } : {}),
       count: selection.count,
       ...(request.shard ? { shard: request.shard } : {}),
     },

@@ -57,6 +57,10 @@ export interface RunDescriptor {
     space: string;
     condition: 'emotion' | 'social' | 'combined';
     emotions?: string[];
+    /** The emotion vocabulary of a built-in space (`--emotion-model`), when not the default. */
+    emotionModel?: 'goemotions' | 'plutchik' | 'beam';
+    /** The intensity sweep of a built-in space (`--intensities`). */
+    intensities?: number[];
     /** Personas in the crowd (before sharding). */
     count: number;
     shard?: { index: number; count: number };

@@ -1,3 +1,4 @@
+import type { IntensityTrend } from '../analysis/intensityTrends.js';
 import type { ItemSummary } from '../analysis/summarizeBattery.js';
 import type { EstimateSummary } from '../analysis/summarizeEstimates.js';
 import type { RunDescriptor } from './RunDescriptor.js';
@@ -18,6 +19,11 @@ export interface RoundStats {
   logCollectiveError: number;
   logDiversity: number;
   wocIndicator: number;
+  /** Answers with a revision weight: a number in this round and the previous one, and something shown. */
+  revised: number;
+  /** Mean and median of Becker et al.'s revision weight (NaN without any, e.g. round 0). */
+  revisionWeightMean: number;
+  revisionWeightMedian: number;
 }
 
 /** How many answers of each kind a run has. */
@@ -74,6 +80,12 @@ export interface RunSummary extends Partial<EstimateSummary> {
   counts: RunCounts;
   usage: RunUsage;
   rounds: RoundStats[];
+  /**
+   * Dose-response of an intensity sweep: per BEAM spectrum (or Plutchik spoke, or GoEmotions
+   * label) whose personas were given at least two intensities, the slopes of error and spread
+   * on the assigned intensity (last round's answers).
+   */
+  intensityTrends?: IntensityTrend[];
   timing: { elapsedMs: number; answersPerSecond: number };
   /** A battery's items, in battery order. */
   items?: ItemSummary[];

@@ -89,6 +89,8 @@ describe('flattenRecords', () => {
       'emotionModel',
       'plutchik',
       'intensity',
+      'spectrum',
+      'signedIntensity',
       ...attributes,
       'status',
       'estimate',
