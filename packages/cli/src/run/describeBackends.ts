@@ -1,4 +1,4 @@
-import { type BackendRegistry, modelSpecForm } from '@emocrowd/models';
+import { type BackendRegistry, modelSpecForm } from '@emocrowd/models/backends';
 
 /** `PREFIX:NAME`, or the prefix alone for a backend without a model name (see `modelSpecForm`). */
 export const modelForm = modelSpecForm;
