@@ -14,7 +14,8 @@ export const modelFlags = {
   model: {
     type: 'string',
     valueName: 'SPEC',
-    description: 'synthetic (built-in, not an LLM), ollama:NAME or openai:NAME.',
+    description:
+      'synthetic (built-in, not an LLM; synthetic:emotional for stronger emotion effects), ollama:NAME or openai:NAME.',
     default: 'synthetic',
   },
   host: {

@@ -19,8 +19,11 @@ export { parseCsvTable } from './import/parseCsvTable.js';
 export type { NonNumberReason } from './import/parseEstimateCell.js';
 export { parseEstimateCell } from './import/parseEstimateCell.js';
 export { snapshotEvery } from './operators/snapshotEvery.js';
+export type { LastRoundSample } from './run/lastRoundSample.js';
+export { lastRoundSample } from './run/lastRoundSample.js';
 export type { PersonaList } from './run/PersonaList.js';
 export { personaListOf } from './run/PersonaList.js';
+export { placeRecords } from './run/placeRecords.js';
 export type { RunCrowdOptions } from './run/runCrowd.js';
 export { runCrowd } from './run/runCrowd.js';
 export { summarizeRecords } from './run/summarizeRecords.js';
@@ -46,3 +49,25 @@ export type {
   StrategyNeed,
   StrategyOptions,
 } from './strategies/AggregationStrategy.js';
+export { applyStudyOverrides } from './study/applyStudyOverrides.js';
+export { describeStudyDifference } from './study/describeStudyDifference.js';
+export { designStudy, STUDY_REPORT_DEFAULTS } from './study/designStudy.js';
+export { levelName } from './study/levelName.js';
+export { loadStudyFile } from './study/loadStudyFile.js';
+export { openStudyDir } from './study/openStudyDir.js';
+export { parseScale } from './study/parseScale.js';
+export { readStudy } from './study/readStudy.js';
+export type {
+  StudyCell,
+  StudyContrast,
+  StudyDesign,
+  StudyFactor,
+  StudyLevel,
+  StudyReportOptions,
+} from './study/StudyDesign.js';
+export type { StudyFile, StudyFileContrast } from './study/StudyFile.js';
+export { STUDY_FILE } from './study/StudyFile.js';
+export type { StudyManifest } from './study/StudyManifest.js';
+export { STUDY_FILES } from './study/StudyManifest.js';
+export type { StudySettingName, StudySettings } from './study/studySettings.js';
+export { isStudySetting, STUDY_SETTING_NAMES, STUDY_SETTINGS } from './study/studySettings.js';

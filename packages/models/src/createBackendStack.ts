@@ -63,7 +63,10 @@ export function createBackendStack(options: BackendStackOptions): BackendStack {
   let counted: CallLimitedBackend;
   let pool: EndpointPool | undefined;
   if (spec.backend === 'synthetic') {
-    counted = withCallLimit(new SyntheticModel(), Number.POSITIVE_INFINITY);
+    counted = withCallLimit(
+      new SyntheticModel(spec.model === 'synthetic' ? {} : { variant: spec.model }),
+      Number.POSITIVE_INFINITY,
+    );
   } else {
     const hosts = resolveHosts(spec, options.hosts ?? [], env);
     const timeoutMs = options.timeoutMs ?? 120_000;

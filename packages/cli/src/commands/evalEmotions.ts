@@ -113,7 +113,7 @@ export const evalEmotionsCommand = defineCommand({
     if (positionals.length > 0) throw usageError(`eval emotions: unexpected argument "${positionals[0]}"`);
     const model = flags.model.trim();
     const builtin = model === 'builtin';
-    if (model === 'synthetic')
+    if (model === 'synthetic' || model.startsWith('synthetic:'))
       throw usageError(
         'eval emotions: the synthetic model cannot read text; use --model builtin, ollama:NAME or openai:NAME',
       );

@@ -1,4 +1,5 @@
 import type { InfluenceConfig } from '@emocrowd/crowd';
+import type { CrowdScale } from './scaleList.js';
 
 /**
  * Everything needed to start a run, independent of where it came from: `emocrowd run` flags
@@ -10,6 +11,8 @@ export interface RunRequest {
   /** "N", "all", "paper" or a persona-space file path. Default "500". */
   personas: string;
   emotions?: string[];
+  /** Ask a seeded fraction of the personas (after the emotion filter, before sharding). */
+  scale?: CrowdScale;
   condition: 'emotion' | 'social' | 'combined';
   /** synthetic | ollama:NAME | openai:NAME */
   model: string;

@@ -1,12 +1,6 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  type Condition,
-  DefinitionFileError,
-  PersonaAgent,
-  type PersonaSelection,
-  resolvePersonas,
-} from '@emocrowd/agents';
+import { type Condition, PersonaAgent } from '@emocrowd/agents';
 import {
   type CrowdEvent,
   ResponseLog,
@@ -21,19 +15,14 @@ import {
   strategyNames,
   writeJsonAtomic,
 } from '@emocrowd/crowd';
-import {
-  type BackendStack,
-  createBackendStack,
-  createRng,
-  defaultCachePath,
-  ModelError,
-} from '@emocrowd/models';
+import { type BackendStack, ModelError } from '@emocrowd/models';
 import { finalize, type Observable, tap } from 'rxjs';
 import { CliError, usageError } from '../command/CliError.js';
 import { VERSION } from '../version.js';
+import { createRunStack } from './createRunStack.js';
+import { generationOptions } from './generationOptions.js';
 import type { RunRequest } from './RunRequest.js';
-import { resolveTask } from './resolveTask.js';
-import { shardList } from './shardList.js';
+import { resolveCrowd } from './resolveCrowd.js';
 
 /** A run that is set up and ready to go. */
 export interface StartedRun {
@@ -76,58 +65,8 @@ export interface StartRunOptions {
  */
 export async function startRun(request: RunRequest, options: StartRunOptions): Promise<StartedRun> {
   checkRequest(request);
-  const task = resolveTask(request.task, options.cwd);
-  const rng = createRng(request.seed);
-  let selection: PersonaSelection;
-  try {
-    const resolved = resolvePersonas(resolvePersonaSpec(request.personas, options.cwd), {
-      ...(request.emotions ? { emotions: request.emotions } : {}),
-      condition: request.condition as Condition,
-      rng: rng.fork('personas'),
-    });
-    selection = resolved;
-  } catch (error) {
-    if (error instanceof DefinitionFileError) throw usageError(error.message);
-    if (error instanceof RangeError) throw usageError(prefixFlag(error.message, '--personas'));
-    throw error;
-  }
-  if (selection.count === 0)
-    throw usageError('--personas: the selection is empty; check --emotions and the persona file');
-  if (request.groupBy) {
-    const known = ['emotion', 'plutchik', ...selection.space.dimensions.map((d) => d.id)];
-    const unknown = request.groupBy.filter((g) => !known.includes(g));
-    if (unknown.length > 0) {
-      throw usageError(
-        `--group-by: unknown dimension ${unknown.join(', ')}; this crowd has ${known.join(', ')}`,
-      );
-    }
-  }
-  const personas = shardList(selection, request.shard);
-
-  const isSynthetic = request.model.trim() === 'synthetic';
-  const cachePath =
-    request.cache === false
-      ? false
-      : (request.cache ?? (isSynthetic ? false : defaultCachePath(options.env)));
-  let stack: BackendStack;
-  try {
-    stack = createBackendStack({
-      model: request.model,
-      hosts: request.hosts,
-      ...(request.apiKey ? { apiKey: request.apiKey } : {}),
-      ...(request.ollamaClient ? { ollamaClient: request.ollamaClient } : {}),
-      timeoutMs: request.timeoutMs,
-      retries: request.retries,
-      maxInFlightPerHost: request.maxPerHost,
-      cachePath: cachePath === false ? false : resolve(options.cwd, cachePath),
-      retryFailed: request.retryFailed,
-      seed: request.seed,
-      env: options.env,
-    });
-  } catch (error) {
-    if (error instanceof ModelError) throw usageError(error.message);
-    throw new CliError(`--cache: ${(error as Error).message.split('\n')[0]}`, 2);
-  }
+  const { task, selection, crowd, personas } = resolveCrowd(request, options.cwd);
+  const stack = createRunStack(request, options.env, options.cwd);
   if (options.checkReady !== false) {
     try {
       await stack.backend.ready?.();
@@ -140,7 +79,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
   }
   const info = stack.info();
   const now = options.now ?? (() => new Date());
-  const modelName = info.backend === 'synthetic' ? 'synthetic' : info.model;
+  const modelName = info.backend === 'synthetic' ? info.id : info.model;
   const runId = `${timestampId(now())}-${task.id}-${slug(modelName)}${request.shard ? `-shard${request.shard.index + 1}of${request.shard.count}` : ''}`;
   const descriptorWithoutId: Omit<RunDescriptor, 'runId'> = {
     task: {
@@ -163,18 +102,15 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       space: selection.space.name,
       condition: request.condition,
       ...(request.emotions ? { emotions: request.emotions } : {}),
-      count: selection.count,
+      ...(request.scale ? { scale: request.scale } : {}),
+      count: crowd.count,
       ...(request.shard ? { shard: request.shard } : {}),
     },
     seed: request.seed,
     replicates: request.replicates,
     rounds: request.rounds,
     influence: request.influence,
-    generation: {
-      ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
-      ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
-      ...(request.keepAlive === undefined || isSynthetic ? {} : { keepAlive: request.keepAlive }),
-    },
+    generation: generationOptions(request, info.backend),
     strategies: request.strategies ?? [],
   };
 
@@ -302,21 +238,6 @@ function checkRequest(request: RunRequest): void {
       `--strategies: unknown strategy ${unknown.join(', ')}; known: ${strategyNames.join(', ')}`,
     );
   }
-}
-
-function resolvePersonaSpec(spec: string, cwd: string): string {
-  if (/^\d+$/.test(spec) || spec === 'all' || spec === 'paper') return spec;
-  const path = resolve(cwd, spec);
-  if (!existsSync(path)) {
-    throw usageError(
-      `--personas: no such file ${spec}; give N, all, paper or an existing JSON/YAML persona file`,
-    );
-  }
-  return path;
-}
-
-function prefixFlag(message: string, flag: string): string {
-  return message.startsWith('--') ? message : `${flag}: ${message}`;
 }
 
 /** `20261122-081500` in UTC. */

@@ -20,7 +20,9 @@ export interface RunDescriptor {
     space: string;
     condition: 'emotion' | 'social' | 'combined';
     emotions?: string[];
-    /** Personas in the crowd (before sharding). */
+    /** A seeded fraction of the selection was asked (`emocrowd study run --scale 1/56`). */
+    scale?: { numerator: number; denominator: number };
+    /** Personas in the crowd (after scaling, before sharding). */
     count: number;
     shard?: { index: number; count: number };
   };

@@ -2,7 +2,7 @@ import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { RunDescriptor } from '../events/RunDescriptor.js';
 import type { RunSummary } from '../events/RunSummary.js';
 import type { PersonaList } from './PersonaList.js';
-import { RoundState } from './RoundState.js';
+import { placeRecords } from './placeRecords.js';
 import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
 
 /**
@@ -11,8 +11,7 @@ import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
  * Intuition: a run split into shards (`emocrowd run --shard i/n`) or repaired by hand has all
  * its answers on disk but no summary of the whole; since `summarizeRun` works in slot order,
  * putting each answer back in its slot gives exactly the summary of the uninterrupted run.
- * Behaviour: each record goes to slot replicate x personas + position, where position is the
- * persona's place in `personas` (found by persona index); the first record of a slot wins.
+ * Behaviour: each record goes back to its slot (`placeRecords`); the first record of a slot wins.
  *
  * @param input.descriptor what the run is (unsharded for a merged run)
  * @param input.personas the run's whole crowd, in the order the run asked it
@@ -30,30 +29,7 @@ export function summarizeRecords(input: {
   elapsedMs?: number;
 }): RunSummary {
   const { descriptor, personas } = input;
-  const rounds = Array.from(
-    { length: descriptor.rounds },
-    (_, r) => new RoundState(r, personas.count * descriptor.replicates),
-  );
-  const positions = new Map<number, number>();
-  for (let p = 0; p < personas.count; p++) {
-    const index = personas.at(p).index;
-    if (!positions.has(index)) positions.set(index, p);
-  }
-  for (const record of input.records) {
-    const state = rounds[record.round];
-    const position = positions.get(record.personaIndex);
-    if (
-      !state ||
-      position === undefined ||
-      record.replicate < 0 ||
-      record.replicate >= descriptor.replicates
-    ) {
-      throw new RangeError(
-        `answer of persona ${record.personaIndex} (round ${record.round}, replicate ${record.replicate}) is not part of run ${descriptor.runId}`,
-      );
-    }
-    state.add(record.replicate * personas.count + position, record);
-  }
+  const rounds = placeRecords(descriptor, personas, input.records);
   return summarizeRun({
     descriptor,
     personas,

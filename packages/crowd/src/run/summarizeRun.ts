@@ -1,7 +1,7 @@
-import { type GoEmotionLabel, goEmotionToPlutchik, isGoEmotionLabel } from '@emocrowd/agents';
 import { summarizeEstimates } from '../analysis/summarizeEstimates.js';
 import type { RunDescriptor } from '../events/RunDescriptor.js';
 import type { RunCounts, RunSummary } from '../events/RunSummary.js';
+import { lastRoundSample } from './lastRoundSample.js';
 import type { PersonaList } from './PersonaList.js';
 import type { RoundState } from './RoundState.js';
 import { roundStats } from './roundStats.js';
@@ -56,32 +56,8 @@ export function summarizeRun(input: {
   }
   counts.missing = counts.expected - counts.answered - counts.unparsed - counts.failed;
 
-  const last = [...rounds].reverse().find((state) => state.size > 0) ?? rounds[rounds.length - 1];
-  const values: number[] = [];
-  const confidence: (number | undefined)[] = [];
-  const groups: Record<string, string[]> = { emotion: [], plutchik: [] };
-  // entries() runs in ascending slot order: no copy, no sort, whatever the crowd's size.
-  for (const [slot, lite] of last ? last.entries() : []) {
-    if (lite.status !== 'ok' || lite.estimate === undefined) continue;
-    const persona = personas.at(slot % personas.count);
-    values.push(lite.estimate);
-    confidence.push(lite.confidence);
-    const emotion = lite.emotion ?? persona.emotion?.label ?? 'none';
-    (groups.emotion as string[]).push(emotion);
-    (groups.plutchik as string[]).push(plutchikOf(emotion, persona.emotion?.model));
-    for (const [key, value] of Object.entries(persona.attributes)) {
-      groups[key] ??= new Array<string>(values.length - 1).fill('unknown');
-      const column = groups[key];
-      column.push(value);
-    }
-    for (const column of Object.values(groups)) if (column.length < values.length) column.push('unknown');
-  }
-  const wanted = options.groupBy;
-  const usedGroups = Object.fromEntries(
-    Object.entries(groups).filter(
-      ([key, column]) => new Set(column).size > 1 && (!wanted || wanted.includes(key)),
-    ),
-  );
+  const { sample } = lastRoundSample(personas, rounds, options.groupBy);
+  const { values, groups } = sample;
   const summaryBase = {
     schemaVersion: 1 as const,
     runId: descriptor.runId,
@@ -100,21 +76,14 @@ export function summarizeRun(input: {
     return { ...summaryBase, truth, aggregates: {}, metrics: emptyMetrics() } as unknown as RunSummary;
   }
   const B = options.subsets ?? 200;
-  const estimateSummary = summarizeEstimates({ values, confidence, groups: usedGroups }, truth, {
+  const estimateSummary = summarizeEstimates(sample, truth, {
     ...(options.strategies ? { strategies: options.strategies } : {}),
     subsets: B > 0 && values.length > 1 ? { B, tolerance: options.tolerance ?? 0.1 } : false,
-    groups: Object.keys(usedGroups).length > 0,
+    groups: Object.keys(groups).length > 0,
     bootstrap: options.bootstrap ?? 500,
     seed: descriptor.seed,
   });
   return { ...summaryBase, ...estimateSummary };
-}
-
-function plutchikOf(label: string, model: string | undefined): string {
-  if (model === 'plutchik') return label;
-  if (!isGoEmotionLabel(label)) return 'none';
-  const mapped = goEmotionToPlutchik(label as GoEmotionLabel);
-  return mapped ? mapped.emotion : 'none';
 }
 
 function emptyMetrics(): Record<string, number> {
