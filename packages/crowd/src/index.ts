@@ -18,6 +18,8 @@ export { parseCsv } from './import/parseCsv.js';
 export { parseCsvTable } from './import/parseCsvTable.js';
 export type { NonNumberReason } from './import/parseEstimateCell.js';
 export { parseEstimateCell } from './import/parseEstimateCell.js';
+export type { SocialInfluenceOptions } from './influence/SocialInfluence.js';
+export { SocialInfluence } from './influence/SocialInfluence.js';
 export { snapshotEvery } from './operators/snapshotEvery.js';
 export type { LastRoundSample } from './run/lastRoundSample.js';
 export { lastRoundSample } from './run/lastRoundSample.js';
@@ -40,6 +42,7 @@ export type { ReadResponsesResult } from './store/readResponses.js';
 export { readResponses } from './store/readResponses.js';
 export type { StoredRun } from './store/readRun.js';
 export { readRun } from './store/readRun.js';
+export { describeNetwork, loadNetwork, readRunNetwork, writeRunNetwork } from './store/runNetwork.js';
 export { writeJsonAtomic } from './store/writeJsonAtomic.js';
 export type {
   AggregateResult,

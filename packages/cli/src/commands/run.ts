@@ -22,6 +22,7 @@ export const runCommand = defineCommand({
       'emocrowd run --personas paper --condition emotion --json',
       'emocrowd run --model ollama:emollama --host http://127.0.0.1:11434 --concurrency 4',
       'emocrowd run --rounds 3 --influence aggregate',
+      'emocrowd run --personas 40 --rounds 3 --influence neighbours --network random-regular:4 --show-neighbours mean',
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
     ],
   },
@@ -69,9 +70,22 @@ export const runCommand = defineCommand({
     },
     neighbours: {
       type: 'integer',
-      description: 'Answers shown with --influence neighbours.',
+      description:
+        'With --influence neighbours and no --network: how many other answers each persona is shown, drawn afresh every round.',
       default: 5,
       min: 1,
+    },
+    network: {
+      type: 'string',
+      valueName: 'NAME|FILE',
+      description:
+        'With --influence neighbours: a fixed network, each persona shown its own neighbours\' answers: random-regular:D, star, ring[:K], lattice[:RxC], erdos-renyi:P, complete, or an edge-list file (0-based persona positions, "a,b" per line). Built once from --seed; stored as network.csv in the run.',
+    },
+    'show-neighbours': {
+      type: 'string',
+      choices: ['values', 'mean', 'median'],
+      description:
+        "With --network: show each neighbour's answer (default), or only their mean (as Becker et al. 2017) or median.",
     },
     'retry-failed': {
       type: 'boolean',
@@ -104,6 +118,8 @@ export const runCommand = defineCommand({
   async run({ flags, io, positionals }) {
     if (positionals.length > 0)
       throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
+    if (flags['show-neighbours'] !== undefined && flags.network === undefined)
+      throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
     if (flags.shard !== undefined && !shard)
       throw usageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4 (got "${flags.shard}")`);
@@ -122,10 +138,16 @@ export const runCommand = defineCommand({
       rounds: flags.rounds,
       influence:
         flags.influence === 'neighbours'
-          ? { kind: 'neighbours', neighbours: flags.neighbours }
+          ? flags.network !== undefined
+            ? {
+                kind: 'neighbours',
+                show: (flags['show-neighbours'] ?? 'values') as 'values' | 'mean' | 'median',
+              }
+            : { kind: 'neighbours', neighbours: flags.neighbours }
           : flags.influence === 'aggregate'
             ? { kind: 'aggregate', aggregate: flags['show-aggregate'] as 'mean' | 'median' }
             : { kind: 'none' },
+      ...(flags.network !== undefined ? { network: flags.network } : {}),
       temperature: flags.temperature,
       maxTokens: flags['max-tokens'],
       keepAlive: flags['keep-alive'],

@@ -25,6 +25,11 @@ export interface RunRequest {
   replicates: number;
   rounds: number;
   influence: InfluenceConfig;
+  /**
+   * `--network`: a built-in network (`random-regular:4`, `star`, ...) or an edge-list file, for
+   * `influence.kind` neighbours; built (or read) once, described in run.json, stored as network.csv.
+   */
+  network?: string;
   temperature?: number;
   maxTokens?: number;
   keepAlive?: string;

@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import { type Condition, PersonaAgent } from '@emocrowd/agents';
 import {
   type CrowdEvent,
+  describeNetwork,
+  loadNetwork,
+  type Network,
   ResponseLog,
   type ResponseRecord,
   RUN_FILES,
@@ -14,6 +17,7 @@ import {
   runCrowd,
   strategyNames,
   writeJsonAtomic,
+  writeRunNetwork,
 } from '@emocrowd/crowd';
 import { type BackendStack, ModelError } from '@emocrowd/models';
 import { finalize, type Observable, tap } from 'rxjs';
@@ -66,6 +70,7 @@ export interface StartRunOptions {
 export async function startRun(request: RunRequest, options: StartRunOptions): Promise<StartedRun> {
   checkRequest(request);
   const { task, selection, crowd, personas } = resolveCrowd(request, options.cwd);
+  const network = requestedNetwork(request, crowd.count, options.cwd);
   const stack = createRunStack(request, options.env, options.cwd);
   if (options.checkReady !== false) {
     try {
@@ -109,7 +114,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     seed: request.seed,
     replicates: request.replicates,
     rounds: request.rounds,
-    influence: request.influence,
+    influence: network ? { ...request.influence, network: describeNetwork(network) } : request.influence,
     generation: generationOptions(request, info.backend),
     strategies: request.strategies ?? [],
   };
@@ -141,6 +146,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       );
     }
     descriptor = stored.descriptor;
+    if (network && !existsSync(join(dir, RUN_FILES.network))) writeRunNetwork(dir, network);
     const read = readResponses(join(dir, RUN_FILES.responses));
     completed = read.records;
     validBytes = read.validBytes;
@@ -166,6 +172,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       versions: { emocrowd: VERSION, node: process.version },
     };
     writeJsonAtomic(manifestPath, manifest);
+    if (network) writeRunNetwork(dir, network);
   }
 
   const stop = new AbortController();
@@ -181,6 +188,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     personas,
     agent,
     concurrency: request.concurrency,
+    ...(network ? { network } : {}),
     completed,
     stop: stop.signal,
     summary: {
@@ -214,6 +222,24 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     stop: () => stop.abort(),
     stack,
   };
+}
+
+/** The run's network (`--network`), built from the seed or read from its file; usage errors name the flag. */
+function requestedNetwork(request: RunRequest, nodes: number, cwd: string): Network | undefined {
+  if (request.network === undefined) return undefined;
+  if (request.influence.kind !== 'neighbours')
+    throw usageError(
+      `--network ${request.network} needs --influence neighbours (got ${request.influence.kind})`,
+    );
+  if (request.shard)
+    throw usageError(
+      '--network needs the whole crowd in one run: agents see neighbours in other shards; drop --shard',
+    );
+  try {
+    return loadNetwork(request.network, nodes, request.seed, cwd);
+  } catch (error) {
+    throw usageError(prefixFlag((error as Error).message, `--network ${request.network}`));
+  }
 }
 
 /** Checks what can be checked before anything is resolved or created. */
@@ -284,4 +310,8 @@ function canonical(value: unknown): string {
         )
       : v,
   );
+}
+
+function prefixFlag(message: string, flag: string): string {
+  return message.startsWith('--') ? message : `${flag}: ${message}`;
 }

@@ -45,13 +45,16 @@ export function cellRequest(cell: StudyCell, options: StudyRunOptions): RunReque
     rounds: s.rounds ?? defaults.rounds.default,
     influence:
       influence.kind === 'neighbours'
-        ? { kind: 'neighbours', neighbours: influence.neighbours ?? defaults.neighbours.default }
+        ? s.network !== undefined
+          ? { kind: 'neighbours', show: influence.show ?? 'values' }
+          : { kind: 'neighbours', neighbours: influence.neighbours ?? defaults.neighbours.default }
         : influence.kind === 'aggregate'
           ? {
               kind: 'aggregate',
               aggregate: influence.aggregate ?? (defaults['show-aggregate'].default as 'median'),
             }
           : { kind: 'none' },
+    ...(s.network !== undefined ? { network: s.network } : {}),
     temperature: s.temperature ?? defaults.temperature.default,
     maxTokens: s.maxTokens ?? defaults['max-tokens'].default,
     keepAlive: s.keepAlive ?? defaults['keep-alive'].default,

@@ -12,6 +12,12 @@ export interface ResponseRecord extends PersonaAnswer {
   intensity?: number;
   /** The persona's social attributes (the condition decides whether the prompt showed them). */
   attributes: Readonly<Record<string, string>>;
+  /**
+   * What the persona was shown of the others before this answer, as one number: the aggregate
+   * shown, or the mean of the neighbours' answers shown. Absent in round 0 and when nothing was
+   * shown.
+   */
+  shown?: number;
 }
 
 /** The identity of an answer within a run: at most one record per key. */

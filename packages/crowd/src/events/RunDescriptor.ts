@@ -37,8 +37,36 @@ export interface RunDescriptor {
 /** What agents are shown of the others between social-influence rounds. */
 export interface InfluenceConfig {
   kind: 'none' | 'aggregate' | 'neighbours';
-  /** For `aggregate`: which aggregate is shown (default median). */
+  /** For `aggregate`: which aggregate of the agent's crowd is shown (default median). */
   aggregate?: 'mean' | 'median';
-  /** For `neighbours`: how many other answers each agent sees (default 5). */
+  /**
+   * For `neighbours` without a network: how many other answers each agent sees, drawn afresh
+   * (with replacement) every round from its crowd (default 5).
+   */
   neighbours?: number;
+  /** For `neighbours`: a fixed network; each agent sees its own neighbours' previous answers. */
+  network?: NetworkDescription;
+  /**
+   * For `neighbours` on a network: each neighbour's answer (`values`, the default), or only
+   * their mean or median (Becker, Brackbill & Centola 2017 showed the mean).
+   */
+  show?: 'values' | 'mean' | 'median';
+}
+
+/** The network of a run, as run.json describes it; its edges are in the run's network.csv. */
+export interface NetworkDescription {
+  /** As given to `--network`: `random-regular:4`, `star`, `lattice:20x25`, or the file given. */
+  spec: string;
+  /** The network kind (`random-regular`, `star`, `ring`, `lattice`, `erdos-renyi`, `complete`) or `file`. */
+  kind: string;
+  /** Nodes: the crowd's positions 0..nodes-1. */
+  nodes: number;
+  /** Undirected edges. */
+  edges: number;
+  /** Smallest, largest and mean degree. */
+  degree: { min: number; max: number; mean: number };
+  /** The file in the run directory holding the edge list (`network.csv`). */
+  file: string;
+  /** SHA-256 (hex) of that file's content: a resumed run refuses a different network. */
+  sha256: string;
 }

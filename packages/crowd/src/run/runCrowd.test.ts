@@ -13,6 +13,7 @@ import type { CrowdEvent } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { RunDescriptor } from '../events/RunDescriptor.js';
 import type { RunSummary } from '../events/RunSummary.js';
+import { buildNetwork } from '../networks/networks.js';
 import { runCrowd } from './runCrowd.js';
 
 const task = getTask('fargo-seattle');
@@ -451,5 +452,53 @@ describe('runCrowd', () => {
           ),
         ),
     ).toBe(true);
+  });
+
+  it('shows each agent its network neighbours’ previous answers of its own replicate, and records what was shown', async () => {
+    const personas = crowd(40);
+    const network = buildNetwork('random-regular:4', 40, createRng(7).fork('network'));
+    const events = await lastValueFrom(
+      runCrowd({
+        descriptor: descriptor({
+          rounds: 2,
+          replicates: 2,
+          personas: { spec: '40', space: 'default', condition: 'combined', count: 40 },
+          influence: {
+            kind: 'neighbours',
+            show: 'values',
+            network: {
+              spec: network.spec,
+              kind: network.kind,
+              nodes: 40,
+              edges: network.edgeCount,
+              degree: network.degreeRange(),
+              file: 'network.csv',
+              sha256: 'x',
+            },
+          },
+        }),
+        task,
+        personas,
+        network,
+        agent: new PersonaAgent({ backend: new SyntheticModel() }),
+        summary: { subsets: 0 },
+      }).pipe(toArray()),
+    );
+    const all = records(events);
+    const position = new Map(Array.from({ length: 40 }, (_, p) => [personas.at(p).index, p]));
+    const first = new Map(
+      all.filter((r) => r.round === 0).map((r) => [`${r.replicate}:${position.get(r.personaIndex)}`, r]),
+    );
+    const second = all.filter((r) => r.round === 1);
+    expect(second).toHaveLength(80);
+    for (const record of second) {
+      const node = position.get(record.personaIndex) as number;
+      const seen = [...network.neighbours(node)]
+        .map((n) => first.get(`${record.replicate}:${n}`))
+        .filter((r) => r?.status === 'ok')
+        .map((r) => r?.estimate as number);
+      expect(record.shown).toBeCloseTo(seen.reduce((s, v) => s + v, 0) / seen.length, 9);
+    }
+    expect(all.filter((r) => r.round === 0).every((r) => r.shown === undefined)).toBe(true);
   });
 });

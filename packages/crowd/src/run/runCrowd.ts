@@ -1,7 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { EstimationTask, Persona, PersonaAgent, PersonaAnswer, SocialContext } from '@emocrowd/agents';
-import { updateEmotion } from '@emocrowd/agents';
-import { createRng } from '@emocrowd/models';
+import type { EstimationTask, Persona, PersonaAgent, PersonaAnswer } from '@emocrowd/agents';
 import {
   asyncScheduler,
   concat,
@@ -19,9 +17,12 @@ import {
   range,
   type SchedulerLike,
 } from 'rxjs';
-import type { CrowdEvent, CrowdSnapshot } from '../events/CrowdEvent.js';
+import type { CrowdEvent } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { RunDescriptor } from '../events/RunDescriptor.js';
+import { SocialInfluence } from '../influence/SocialInfluence.js';
+import { shownValue } from '../influence/shownToAgent.js';
+import type { Network } from '../networks/Network.js';
 import { snapshotEvery } from '../operators/snapshotEvery.js';
 import type { PersonaList } from './PersonaList.js';
 import { RoundState } from './RoundState.js';
@@ -46,6 +47,8 @@ export interface RunCrowdOptions {
   /** Aborting it stops asking new questions; answers in flight still arrive, then the run completes (cancelled). */
   stop?: AbortSignal;
   summary?: RunSummaryOptions;
+  /** The run's network, required when `descriptor.influence.network` is set (see `runNetwork`). */
+  network?: Network;
   /** Clock for timing and snapshots (tests). */
   now?: () => number;
   scheduler?: SchedulerLike;
@@ -60,9 +63,10 @@ export interface RunCrowdOptions {
  *    answer at scale); `roundFinished` with the round's collective measures.
  * 2. At most `concurrency` model calls are in flight: that many workers, each asking the next
  *    slot (in ascending order) when its answer arrives, so no queue of waiting slots is built.
- * 3. In round r > 0 each agent is shown what `descriptor.influence` says (the previous round's
- *    aggregate, or a seeded sample of others' answers) and its own previous answer; its emotion
- *    is updated by `updateEmotion` first.
+ * 3. In round r > 0 each agent is shown what `descriptor.influence` says of its own crowd copy
+ *    (the previous round's aggregate, its network neighbours' answers, or a seeded sample of
+ *    others' answers) and its own previous answer; its emotion is updated by `updateEmotion`
+ *    first (`SocialInfluence`). The record keeps what was shown as one number (`shown`).
  * 4. Aborting `stop` ends the run gracefully (`runCompleted` with `cancelled: true`);
  *    unsubscribing aborts calls in flight.
  * 5. `runCompleted` carries the summary of the last round, computed from answers sorted by
@@ -88,7 +92,14 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
     // up to `concurrency` times a few listeners are expected, not a leak: say so, or Node warns
     // "MaxListenersExceededWarning" from 11 on.
     setMaxListeners(concurrency * 4 + 10, hardStop.signal);
-    const emotions = new Map<number, Persona['emotion']>();
+    const influence = new SocialInfluence({
+      influence: descriptor.influence,
+      seed: descriptor.seed,
+      rounds,
+      crowdSize: personas.count,
+      personaAt: (position) => personas.at(position),
+      ...(options.network ? { network: options.network } : {}),
+    });
 
     // Declared before the loop below, which may build it (a resumed sample or shard).
     let positionIndex: Map<number, number> | undefined;
@@ -113,73 +124,11 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
 
     const stopped = (): boolean => options.stop?.aborted === true || hardStop.signal.aborted;
 
-    function personaFor(round: number, slot: number): Persona {
-      const base = personas.at(slot % personas.count);
-      if (round === 0 || base.emotion === undefined) return base;
-      const emotion = emotions.get(slot) ?? base.emotion;
-      return { ...base, emotion };
-    }
-
-    // A finished round no longer changes: its aggregates are computed once, not once per agent.
-    const finishedSnapshots = new Map<number, CrowdSnapshot>();
-    function finishedSnapshot(round: number): CrowdSnapshot {
-      let snap = finishedSnapshots.get(round);
-      if (!snap) {
-        snap = (rounds[round] as RoundState).snapshot();
-        finishedSnapshots.set(round, snap);
-      }
-      return snap;
-    }
-
-    function socialFor(round: number, slot: number): SocialContext | undefined {
-      if (round === 0) return undefined;
-      const previous = rounds[round - 1] as RoundState;
-      const own = previous.get(slot);
-      const previousEstimate = own?.status === 'ok' ? own.estimate : undefined;
-      const influence = descriptor.influence;
-      if (influence.kind === 'none') return previousEstimate === undefined ? undefined : { previousEstimate };
-      if (influence.kind === 'aggregate') {
-        const snap = finishedSnapshot(round - 1);
-        const which = influence.aggregate ?? 'median';
-        const value = snap.aggregates[which];
-        return {
-          ...(previousEstimate === undefined ? {} : { previousEstimate }),
-          ...(Number.isFinite(value) ? { shown: { kind: 'aggregate' as const, label: which, value } } : {}),
-        };
-      }
-      const k = influence.neighbours ?? 5;
-      const rng = createRng(descriptor.seed).fork(`neighbours:${round}:${slot}`);
-      const values: number[] = [];
-      const pool = previousAnswers(round - 1);
-      for (let tries = 0; values.length < k && tries < k * 4 && pool.length > 1; tries++) {
-        const pick = pool[rng.int(pool.length)] as [number, number];
-        if (pick[0] !== slot) values.push(pick[1]);
-      }
-      return {
-        ...(previousEstimate === undefined ? {} : { previousEstimate }),
-        shown: { kind: 'neighbours' as const, values },
-      };
-    }
-
-    const answersCache = new Map<number, [number, number][]>();
-    function previousAnswers(round: number): [number, number][] {
-      let list = answersCache.get(round);
-      if (!list) {
-        list = [];
-        for (const [slot, lite] of (rounds[round] as RoundState).entries()) {
-          if (lite.status === 'ok' && lite.estimate !== undefined) list.push([slot, lite.estimate]);
-        }
-        list.sort((a, b) => a[0] - b[0]);
-        answersCache.set(round, list);
-      }
-      return list;
-    }
-
     function ask(round: number, slot: number): Observable<ResponseRecord> {
       if (stopped()) return EMPTY;
-      const persona = personaFor(round, slot);
+      const persona = influence.persona(round, slot);
       const replicate = Math.floor(slot / personas.count);
-      const social = socialFor(round, slot);
+      const social = influence.social(round, slot);
       const call = (): Promise<PersonaAnswer> =>
         agent.answer(persona, task, {
           runSeed: descriptor.seed,
@@ -201,39 +150,16 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       const answer = gate ? gate.then(() => (stopped() ? undefined : call())) : call();
       return from(answer).pipe(
         filter((a): a is PersonaAnswer => a !== undefined),
-        map((a) => toRecord(persona, replicate, round, a)),
+        map((a) => toRecord(persona, replicate, round, a, shownValue(social?.shown))),
       );
     }
     let asked = 0;
     let gate: Promise<void> | undefined;
 
-    function prepareEmotions(round: number): void {
-      if (round === 0) return;
-      const previous = rounds[round - 1] as RoundState;
-      for (let slot = 0; slot < perRound; slot++) {
-        const base = personas.at(slot % personas.count);
-        const current = emotions.get(slot) ?? base.emotion;
-        if (current === undefined) continue;
-        const own = previous.get(slot);
-        const social = socialFor(round, slot);
-        const shownValue =
-          social?.shown?.kind === 'aggregate'
-            ? social.shown.value
-            : social?.shown?.kind === 'neighbours' && social.shown.values.length > 0
-              ? social.shown.values.reduce((s, v) => s + v, 0) / social.shown.values.length
-              : undefined;
-        if (own?.status !== 'ok' || own.estimate === undefined || shownValue === undefined) continue;
-        emotions.set(
-          slot,
-          updateEmotion(current, { kind: 'feedback', own: own.estimate, shown: shownValue }),
-        );
-      }
-    }
-
     function runRound(round: number): Observable<CrowdEvent> {
       return defer(() => {
         if (stopped()) return EMPTY;
-        prepareEmotions(round);
+        influence.beginRound(round);
         const state = rounds[round] as RoundState;
         let nextSlot = 0;
         // The next slot not answered yet (resumed answers are skipped), or -1 when none is left.
@@ -314,7 +240,13 @@ function yieldToEventLoop(): Promise<void> {
  * the keys in responses.jsonl) rather than spread from temporary objects: at a million answers
  * the temporaries cost more than the rest of the record.
  */
-function toRecord(persona: Persona, replicate: number, round: number, answer: PersonaAnswer): ResponseRecord {
+function toRecord(
+  persona: Persona,
+  replicate: number,
+  round: number,
+  answer: PersonaAnswer,
+  shown: number | undefined,
+): ResponseRecord {
   const record = { personaId: persona.id, personaIndex: persona.index } as ResponseRecord;
   if (persona.emotion) {
     record.emotion = persona.emotion.label;
@@ -324,6 +256,7 @@ function toRecord(persona: Persona, replicate: number, round: number, answer: Pe
   record.attributes = persona.attributes;
   record.replicate = replicate;
   record.round = round;
+  if (shown !== undefined) record.shown = shown;
   record.status = answer.status;
   if (answer.estimate !== undefined) record.estimate = answer.estimate;
   if (answer.confidence !== undefined) record.confidence = answer.confidence;

@@ -73,6 +73,7 @@ describe('flattenRecords', () => {
       'status',
       'estimate',
       'confidence',
+      'shown',
       'isRange',
       'reason',
       'latencyMs',

@@ -5,6 +5,8 @@ export const RUN_FILES = {
   manifest: 'run.json',
   responses: 'responses.jsonl',
   summary: 'summary.json',
+  /** The network's edge list, when the run's influence has one (`--network`). */
+  network: 'network.csv',
 } as const;
 
 /**

@@ -19,6 +19,7 @@ const TRAILING = [
   'status',
   'estimate',
   'confidence',
+  'shown',
   'isRange',
   'reason',
   'latencyMs',
@@ -39,8 +40,9 @@ const TRAILING = [
  *    personaId, emotion, emotionModel, plutchik (the Plutchik primary of a GoEmotions label,
  *    "none" when it has none), intensity, then every social attribute seen in any record
  *    (sorted by name; a name equal to another column gets the prefix `attribute.`), then
- *    status, estimate, confidence, isRange, reason, latencyMs, promptTokens,
- *    completionTokens, cached, model, host, raw (the model's text, last as it is longest).
+ *    status, estimate, confidence, shown (what the persona was shown, as one number), isRange,
+ *    reason, latencyMs, promptTokens, completionTokens, cached, model, host, raw (the model's
+ *    text, last as it is longest).
  * 2. Rows are sorted by round, replicate and persona index, so the output does not depend on
  *    the order answers arrived in. Missing values are null; numbers and booleans stay typed.
  *
@@ -74,6 +76,7 @@ export function flattenRecords(records: readonly ResponseRecord[], runId?: strin
     r.status,
     r.estimate ?? null,
     r.confidence ?? null,
+    r.shown ?? null,
     r.isRange === true,
     r.reason ?? null,
     r.latencyMs,
