@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ModelRequest, SimulationHints } from '../ModelBackend.js';
 import { ModelError } from '../ModelError.js';
@@ -59,6 +60,16 @@ describe('synthetic:emotional', () => {
       const base = SYNTHETIC_PARAMETERS[key as keyof typeof SYNTHETIC_PARAMETERS] as number;
       expect(Math.sign(value as number), key).toBe(Math.sign(base));
       expect(Math.abs(value as number), key).toBeGreaterThanOrEqual(2 * Math.abs(base));
+    }
+  });
+
+  it('is documented in docs/synthetic-model.md with every parameter it changes', () => {
+    const doc = readFileSync(new URL('../../../../docs/synthetic-model.md', import.meta.url), 'utf8');
+    for (const variant of Object.values(SYNTHETIC_VARIANTS)) {
+      const row = doc.split('\n').find((line) => line.startsWith(`| \`synthetic:${variant.name}\` |`));
+      expect(row, variant.name).toBeDefined();
+      for (const [key, value] of Object.entries(variant.parameters))
+        expect(row, key).toContain(`\`${key}\` ${Math.round((value as number) * 1e6) / 1e6}`);
     }
   });
 
