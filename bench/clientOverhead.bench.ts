@@ -53,7 +53,7 @@ async function viaEmocrowd(ollamaClient: 'langchain' | 'native'): Promise<number
     hosts: [url as string],
     cachePath: false,
     retries: 0,
-    ollamaClient,
+    settings: { 'ollama-client': ollamaClient },
   });
   const agent = new PersonaAgent({ backend: stack.backend, condition: 'combined' });
   const descriptor: RunDescriptor = {

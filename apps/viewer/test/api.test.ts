@@ -80,6 +80,16 @@ describe('emocrowd serve API', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('routes by method: 405 names the method to use; every POST needs a JSON body (no cross-site form posts)', async () => {
+    const wrong = await fetch(fx.url('/api/runs/some-run/stop'));
+    expect(wrong.status).toBe(405);
+    expect(((await wrong.json()) as { error: string }).error).toMatch(/use POST/);
+    const form = await fetch(fx.url('/api/runs/some-run/stop'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '' });
+    expect(form.status).toBe(415);
+    const unknown = await fetch(fx.url('/api/nothing-here'));
+    expect(unknown.status).toBe(404);
+  });
+
   it('answers only loopback Host headers (DNS rebinding)', async () => {
     const res = await rawGet(fx.server.url, '/api/runs', { host: 'evil.example:80' });
     expect(res.status).toBe(403);

@@ -16,14 +16,15 @@ export interface ServeFixture {
 
 /**
  * Starts `emocrowd serve` in-process: 127.0.0.1, port 0, a temp runs dir (or `runsDir`), the
- * real run store, and no Ollama (OLLAMA_HOST points at a closed port so options answer fast).
+ * real run store, and no model server (OLLAMA_HOST points at a closed port so options answer fast;
+ * no OPENAI_BASE_URL).
  *
  * @param runsDir reuse this store instead of a fresh one.
  * @returns the fixture.
  */
 export async function startServeFixture(runsDir?: string): Promise<ServeFixture> {
   const dir = runsDir ?? mkdtempSync(join(tmpdir(), 'emocrowd-serve-'));
-  const env = { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9' };
+  const env = { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9', OPENAI_BASE_URL: undefined };
   const server = await startServeServer({ runsDir: dir, store: cliRunStore(env, dir), port: 0, env, heartbeatMs: 200 });
   return {
     server,

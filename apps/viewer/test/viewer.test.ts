@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResponseRecord, RunDescriptor, RunSummary } from '@emocrowd/crowd';
+import { crowdDataPath } from '@emocrowd/data';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServeFixture, startServeFixture } from './serveFixture.js';
@@ -139,9 +140,15 @@ describe('the viewer in a real browser', () => {
     const shown = await page
       .locator('[data-testid="aggregates"] tbody tr')
       .evaluateAll((rows) => rows.map((row) => [(row as HTMLElement).dataset.strategy, (row as HTMLElement).dataset.estimate]));
-    const expected = Object.entries(summary.aggregates).map(([name, agg]) => [name, String(agg.estimate)]);
+    const computed = Object.entries(summary.aggregates).filter(([, agg]) => agg.estimate !== null);
+    const expected = computed.map(([name, agg]) => [name, String(agg.estimate)]);
     expect(shown).toEqual(expected);
     expect(shown.length).toBeGreaterThan(3);
+    // the cue strategies have no cue in this run: not computed, named once with the reason, no row
+    const notComputed = Object.entries(summary.aggregates).filter(([, agg]) => agg.estimate === null);
+    expect(notComputed.map(([name]) => name)).toEqual(['selectCrowd', 'bestEmotionSubset']);
+    const note = await page.getByTestId('view-live').getByTestId('not-computed').textContent();
+    expect(note).toMatch(/selectCrowd \(no ability cue.*bestEmotionSubset \(no ability cue/);
     const medianText = await page.locator('[data-testid="aggregates"] tr[data-strategy="median"] td[data-role="estimate"]').textContent();
     expect(medianText).toBe((summary.aggregates.median?.estimate as number).toLocaleString('en-US', { maximumFractionDigits: 1 }));
     expect(await page.getByTestId('progress').textContent()).toContain(`${summary.counts.answered} with a number`);
@@ -152,7 +159,10 @@ describe('the viewer in a real browser', () => {
 
     await page.getByTestId('tab-compare').click();
     await page.getByTestId('compare-table').waitFor();
-    expect(await page.locator('[data-testid="compare-table"] tbody tr').count()).toBe(Object.keys(summary.aggregates).length);
+    expect(await page.locator('[data-testid="compare-table"] tbody tr').count()).toBe(computed.length);
+    expect(await page.getByTestId('view-compare').getByTestId('not-computed').textContent()).toMatch(/selectCrowd/);
+    // one curve per computed strategy: the chart legend has no series of a strategy not computed
+    expect(summary.subsets?.strategies.map((s) => s.name)).toEqual(computed.map(([name]) => name));
     await page.locator('[data-testid="view-compare"] canvas').first().waitFor();
     await page.screenshot({ path: join(SHOTS, 'compare.png'), fullPage: true });
 
@@ -224,19 +234,14 @@ describe('the viewer in a real browser', () => {
 
   it('opens a dropped CSV of human estimates and analyses it in the browser with crowd code', async () => {
     await page.goto(`${fx.server.url}#open`);
-    const csv = join(REPO, '..', 'shared', 'data', 'crowds', 'silver_jellybean_Jb1.csv');
-    const file = existsSync(csv) ? csv : join(tmpdir(), 'jb1.csv');
-    if (!existsSync(csv)) writeFileSync(file, 'E1,Correct\n100,250\n200,250\n150,250\n');
-    await page.getByTestId('file-input').setInputFiles(file);
+    await page.getByTestId('file-input').setInputFiles(crowdDataPath('silver_jellybean_Jb1.csv'));
     await page.getByTestId('aggregates').waitFor();
     expect(await page.getByTestId('open-message').textContent()).toMatch(/truth 250/);
-    if (file === csv) {
-      // Published check values (data README): Silver Jb1 E1, n = 67: median 150, geometric mean 141.0.
-      const median = await page.locator('[data-testid="aggregates"] tr[data-strategy="median"]').getAttribute('data-estimate');
-      expect(Number(median)).toBe(150);
-      const gm = await page.locator('[data-testid="aggregates"] tr[data-strategy="geometricMean"]').getAttribute('data-estimate');
-      expect(Number(gm)).toBeCloseTo(141.0, 1);
-    }
+    // Published check values (data README): Silver Jb1 E1, n = 67: median 150, geometric mean 141.0.
+    const median = await page.locator('[data-testid="aggregates"] tr[data-strategy="median"]').getAttribute('data-estimate');
+    expect(Number(median)).toBe(150);
+    const gm = await page.locator('[data-testid="aggregates"] tr[data-strategy="geometricMean"]').getAttribute('data-estimate');
+    expect(Number(gm)).toBeCloseTo(141.0, 1);
     await page.screenshot({ path: join(SHOTS, 'dropped-csv.png'), fullPage: true });
     await page.getByTestId('tab-open').click();
     await page.screenshot({ path: join(SHOTS, 'open.png'), fullPage: true });

@@ -1,4 +1,6 @@
+import { backendRegistry, type BackendDefinition } from '@emocrowd/models';
 import type { CommandDef, FlagDef } from '../src/command/defineCommand.js';
+import { modelForm } from '../src/run/describeBackends.js';
 import { flagSynopsis } from '../src/command/renderHelp.js';
 import { commands } from '../src/commands/index.js';
 
@@ -108,6 +110,44 @@ function renderCommand({ path, def }: ReferencedCommand): string {
   return out.join('\n');
 }
 
+/** Where a backend's servers come from, for the backends table. */
+function hostCell(d: BackendDefinition): string {
+  const policy = d.hosts;
+  if (policy.kind === 'none') return 'in-process (no `--host`)';
+  const sources = [policy.env ? `\`$${policy.env}\`` : undefined, policy.fallback ? `\`${policy.fallback}\`` : undefined].filter(Boolean);
+  const fallback =
+    policy.kind === 'required'
+      ? `required${sources.length > 0 ? ` (or ${sources.join(', ')})` : ''}`
+      : sources.length > 0
+        ? `default ${sources.join(', else ')}`
+        : "default: the client's own";
+  return `\`--host\` (repeatable), ${fallback}`;
+}
+
+/** The section listing the model backends, from the backend registry. */
+function renderBackends(): string {
+  const out = [
+    '## Model backends',
+    '',
+    'What `--model` accepts (in `emocrowd run` and `emocrowd eval emotions`), from the backend registry',
+    '(`packages/models/src/backends/registry.ts`; see [add a backend](guides/add-a-backend.md)). Every',
+    'backend gets the same stack around its calls: `--timeout` (a call that does not complete in time is',
+    'cut off, whatever the backend does), `--retries` with back-off, an endpoint pool over several',
+    '`--host` values (`--max-per-host`), and the response cache.',
+    '',
+    '| `--model` | what | servers | its flags | ready when |',
+    '|---|---|---|---|---|',
+  ];
+  for (const d of backendRegistry.definitions) {
+    const flags = Object.keys(d.flags).map((f) => `\`--${f}\``).join(', ') || '–';
+    out.push(
+      `| \`${modelForm(d)}\` (e.g. \`${d.example}\`) | ${cell(d.summary)} | ${cell(hostCell(d))} | ${flags} | ${cell(d.readiness)} |`,
+    );
+  }
+  out.push('');
+  return out.join('\n');
+}
+
 /**
  * The Markdown of docs/cli.md, generated from the command definitions.
  *
@@ -145,6 +185,8 @@ export async function renderCliReference(): Promise<string> {
     '**Exit codes:** `0` success; `1` runtime failure (a server went away, a disk filled up); `2` usage',
     'or input error (one line on stderr naming the fix, nothing written); `130` stopped by Ctrl-C.',
     '',
+    '- [Model backends](#model-backends): what `--model` accepts.',
+    '',
     '## Commands',
     '',
     ...found.map(({ path, def }) => {
@@ -154,5 +196,5 @@ export async function renderCliReference(): Promise<string> {
     }),
     '',
   ];
-  return `${[...head, ...found.map(renderCommand)].join('\n').trimEnd()}\n`;
+  return `${[...head, renderBackends(), ...found.map(renderCommand)].join('\n').trimEnd()}\n`;
 }

@@ -1,4 +1,6 @@
+import { backendRegistry } from '@emocrowd/models';
 import type { FlagDef } from './command/defineCommand.js';
+import { describeHosts, describeModelForms } from './run/describeBackends.js';
 
 /**
  * Flags shared by several commands, defined once. A command spreads the groups it needs into
@@ -9,38 +11,36 @@ export const outputFlags = {
   quiet: { type: 'boolean', short: 'q', description: 'No progress indicator or banner on stderr.' },
 } as const satisfies Record<string, FlagDef>;
 
-/** Which model answers, and where it is served. */
-export const modelFlags = {
+/**
+ * The flags the registered model backends add (`--ollama-client`, `--api-key`, ...), read from
+ * the backend registry: a new backend's flags appear in every command that takes `--model`.
+ */
+export const backendFlags: Readonly<Record<string, FlagDef>> = backendRegistry.flags();
+
+/** `--model` and `--host`, described from the backend registry. */
+export const modelChoiceFlags = {
   model: {
     type: 'string',
     valueName: 'SPEC',
-    description:
-      'synthetic (built-in, not an LLM; synthetic:emotional for stronger emotion effects), ollama:NAME or openai:NAME.',
+    description: `${describeModelForms(backendRegistry)} (see the model backends in docs/cli.md).`,
     default: 'synthetic',
   },
   host: {
     type: 'string',
     valueName: 'URL',
     multiple: true,
-    description:
-      'Server URL; repeat to spread requests over several servers. Default: $OLLAMA_HOST or http://127.0.0.1:11434 for ollama, required for openai.',
+    description: `Server URL; repeat to spread requests over several servers. Default: ${describeHosts(backendRegistry)}.`,
   },
-  'api-key': {
-    type: 'string',
-    valueName: 'KEY',
-    description: 'API key for openai: servers (default: $OPENAI_API_KEY).',
-  },
-  'ollama-client': {
-    type: 'string',
-    choices: ['langchain', 'native'],
-    description:
-      "How ollama: requests are sent: LangChain's ChatOllama, or the ollama client directly (the same request, less client CPU).",
-    default: 'langchain',
-  },
+} as const satisfies Record<string, FlagDef>;
+
+/** Which model answers, where it is served, and how it is called. */
+export const modelFlags = {
+  ...modelChoiceFlags,
+  ...backendFlags,
   timeout: {
     type: 'integer',
     valueName: 'MS',
-    description: 'Per-request timeout in milliseconds.',
+    description: 'Per-request timeout in milliseconds, enforced around every call of every backend.',
     default: 120000,
     min: 1,
   },

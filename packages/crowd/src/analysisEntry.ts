@@ -1,7 +1,8 @@
 /**
  * The browser-safe part of `@emocrowd/crowd` (`@emocrowd/crowd/analysis`): the event and record
- * types and the pure statistics (stats, strategies, metrics, analysis, per-round measures), with
- * no RxJS run code, no run store and no Node modules. The viewer imports this, so every number it
+ * types, the contract between `emocrowd serve` and the viewer (`ServeApi`), and the pure
+ * statistics (stats, strategies, metrics, analysis, per-round measures), with no RxJS run code,
+ * no run store and no Node modules. The viewer imports this, so every number it
  * shows is computed by the same code as the command line's.
  */
 
@@ -10,17 +11,37 @@ export { breakdown } from './analysis/breakdown.js';
 export type { EffectSize } from './analysis/effectSizes.js';
 export { effectSizes } from './analysis/effectSizes.js';
 export { logSpacedSizes } from './analysis/logSpacedSizes.js';
-export type { ScoredAggregate } from './analysis/scoreStrategies.js';
+export type { PartitionedAggregates } from './analysis/partitionAggregates.js';
+export { partitionAggregates } from './analysis/partitionAggregates.js';
+export type { ScoredAggregate, ScoredEstimate } from './analysis/scoreStrategies.js';
 export { scoreStrategies } from './analysis/scoreStrategies.js';
 export type {
   SubsetAnalysis,
   SubsetAnalysisOptions,
+  SubsetNotComputed,
   SubsetPoint,
   SubsetStrategyResult,
 } from './analysis/subsetAnalysis.js';
 export { subsetAnalysis } from './analysis/subsetAnalysis.js';
 export type { CrowdMetrics, EstimateSummary, SummaryOptions } from './analysis/summarizeEstimates.js';
 export { summarizeEstimates } from './analysis/summarizeEstimates.js';
+export type {
+  AnyServeRoute,
+  ApiError,
+  RouteParams,
+  RunInfo,
+  RunListing,
+  RunParams,
+  RunRow,
+  RunStartBody,
+  RunStatus,
+  RunStreamEnd,
+  ServeApi,
+  ServeRoute,
+  ServeStreams,
+  ViewerOptions,
+} from './api/ServeApi.js';
+export { apiPath } from './api/ServeApi.js';
 export type { CrowdEvent, CrowdEventType, CrowdSnapshot } from './events/CrowdEvent.js';
 export type { ResponseRecord } from './events/ResponseRecord.js';
 export { recordKey } from './events/ResponseRecord.js';
@@ -84,8 +105,14 @@ export { variance } from './stats/variance.js';
 export { winsorizedMean } from './stats/winsorizedMean.js';
 export type {
   AggregateResult,
+  ComputedAggregate,
+  NotComputedAggregate,
+} from './strategies/AggregateResult.js';
+export { isComputed, notComputed } from './strategies/AggregateResult.js';
+export type {
   AggregationStrategy,
   PrefixAggregator,
+  PrefixContext,
   StrategyNeed,
   StrategyOptions,
 } from './strategies/AggregationStrategy.js';

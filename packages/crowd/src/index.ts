@@ -33,7 +33,7 @@ export type { RunSummaryOptions } from './run/summarizeRun.js';
 export { summarizeRun } from './run/summarizeRun.js';
 export type { RankedMultisetOptions } from './stats/RankedMultiset.js';
 export { flattenRecords } from './store/flattenRecords.js';
-export type { RunListing } from './store/listRuns.js';
+export type { StoredRunListing } from './store/listRuns.js';
 export { listRuns } from './store/listRuns.js';
 export { ResponseLog } from './store/ResponseLog.js';
 export type { RunManifest } from './store/RunManifest.js';
@@ -44,14 +44,6 @@ export type { StoredRun } from './store/readRun.js';
 export { readRun } from './store/readRun.js';
 export { describeNetwork, loadNetwork, readRunNetwork, writeRunNetwork } from './store/runNetwork.js';
 export { writeJsonAtomic } from './store/writeJsonAtomic.js';
-export type {
-  AggregateResult,
-  AggregationStrategy,
-  PrefixAggregator,
-  PrefixContext,
-  StrategyNeed,
-  StrategyOptions,
-} from './strategies/AggregationStrategy.js';
 export { applyStudyOverrides } from './study/applyStudyOverrides.js';
 export { describeStudyDifference } from './study/describeStudyDifference.js';
 export { designStudy, STUDY_REPORT_DEFAULTS } from './study/designStudy.js';

@@ -1,3 +1,17 @@
+export type {
+  BackendAdapter,
+  BackendContext,
+  BackendDefinition,
+  BackendFlag,
+  BackendSetting,
+  BackendSettings,
+  HostPolicy,
+  ListedModel,
+} from './backends/BackendDefinition.js';
+export { defineBackend } from './backends/BackendDefinition.js';
+export { backendRegistry } from './backends/backendRegistry.js';
+export type { BackendRegistry, ModelSpec, ResolvedModelSpec } from './backends/createBackendRegistry.js';
+export { createBackendRegistry } from './backends/createBackendRegistry.js';
 export { canonicalJson } from './cache/canonicalJson.js';
 export { defaultCachePath } from './cache/defaultCachePath.js';
 export { keyFor } from './cache/keyFor.js';
@@ -34,6 +48,16 @@ export type { GoEmotionsLabel } from './goemotions/goEmotionsLabels.js';
 export { GOEMOTIONS_LABELS, goEmotionsLabelId, goEmotionsLabelName } from './goemotions/goEmotionsLabels.js';
 export type { GoEmotionsRow, GoEmotionsSplit } from './goemotions/readGoEmotions.js';
 export { parseGoEmotionsTsv, readGoEmotions, unquoteCsvField } from './goemotions/readGoEmotions.js';
+export { errorMessageOf } from './http/errorMessageOf.js';
+export type { ChatReply, HttpChatBackendOptions, ReadyFacts } from './http/HttpChatBackend.js';
+export { HttpChatBackend } from './http/HttpChatBackend.js';
+export type { FailureContext, FailureFixes } from './http/modelErrorFromFailure.js';
+export { GENERIC_FIXES, modelErrorFromFailure, modelErrorFromStatus } from './http/modelErrorFromFailure.js';
+export { normalizeBaseUrl } from './http/normalizeBaseUrl.js';
+export { DEFAULT_OLLAMA_HOST, normalizeOllamaHost } from './http/normalizeOllamaHost.js';
+export { parseStructuredText } from './http/parseStructuredText.js';
+export type { Deadline } from './http/withDeadline.js';
+export { withDeadline } from './http/withDeadline.js';
 export type {
   ChatMessage,
   GenerationOptions,
@@ -53,20 +77,17 @@ export type { CreateModelOptions, CreateModelResult } from './ollama/createModel
 export { createModel } from './ollama/createModel.js';
 export type { OllamaModelSummary } from './ollama/listModels.js';
 export { listModels } from './ollama/listModels.js';
-export type { FailureContext } from './ollama/modelErrorFromFailure.js';
-export { modelErrorFromFailure, modelErrorFromStatus } from './ollama/modelErrorFromFailure.js';
-export { DEFAULT_OLLAMA_HOST, normalizeOllamaHost } from './ollama/normalizeOllamaHost.js';
 export type { OllamaBackendOptions, OllamaChatClient } from './ollama/OllamaBackend.js';
 export { OllamaBackend } from './ollama/OllamaBackend.js';
-export { parseStructuredText } from './ollama/parseStructuredText.js';
+export { OLLAMA_FIXES } from './ollama/ollamaFixes.js';
 export type { OllamaModelDetails } from './ollama/showModel.js';
 export { showModel } from './ollama/showModel.js';
 export { uploadBlob } from './ollama/uploadBlob.js';
-export type { Deadline } from './ollama/withDeadline.js';
-export { withDeadline } from './ollama/withDeadline.js';
+export type { ChatCompletionBody, ChatCompletionRequest } from './openai/buildChatCompletionBody.js';
+export { buildChatCompletionBody } from './openai/buildChatCompletionBody.js';
 export type { OpenAICompatibleBackendOptions } from './openai/OpenAICompatibleBackend.js';
 export { OpenAICompatibleBackend } from './openai/OpenAICompatibleBackend.js';
-export type { ModelSpec } from './parseModelSpec.js';
+export { OPENAI_FIXES } from './openai/openAiFixes.js';
 export { parseModelSpec } from './parseModelSpec.js';
 export type {
   EndpointPool,

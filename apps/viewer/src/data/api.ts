@@ -1,73 +1,33 @@
-import type { ResponseRecord, RunDescriptor, RunSummary } from '@emocrowd/crowd/analysis';
+import {
+  type ApiError,
+  apiPath,
+  type ResponseRecord,
+  type RunInfo,
+  type RunRow,
+  type RunStartBody,
+  type ServeApi,
+  type ServeRoute,
+  type ViewerOptions,
+} from '@emocrowd/crowd/analysis';
 
-/** The choices of the run panel (`GET /api/options`). */
-export interface ViewerOptions {
-  tasks: { id: string; question: string; unit: string; truth: number; truthSource: string }[];
-  personaSpaces: { id: string; label: string; spec: string }[];
-  emotions: { goemotions: string[]; plutchik: string[] };
-  dimensions: { id: string; label: string }[];
-  conditions: string[];
-  strategies: { name: string; label: string; description: string }[];
-  models: { id: string; label: string; isLanguageModel: boolean }[];
-  ollama: { host: string; reachable: boolean; error?: string };
-  defaults: {
-    task: string;
-    personas: string;
-    condition: string;
-    model: string;
-    seed: number;
-    concurrency: number;
-    rounds: number;
-  };
-}
-
-/** What the run panel sends to start a run. */
-export interface RunStartBody {
-  task: string;
-  personas: string;
-  emotions?: string[];
-  condition: string;
-  model: string;
-  seed: number;
-  concurrency: number;
-  rounds: number;
-  influence: {
-    kind: 'none' | 'aggregate' | 'neighbours';
-    aggregate?: 'mean' | 'median';
-    neighbours?: number;
-  };
-  subsets?: number;
-}
-
-/** One row of the run store listing. */
-export interface RunRow {
-  runId: string;
-  createdAt?: string;
-  task?: string;
-  model?: string;
-  personas?: number;
-  state?: string;
-  status?: string;
-  live?: boolean;
-  answered?: number;
-  median?: number;
-}
-
-/** `GET /api/runs/:id`. */
-export interface RunInfo {
-  runId: string;
-  descriptor: RunDescriptor;
-  status: string;
-  live: boolean;
-  createdAt?: string;
-  summary?: RunSummary;
-}
-
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, init);
-  const body = (await response.json().catch(() => ({}))) as T & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `${response.status} ${response.statusText}`);
-  return body;
+/**
+ * Calls one route of the serve API (`ServeApi`, the contract shared with the server): POST
+ * bodies go as JSON; a non-2xx answer rejects with the server's one-line error.
+ */
+async function call<R extends ServeRoute>(
+  route: R,
+  params: ServeApi[R]['params'],
+  body?: ServeApi[R]['body'],
+): Promise<ServeApi[R]['response']> {
+  const method = route.slice(0, route.indexOf(' '));
+  const init: RequestInit | undefined =
+    method === 'GET'
+      ? undefined
+      : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) };
+  const response = await fetch(apiPath(route, params), init);
+  const json = (await response.json().catch(() => ({}))) as ServeApi[R]['response'] & Partial<ApiError>;
+  if (!response.ok) throw new Error(json.error ?? `${response.status} ${response.statusText}`);
+  return json;
 }
 
 /**
@@ -76,26 +36,18 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
  */
 export const api = {
   /** The run panel's choices. */
-  options: (): Promise<ViewerOptions> => call('/api/options'),
+  options: (): Promise<ViewerOptions> => call('GET /api/options', {}),
   /** Runs in the store, newest first (live ones first of all). */
-  runs: async (): Promise<RunRow[]> => (await call<{ runs: RunRow[] }>('/api/runs')).runs,
+  runs: async (): Promise<RunRow[]> => (await call('GET /api/runs', {})).runs,
   /** One run's descriptor, status and summary. */
-  run: (id: string): Promise<RunInfo> => call(`/api/runs/${encodeURIComponent(id)}`),
+  run: (id: string): Promise<RunInfo> => call('GET /api/runs/:id', { id }),
   /** One run's answers. */
   responses: async (id: string): Promise<ResponseRecord[]> =>
-    (await call<{ records: ResponseRecord[] }>(`/api/runs/${encodeURIComponent(id)}/responses`)).records,
+    (await call('GET /api/runs/:id/responses', { id })).records,
   /** Starts a run; resolves with its id. */
-  start: (body: RunStartBody): Promise<{ runId: string; descriptor: RunDescriptor }> =>
-    call('/api/runs', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
+  start: (body: RunStartBody): Promise<ServeApi['POST /api/runs']['response']> =>
+    call('POST /api/runs', {}, body),
   /** Asks a live run to stop gracefully. */
-  stop: (id: string): Promise<{ status: string }> =>
-    call(`/api/runs/${encodeURIComponent(id)}/stop`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    }),
+  stop: (id: string): Promise<ServeApi['POST /api/runs/:id/stop']['response']> =>
+    call('POST /api/runs/:id/stop', { id }, {}),
 };

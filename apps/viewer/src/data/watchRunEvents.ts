@@ -1,4 +1,4 @@
-import type { CrowdEvent } from '@emocrowd/crowd/analysis';
+import { apiPath, type CrowdEvent, type RunStreamEnd } from '@emocrowd/crowd/analysis';
 
 const TYPES: readonly CrowdEvent['type'][] = [
   'runStarted',
@@ -26,7 +26,7 @@ export function watchRunEvents(
   onEvent: (event: CrowdEvent) => void,
   onEnd: (error?: string) => void,
 ): () => void {
-  const source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events`);
+  const source = new EventSource(apiPath('GET /api/runs/:id/events', { id: runId }));
   let over = false;
   const finish = (error?: string): void => {
     if (over) return;
@@ -41,7 +41,7 @@ export function watchRunEvents(
     });
   }
   source.addEventListener('end', (message) => {
-    const data = JSON.parse((message as MessageEvent<string>).data) as { error?: string };
+    const data = JSON.parse((message as MessageEvent<string>).data) as RunStreamEnd;
     finish(data.error);
   });
   source.addEventListener('error', () => {

@@ -1,4 +1,4 @@
-import type { Breakdown, GroupSummary } from '@emocrowd/crowd/analysis';
+import { type Breakdown, type GroupSummary, isComputed } from '@emocrowd/crowd/analysis';
 import type { RunState } from '../data/RunModel.js';
 import { formatNumber, formatPercent } from '../ui/formatNumber.js';
 import { h } from '../ui/h.js';
@@ -99,7 +99,8 @@ export class BreakdownView implements View {
           })
         : null;
     const rows = list.map((g) => {
-      const median = g.aggregates.median;
+      const scored = g.aggregates.median;
+      const median = scored && isComputed(scored) ? scored : undefined;
       return h(
         'tr',
         { dataset: { group: g.label } },

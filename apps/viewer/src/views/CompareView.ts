@@ -1,4 +1,4 @@
-import { beatenShare, type SubsetStrategyResult } from '@emocrowd/crowd/analysis';
+import { beatenShare, partitionAggregates, type SubsetStrategyResult } from '@emocrowd/crowd/analysis';
 import { LineChart } from '../charts/LineChart.js';
 import { colorAt } from '../charts/palette.js';
 import type { RunState } from '../data/RunModel.js';
@@ -7,6 +7,7 @@ import { formatNumber, formatPercent } from '../ui/formatNumber.js';
 import { h } from '../ui/h.js';
 import { table } from '../ui/table.js';
 import { emptyNote } from './emptyNote.js';
+import { notComputedNote } from './notComputedNote.js';
 import type { View } from './View.js';
 
 /**
@@ -45,7 +46,8 @@ export class CompareView implements View {
     const values = sampleFromRecords(state.records, lastRound).values;
     const subsets = summary.subsets;
     const byName = new Map((subsets?.strategies ?? []).map((s) => [s.name, s] as const));
-    const rows = Object.entries(summary.aggregates)
+    const { computed, notComputed } = partitionAggregates(summary.aggregates);
+    const rows = [...computed]
       .sort((a, b) => a[1].absError - b[1].absError || a[0].localeCompare(b[0]))
       .map(([name, agg]) => {
         const beaten =
@@ -83,6 +85,7 @@ export class CompareView implements View {
         rows,
         'compare-table',
       ),
+      notComputedNote(notComputed),
     );
     if (!subsets) {
       this.subsetBox.replaceChildren(

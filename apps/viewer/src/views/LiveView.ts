@@ -1,4 +1,4 @@
-import type { ResponseRecord } from '@emocrowd/crowd/analysis';
+import { isComputed, partitionAggregates, type ResponseRecord } from '@emocrowd/crowd/analysis';
 import { HistogramChart } from '../charts/HistogramChart.js';
 import { LineChart } from '../charts/LineChart.js';
 import type { Marker } from '../charts/Marker.js';
@@ -8,6 +8,7 @@ import { formatNumber, formatPercent } from '../ui/formatNumber.js';
 import { h } from '../ui/h.js';
 import { table } from '../ui/table.js';
 import { emptyNote } from './emptyNote.js';
+import { notComputedNote } from './notComputedNote.js';
 import type { View } from './View.js';
 
 const RUNNING = ['mean', 'median', 'geometricMean'] as const;
@@ -148,7 +149,7 @@ export class LiveView implements View {
     if (state.summary) {
       DRAWN.forEach((name, i) => {
         const agg = state.summary?.aggregates[name];
-        if (agg) markers.push({ value: agg.estimate, label: name, color: colorAt(i) });
+        if (agg && isComputed(agg)) markers.push({ value: agg.estimate, label: name, color: colorAt(i) });
       });
     } else {
       const snap = state.snapshots[state.snapshots.length - 1];
@@ -186,7 +187,7 @@ export class LiveView implements View {
       );
       return;
     }
-    const rows = Object.entries(summary.aggregates);
+    const { computed: rows, notComputed } = partitionAggregates(summary.aggregates);
     const t = h(
       'table',
       { testid: 'aggregates' },
@@ -213,6 +214,7 @@ export class LiveView implements View {
     const m = summary.metrics;
     this.aggregates.replaceChildren(
       t,
+      notComputedNote(notComputed),
       h(
         'p',
         { class: 'note', testid: 'metrics' },

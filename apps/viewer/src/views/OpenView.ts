@@ -1,5 +1,6 @@
+import type { RunRow } from '@emocrowd/crowd/analysis';
 import { analyzeRecords } from '../data/analyzeRecords.js';
-import { api, type RunRow } from '../data/api.js';
+import { api } from '../data/api.js';
 import { convergenceFromRecords } from '../data/convergenceFromRecords.js';
 import { parseResponsesFile } from '../data/parseResponsesFile.js';
 import type { RunState } from '../data/RunModel.js';

@@ -1,4 +1,4 @@
-import type { RunStartBody, ViewerOptions } from '../data/api.js';
+import type { RunStartBody, ViewerOptions } from '@emocrowd/crowd/analysis';
 import type { RunState } from '../data/RunModel.js';
 import { formatNumber } from '../ui/formatNumber.js';
 import { h } from '../ui/h.js';
@@ -211,7 +211,7 @@ export class RunPanel {
       task: this.task.value,
       personas: this.space.value === 'sample' ? String(size) : this.space.value,
       ...(emotions.length > 0 ? { emotions } : {}),
-      condition: this.condition.value,
+      condition: this.condition.value as NonNullable<RunStartBody['condition']>,
       model: this.model.value,
       seed: seed as number,
       concurrency: concurrency as number,

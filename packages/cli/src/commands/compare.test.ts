@@ -81,6 +81,55 @@ describe('emocrowd compare', () => {
     expect(r.out).toMatch(/^\s+1\s+\d+\s+67$/m);
   });
 
+  it('reports the cue strategies as not computed without a cue: estimate null with the reason, no row, no curve', async () => {
+    const json = await cli(
+      'compare',
+      ...JB1,
+      '--strategies',
+      'mean,selectCrowd,bestEmotionSubset',
+      '--subsets',
+      '20',
+      '--json',
+    );
+    expect(json.code, json.err).toBe(0);
+    const { strategies } = JSON.parse(json.out) as { strategies: Record<string, unknown>[] };
+    expect(strategies.map((s) => s.name)).toEqual(['mean', 'selectCrowd', 'bestEmotionSubset']);
+    expect(strategies[1]).toEqual({
+      name: 'selectCrowd',
+      estimate: null,
+      reason: expect.stringMatching(/^no ability cue/),
+    });
+    expect(strategies[2]).toEqual({
+      name: 'bestEmotionSubset',
+      estimate: null,
+      reason: expect.stringMatching(/^no group labels/),
+    });
+    const text = await cli(
+      'compare',
+      ...JB1,
+      '--strategies',
+      'mean,selectCrowd',
+      '--subsets',
+      '20',
+      '--ascii',
+    );
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/^not computed: selectCrowd \(no ability cue/m);
+    expect(text.out).not.toMatch(/^selectCrowd\s/m);
+    expect(text.out).not.toMatch(/[*o+x#] selectCrowd/);
+    const analyzed = await cli(
+      'analyze',
+      ...JB1,
+      '--strategies',
+      'mean,median,selectCrowd',
+      '--subsets',
+      '0',
+    );
+    expect(analyzed.code, analyzed.err).toBe(0);
+    expect(analyzed.out).toMatch(/^not computed: selectCrowd \(no ability cue/m);
+    expect(analyzed.out).not.toMatch(/^selectCrowd\s/m);
+  });
+
   it('needs one question: a file with several is refused with the fix', async () => {
     const r = await cli(
       'compare',

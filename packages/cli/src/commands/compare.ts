@@ -1,4 +1,4 @@
-import { beatenShare } from '@emocrowd/crowd';
+import { beatenShare, partitionAggregates } from '@emocrowd/crowd';
 import { estimateInputFlags } from '../analysis/estimateInputFlags.js';
 import { loadCrowds } from '../analysis/loadCrowds.js';
 import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
@@ -7,6 +7,7 @@ import { defineCommand } from '../command/defineCommand.js';
 import { analysisFlags, outputFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderLineChart } from '../output/renderLineChart.js';
+import { renderNotComputed } from '../output/renderNotComputed.js';
 import { formatNumber, formatPercent, renderTable } from '../output/renderTable.js';
 
 /** `emocrowd compare`: aggregation strategies side by side on one crowd. */
@@ -51,7 +52,8 @@ export const compareCommand = defineCommand({
     if (!summary)
       throw usageError(`compare: no numeric estimate in column ${crowds.column} of ${input.path}`);
     const values = crowd.sample.values;
-    const rows = Object.entries(summary.aggregates).map(([name, a]) => {
+    const { computed, notComputed } = partitionAggregates(summary.aggregates);
+    const rows = computed.map(([name, a]) => {
       const beaten = Number.isFinite(a.estimate) ? beatenShare(values, a.estimate, crowd.truth) : undefined;
       const curve = summary.subsets?.strategies.find((s) => s.name === name);
       return {
@@ -85,7 +87,7 @@ export const compareCommand = defineCommand({
         tolerance: flags.tolerance,
         permutations: summary.subsets?.B ?? 0,
         ks: summary.subsets?.ks ?? [],
-        strategies: rows,
+        strategies: [...rows, ...notComputed.map(({ name, reason }) => ({ name, estimate: null, reason }))],
       };
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return 0;
@@ -119,8 +121,9 @@ export const compareCommand = defineCommand({
           formatPercent(r.accuracyAtN, 0),
         ]),
       ).trimEnd(),
+      ...renderNotComputed(notComputed, colors),
     ];
-    if (summary.subsets) {
+    if (summary.subsets && rows.length > 0) {
       out.push(
         '',
         `share of random subsets of size k within ±${formatPercent(flags.tolerance, 0)} of the truth (${summary.subsets.B} permutations)`,

@@ -1,5 +1,7 @@
 import {
   type BackendStack,
+  backendRegistry,
+  createBackendRegistry,
   createBackendStack,
   type EmotionLevel,
   evaluateRecognition,
@@ -17,8 +19,14 @@ import { renderRecognitionReport } from '../catalog/renderRecognitionReport.js';
 import { resolveGoEmotionsDir } from '../catalog/resolveGoEmotionsDir.js';
 import { CliError, usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
+import { backendFlags, modelChoiceFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
+import { backendSettings } from '../run/backendSettings.js';
+import { describeModelForms } from '../run/describeBackends.js';
+
+/** The backends that can recognise emotions: the language models. */
+const languageModels = createBackendRegistry(backendRegistry.definitions.filter((d) => d.isLanguageModel));
 
 /** `emocrowd eval emotions`: emotion recognition scores of a model on a GoEmotions split. */
 export const evalEmotionsCommand = defineCommand({
@@ -36,21 +44,11 @@ export const evalEmotionsCommand = defineCommand({
     model: {
       type: 'string',
       valueName: 'SPEC',
-      description: 'builtin (the shipped classifier), ollama:NAME or openai:NAME.',
+      description: `builtin (the shipped classifier), or a language model: ${describeModelForms(languageModels)}.`,
       default: 'builtin',
     },
-    host: {
-      type: 'string',
-      valueName: 'URL',
-      multiple: true,
-      description:
-        'Model server; repeat to spread requests. Default: $OLLAMA_HOST or http://127.0.0.1:11434 for ollama, required for openai.',
-    },
-    'api-key': {
-      type: 'string',
-      valueName: 'KEY',
-      description: 'API key for openai: servers (default: $OPENAI_API_KEY).',
-    },
+    host: modelChoiceFlags.host,
+    ...backendFlags,
     goemotions: {
       type: 'string',
       valueName: 'DIR',
@@ -109,13 +107,13 @@ export const evalEmotionsCommand = defineCommand({
     },
     quiet: { type: 'boolean', short: 'q', description: 'No progress indicator on stderr.' },
   },
-  async run({ flags, positionals, io }) {
+  async run({ flags, positionals, io, explicit }) {
     if (positionals.length > 0) throw usageError(`eval emotions: unexpected argument "${positionals[0]}"`);
     const model = flags.model.trim();
     const builtin = model === 'builtin';
-    if (model === 'synthetic' || model.startsWith('synthetic:'))
+    if (backendRegistry.find(model.split(':')[0] ?? model)?.isLanguageModel === false)
       throw usageError(
-        'eval emotions: the synthetic model cannot read text; use --model builtin, ollama:NAME or openai:NAME',
+        `eval emotions: the ${model} model cannot read text; use --model builtin or ${describeModelForms(languageModels)}`,
       );
     const split = flags.split as GoEmotionsSplit;
     const level = flags.labels as EmotionLevel;
@@ -144,7 +142,8 @@ export const evalEmotionsCommand = defineCommand({
         stack = createBackendStack({
           model,
           hosts: flags.host,
-          ...(flags['api-key'] ? { apiKey: flags['api-key'] } : {}),
+          settings: backendSettings(flags, explicit),
+          registry: languageModels,
           timeoutMs: flags.timeout,
           retries: flags.retries,
           maxInFlightPerHost: flags.concurrency,

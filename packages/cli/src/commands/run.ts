@@ -7,6 +7,7 @@ import { analysisFlags, listFlag, modelFlags, outputFlags, personaFlags } from '
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
+import { backendSettings } from '../run/backendSettings.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import { parseShard } from '../run/shardList.js';
 import { startRun } from '../run/startRun.js';
@@ -115,7 +116,7 @@ export const runCommand = defineCommand({
     ...analysisFlags,
     ...outputFlags,
   },
-  async run({ flags, io, positionals }) {
+  async run({ flags, io, positionals, explicit }) {
     if (positionals.length > 0)
       throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
     if (flags['show-neighbours'] !== undefined && flags.network === undefined)
@@ -130,8 +131,7 @@ export const runCommand = defineCommand({
       condition: flags.condition as RunRequest['condition'],
       model: flags.model,
       hosts: flags.host,
-      ...(flags['api-key'] ? { apiKey: flags['api-key'] } : {}),
-      ollamaClient: flags['ollama-client'] as 'langchain' | 'native',
+      backendOptions: backendSettings(flags, explicit),
       seed: flags.seed,
       concurrency: flags.concurrency,
       replicates: flags.replicates,

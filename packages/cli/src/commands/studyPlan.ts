@@ -1,7 +1,8 @@
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
-import { modelFlags, outputFlags } from '../flags.js';
+import { backendFlags, modelFlags, outputFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
+import { backendSettings } from '../run/backendSettings.js';
 import { planStudy } from '../study/planStudy.js';
 import { renderStudyPlan } from '../study/renderStudyPlan.js';
 import { resolveStudy } from '../study/resolveStudy.js';
@@ -34,10 +35,10 @@ export const studyPlanCommand = defineCommand({
     cache: modelFlags.cache,
     'no-cache': modelFlags['no-cache'],
     'retry-failed': studyRunCommand.flags['retry-failed'],
-    'api-key': modelFlags['api-key'],
+    ...backendFlags,
     json: outputFlags.json,
   },
-  async run({ flags, io, positionals }) {
+  async run({ flags, io, positionals, explicit }) {
     const [file, extra] = positionals;
     if (file === undefined) throw usageError('study plan needs a study file: emocrowd study plan FILE');
     if (extra !== undefined) throw usageError(`study plan: unexpected argument "${extra}" (one study file)`);
@@ -50,7 +51,7 @@ export const studyPlanCommand = defineCommand({
         ...(study.manifest.shard ? { shard: study.manifest.shard } : {}),
         ...(flags['no-cache'] ? { cache: false as const } : flags.cache ? { cache: flags.cache } : {}),
         retryFailed: flags['retry-failed'] === true,
-        ...(flags['api-key'] ? { apiKey: flags['api-key'] } : {}),
+        backendOptions: backendSettings(flags, explicit),
       },
       { env: io.env, cwd: io.cwd, probe: flags.probe },
     );

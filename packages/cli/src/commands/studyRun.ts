@@ -1,7 +1,8 @@
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
-import { modelFlags, outputFlags } from '../flags.js';
+import { backendFlags, modelFlags, outputFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
+import { backendSettings } from '../run/backendSettings.js';
 import { renderStudyCells } from '../study/renderStudyCells.js';
 import { resolveStudy } from '../study/resolveStudy.js';
 import { runStudy } from '../study/runStudy.js';
@@ -34,10 +35,10 @@ export const studyRunCommand = defineCommand({
       type: 'boolean',
       description: 'Ask again the answers the cache holds as failed or unparsed.',
     },
-    'api-key': modelFlags['api-key'],
+    ...backendFlags,
     ...outputFlags,
   },
-  async run({ flags, io, positionals }) {
+  async run({ flags, io, positionals, explicit }) {
     const [file, extra] = positionals;
     if (file === undefined) throw usageError('study run needs a study file: emocrowd study run FILE');
     if (extra !== undefined) throw usageError(`study run: unexpected argument "${extra}" (one study file)`);
@@ -50,7 +51,7 @@ export const studyRunCommand = defineCommand({
         ...(study.manifest.shard ? { shard: study.manifest.shard } : {}),
         ...(flags['no-cache'] ? { cache: false as const } : flags.cache ? { cache: flags.cache } : {}),
         retryFailed: flags['retry-failed'] === true,
-        ...(flags['api-key'] ? { apiKey: flags['api-key'] } : {}),
+        backendOptions: backendSettings(flags, explicit),
       },
       { io, quiet: flags.quiet === true },
     );

@@ -1,5 +1,13 @@
-import type { EstimateSummary, ExtractedCrowd } from '@emocrowd/crowd';
+import {
+  type EstimateSummary,
+  type ExtractedCrowd,
+  isComputed,
+  partitionAggregates,
+  type ScoredAggregate,
+  type ScoredEstimate,
+} from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
+import { renderNotComputed } from './renderNotComputed.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
 /**
@@ -38,6 +46,7 @@ export function renderEstimateSummary(
     out.push(colors.red('  no numeric estimate: nothing to analyze'), '');
     return `${out.join('\n')}\n`;
   }
+  const { computed, notComputed } = partitionAggregates(summary.aggregates);
   out.push(
     '',
     renderTable(
@@ -49,7 +58,7 @@ export function renderEstimateSummary(
         { header: 'log ratio', align: 'right' },
         { header: 'dropped / note', align: 'right' },
       ],
-      Object.entries(summary.aggregates).map(([name, a]) => [
+      computed.map(([name, a]) => [
         name,
         formatNumber(a.estimate, 1),
         formatNumber(a.error, 1),
@@ -58,6 +67,7 @@ export function renderEstimateSummary(
         a.dropped ? String(a.dropped) : a.note ? a.note : '',
       ]),
     ).trimEnd(),
+    ...renderNotComputed(notComputed, colors),
   );
   const m = summary.metrics;
   out.push(
@@ -67,7 +77,7 @@ export function renderEstimateSummary(
     `  mean beats ${formatPercent(m.beatenByMean)} of individuals, median ${formatPercent(m.beatenByMedian)}; bracketing rate ${formatPercent(m.bracketingRate)}; WOC indicator ${m.wocIndicator}`,
     `  estimate/truth: median ${formatNumber(m.ratioMedian, 3)}, IQR ${formatNumber(m.ratioIQR, 3)}; round numbers ${formatPercent(m.roundNumberShare)}`,
   );
-  if (summary.subsets) {
+  if (summary.subsets && summary.subsets.strategies.length > 0) {
     const best = summary.subsets.strategies.map(
       (r) =>
         `${r.name} k=${r.optimalK} (${formatPercent(r.optimalAccuracy, 0)}; within ε from k=${r.smallestGoodK})`,
@@ -92,13 +102,19 @@ export function renderEstimateSummary(
           g.label,
           String(g.n),
           formatNumber(g.aggregates.mean?.estimate, 1),
-          formatNumber(g.aggregates.median?.estimate, 1),
+          formatNumber(medianOf(g.aggregates)?.estimate, 1),
           g.medianCi ? `${formatNumber(g.medianCi.lower, 1)}–${formatNumber(g.medianCi.upper, 1)}` : '–',
-          formatPercent(g.aggregates.median?.relError, 1),
+          formatPercent(medianOf(g.aggregates)?.relError, 1),
         ]),
       ).trimEnd(),
     );
   }
   out.push('');
   return `${out.join('\n')}\n`;
+}
+
+/** The median's scored estimate of a group (the median is always computed). */
+function medianOf(aggregates: Readonly<Record<string, ScoredAggregate>>): ScoredEstimate | undefined {
+  const median = aggregates.median;
+  return median && isComputed(median) ? median : undefined;
 }

@@ -1,5 +1,6 @@
-import type { RunSummary } from '@emocrowd/crowd';
+import { partitionAggregates, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
+import { renderNotComputed } from './renderNotComputed.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
 /**
@@ -19,7 +20,8 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
     '',
   );
   const notes: string[] = [];
-  const rows = Object.entries(summary.aggregates).map(([name, a]) => [
+  const { computed, notComputed } = partitionAggregates(summary.aggregates);
+  const rows = computed.map(([name, a]) => [
     a.note ? `${name} ${'*'.repeat(notes.push(`${'*'.repeat(notes.length + 1)} ${name}: ${a.note}`))}` : name,
     formatNumber(a.estimate, 1),
     formatNumber(a.error, 1),
@@ -42,8 +44,9 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
       ),
     );
     for (const note of notes) out.push(colors.dim(note));
-    if (notes.length > 0) out.push('');
   }
+  out.push(...renderNotComputed(notComputed, colors));
+  if (notes.length + notComputed.length > 0) out.push('');
   const m = summary.metrics;
   if (m && m.n > 0) {
     out.push(
@@ -54,7 +57,7 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
       `  estimate/truth: median ${formatNumber(m.ratioMedian, 3)}, IQR ${formatNumber(m.ratioIQR, 3)}; round numbers ${formatPercent(m.roundNumberShare)}${m.hyperAccuracy ? colors.yellow('; hyper-accuracy: the spread collapsed onto the truth') : ''}`,
     );
   }
-  if (summary.subsets) {
+  if (summary.subsets && summary.subsets.strategies.length > 0) {
     const best = summary.subsets.strategies
       .map(
         (s) =>

@@ -14,12 +14,15 @@ export interface RunRequest {
   /** Ask a seeded fraction of the personas (after the emotion filter, before sharding). */
   scale?: CrowdScale;
   condition: 'emotion' | 'social' | 'combined';
-  /** synthetic | ollama:NAME | openai:NAME */
+  /** A `--model` spec of a registered backend: synthetic, ollama:NAME, openai:NAME, ... */
   model: string;
   hosts: string[];
-  apiKey?: string;
-  /** Ollama chat client: langchain (ChatOllama, default) or native (the ollama client). */
-  ollamaClient?: 'langchain' | 'native';
+  /**
+   * The backend's own flags by flag name, e.g. `{ 'ollama-client': 'native' }` or
+   * `{ 'api-key': '...' }` (secret ones are written to run.json as "(set)"); flags left out take
+   * their defaults.
+   */
+  backendOptions?: Record<string, string | number | boolean>;
   seed: number;
   concurrency: number;
   replicates: number;

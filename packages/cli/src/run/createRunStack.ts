@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import { type BackendStack, createBackendStack, defaultCachePath, ModelError } from '@emocrowd/models';
+import {
+  type BackendStack,
+  backendRegistry,
+  createBackendStack,
+  defaultCachePath,
+  ModelError,
+} from '@emocrowd/models';
 import { CliError, usageError } from '../command/CliError.js';
 import type { RunRequest } from './RunRequest.js';
 
@@ -9,7 +15,7 @@ import type { RunRequest } from './RunRequest.js';
  * the endpoint pool. Errors are one line naming the flag.
  *
  * @param request the run request
- * @param env the environment (OLLAMA_HOST, OPENAI_API_KEY, the cache's home)
+ * @param env the environment (OLLAMA_HOST, API keys, the cache's home)
  * @param cwd where a relative cache path starts
  * @returns the stack (the caller closes it)
  */
@@ -18,15 +24,20 @@ export function createRunStack(
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
 ): BackendStack {
-  const isSynthetic = /^synthetic(:|$)/.test(request.model.trim());
+  let languageModel: boolean;
+  try {
+    languageModel = backendRegistry.parse(request.model).definition.isLanguageModel;
+  } catch (error) {
+    if (error instanceof ModelError) throw usageError(error.message);
+    throw error;
+  }
   const cachePath =
-    request.cache === false ? false : (request.cache ?? (isSynthetic ? false : defaultCachePath(env)));
+    request.cache === false ? false : (request.cache ?? (languageModel ? defaultCachePath(env) : false));
   try {
     return createBackendStack({
       model: request.model,
       hosts: request.hosts,
-      ...(request.apiKey ? { apiKey: request.apiKey } : {}),
-      ...(request.ollamaClient ? { ollamaClient: request.ollamaClient } : {}),
+      settings: request.backendOptions ?? {},
       timeoutMs: request.timeoutMs,
       retries: request.retries,
       maxInFlightPerHost: request.maxPerHost,

@@ -3,17 +3,17 @@ import type { RunRequest } from './RunRequest.js';
 
 /**
  * The generation options every call of a run sends (the descriptor's `generation`): temperature,
- * most tokens, and how long Ollama keeps the model loaded (not for the synthetic model, which
- * has nothing to keep).
+ * most tokens, and how long Ollama keeps the model loaded (not for a model that is not a
+ * language model, such as the synthetic one: it has nothing to keep).
  *
  * @param request the run request
- * @param backend the answering backend's kind (`info().backend`)
+ * @param languageModel whether the answering model is a language model (`info().isLanguageModel`)
  * @returns the options
  */
-export function generationOptions(request: RunRequest, backend: string): RunDescriptor['generation'] {
+export function generationOptions(request: RunRequest, languageModel: boolean): RunDescriptor['generation'] {
   return {
     ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
     ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
-    ...(request.keepAlive === undefined || backend === 'synthetic' ? {} : { keepAlive: request.keepAlive }),
+    ...(request.keepAlive === undefined || !languageModel ? {} : { keepAlive: request.keepAlive }),
   };
 }

@@ -19,7 +19,7 @@ import {
   writeJsonAtomic,
   writeRunNetwork,
 } from '@emocrowd/crowd';
-import { type BackendStack, ModelError } from '@emocrowd/models';
+import { type BackendStack, backendRegistry, ModelError } from '@emocrowd/models';
 import { finalize, type Observable, tap } from 'rxjs';
 import { CliError, usageError } from '../command/CliError.js';
 import { VERSION } from '../version.js';
@@ -115,7 +115,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     replicates: request.replicates,
     rounds: request.rounds,
     influence: network ? { ...request.influence, network: describeNetwork(network) } : request.influence,
-    generation: generationOptions(request, info.backend),
+    generation: generationOptions(request, info.isLanguageModel),
     strategies: request.strategies ?? [],
   };
 
@@ -167,7 +167,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     const manifest: RunManifest = {
       schemaVersion: 1,
       descriptor,
-      request: { ...request, ...(request.apiKey ? { apiKey: '(set)' } : {}) } as Record<string, unknown>,
+      request: withoutSecrets(request) as unknown as Record<string, unknown>,
       createdAt: now().toISOString(),
       versions: { emocrowd: VERSION, node: process.version },
     };
@@ -222,6 +222,17 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     stop: () => stop.abort(),
     stack,
   };
+}
+
+/** The request as run.json records it: secret backend flags (API keys) as "(set)". */
+function withoutSecrets(request: RunRequest): RunRequest {
+  const given = request.backendOptions;
+  if (given === undefined) return request;
+  const flags = backendRegistry.flags();
+  const masked = Object.fromEntries(
+    Object.entries(given).map(([name, value]) => [name, flags[name]?.secret ? '(set)' : value]),
+  );
+  return { ...request, backendOptions: masked };
 }
 
 /** The run's network (`--network`), built from the seed or read from its file; usage errors name the flag. */

@@ -1,4 +1,4 @@
-import type { CrowdEvent, RunDescriptor } from '@emocrowd/crowd';
+import type { CrowdEvent, ResponseRecord, RunDescriptor, RunStatus, RunSummary } from '@emocrowd/crowd';
 import type { Observable, Subscription } from 'rxjs';
 
 /** The part of a started run a `LiveRun` needs (the lead's `StartedRun`). */
@@ -29,6 +29,8 @@ export class LiveRun {
   readonly runId: string;
   readonly dir: string;
   readonly descriptor: RunDescriptor;
+  /** When this server started the run (ISO 8601). */
+  readonly createdAt = new Date().toISOString();
   /** Every event so far, in order. */
   readonly log: CrowdEvent[] = [];
   /** Resolves when the run has completed (runCompleted, error, or the stream ended). */
@@ -88,7 +90,7 @@ export class LiveRun {
   }
 
   /** `running`, `stopping`, `completed` or `failed`. */
-  get status(): 'running' | 'stopping' | 'completed' | 'failed' {
+  get status(): Extract<RunStatus, 'running' | 'stopping' | 'completed' | 'failed'> {
     if (this.failure !== undefined) return 'failed';
     if (this.finished) return 'completed';
     return this.stopRequested ? 'stopping' : 'running';
@@ -108,6 +110,19 @@ export class LiveRun {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /** The answers so far, in arrival order. */
+  records(): ResponseRecord[] {
+    return this.log.flatMap((e) =>
+      e.type === 'estimateSubmitted' || e.type === 'estimateFailed' ? [e.record] : [],
+    );
+  }
+
+  /** The run's summary, once it has completed. */
+  summary(): RunSummary | undefined {
+    const last = this.log[this.log.length - 1];
+    return last?.type === 'runCompleted' ? last.summary : undefined;
   }
 
   /** Asks the run to stop gracefully (idempotent). */

@@ -1,6 +1,6 @@
 import { listRuns, readRun } from '@emocrowd/crowd';
 import { startRun } from '../run/startRun.js';
-import type { ServeRunStore } from './startServeServer.js';
+import type { ServeRunStore } from './ServeRunStore.js';
 
 /**
  * The run store of `emocrowd run`, as the serve server uses it: runs started from the browser

@@ -1,6 +1,8 @@
 import { isGoEmotionLabel, listTasks, parsePlutchikTerm } from '@emocrowd/agents';
-import { strategyNames } from '@emocrowd/crowd';
+import { type RunStartBody, strategyNames } from '@emocrowd/crowd';
+import { type BackendDefinition, backendRegistry } from '@emocrowd/models';
 import { z } from 'zod';
+import { modelForm } from '../run/describeBackends.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import { HttpError } from './HttpError.js';
 
@@ -10,9 +12,11 @@ const intIn = (min: number, max: number) => z.number().int().min(min).max(max);
  * The body of `POST /api/runs`: the part of a `RunRequest` a browser may choose.
  *
  * Deliberately narrower than the command line: personas are a count, `all` or `paper` (never a
- * file path), tasks are built-in ids (never a file), models are `synthetic` or `ollama:NAME`
- * (servers come from the server's OLLAMA_HOST, never from the page), so a page cannot make the
- * server read files or call arbitrary hosts. Unknown keys are refused so typos surface.
+ * file path), tasks are built-in ids (never a file), models are those of the backends the viewer
+ * may use (`viewerBackend`: in-process ones, and served ones that list their models, e.g.
+ * `ollama:NAME`), and servers come from the server's environment (OLLAMA_HOST, ...), never from
+ * the page, so a page cannot make the server read files or call arbitrary hosts. Unknown keys
+ * are refused so typos surface.
  */
 export const RunStartSchema = z
   .object({
@@ -40,7 +44,8 @@ export const RunStartSchema = z
     condition: z.enum(['emotion', 'social', 'combined']).default('combined'),
     model: z
       .string()
-      .regex(/^(synthetic|ollama:[A-Za-z0-9._:/-]{1,200})$/, { message: 'use synthetic or ollama:NAME' })
+      .regex(/^[a-z][a-z0-9-]*(:[A-Za-z0-9._:/-]{1,200})?$/, { message: `use ${viewerModelForms()}` })
+      .refine((spec) => viewerBackend(spec) !== undefined, { message: `use ${viewerModelForms()}` })
       .default('synthetic'),
     seed: intIn(0, 2 ** 31 - 1).default(42),
     concurrency: intIn(1, 256).default(8),
@@ -73,15 +78,22 @@ export const RunStartSchema = z
   })
   .strict();
 
-/** What a browser sends to start a run (before defaults). */
-export type RunStartBody = z.input<typeof RunStartSchema>;
+/**
+ * Compile-time check that the schema accepts exactly the contract's `RunStartBody` (the type the
+ * viewer sends): a key added to one and not the other fails the build.
+ */
+type SchemaInput = z.input<typeof RunStartSchema>;
+type Same<A, B> = [A, B] extends [B, A] ? true : never;
+export const RUN_START_BODY_MATCHES: Same<SchemaInput, RunStartBody> &
+  Same<keyof SchemaInput, keyof RunStartBody> = true;
 
 /**
  * Validates a `POST /api/runs` body and completes it into a `RunRequest` with the command line's
  * defaults (timeout 120 s, 3 retries, 8 requests per host, temperature 0.8, 256 tokens).
  *
  * @param body the parsed JSON body.
- * @param env the server's environment (OLLAMA_HOST picks the Ollama server).
+ * @param env the server's environment (OLLAMA_HOST picks the Ollama server, and so on: each
+ *   backend's host variable); a served backend without one configured is refused.
  * @returns the run request.
  * @throws HttpError 400 with one line naming the first wrong field.
  */
@@ -93,14 +105,21 @@ export function parseRunStart(body: unknown, env: Readonly<Record<string, string
     throw new HttpError(400, `bad run request: ${where}${issue?.message ?? 'invalid'}`.replace(/\s+/g, ' '));
   }
   const b = parsed.data;
-  const ollamaHost = env.OLLAMA_HOST?.trim();
+  const definition = viewerBackend(b.model);
+  if (definition !== undefined) {
+    try {
+      backendRegistry.hosts(definition, [], env);
+    } catch (error) {
+      throw new HttpError(400, `bad run request: model: ${(error as Error).message} on the server`);
+    }
+  }
   return {
     task: b.task,
     personas: b.personas,
     ...(b.emotions && b.emotions.length > 0 ? { emotions: b.emotions } : {}),
     condition: b.condition,
     model: b.model,
-    hosts: b.model.startsWith('ollama:') && ollamaHost ? [ollamaHost] : [],
+    hosts: [],
     seed: b.seed,
     concurrency: b.concurrency,
     replicates: b.replicates,
@@ -118,4 +137,27 @@ export function parseRunStart(body: unknown, env: Readonly<Record<string, string
     tolerance: b.tolerance,
     ...(b.groupBy && b.groupBy.length > 0 ? { groupBy: b.groupBy } : {}),
   };
+}
+
+/**
+ * The backend of a model a page may start, if any: in-process backends, and served ones that can
+ * list their models (the run panel offers what the server has).
+ *
+ * @param spec a `--model` value
+ * @returns its backend, or undefined when the viewer may not use it
+ */
+export function viewerBackend(spec: string): BackendDefinition | undefined {
+  try {
+    const { definition } = backendRegistry.parse(spec);
+    return definition.hosts.kind === 'none' || definition.listModels !== undefined ? definition : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function viewerModelForms(): string {
+  const forms = backendRegistry.definitions
+    .filter((d) => d.hosts.kind === 'none' || d.listModels !== undefined)
+    .map(modelForm);
+  return forms.length <= 1 ? forms.join('') : `${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}`;
 }

@@ -1,4 +1,5 @@
 import type { InfluenceConfig, StudyCell } from '@emocrowd/crowd';
+import { type BackendSetting, backendRegistry } from '@emocrowd/models';
 import { runCommand } from '../commands/run.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import type { CrowdScale } from '../run/scaleList.js';
@@ -12,7 +13,11 @@ export interface StudyRunOptions {
   /** The response cache every cell shares; false = none; undefined = the default for the model. */
   cache?: string | false;
   retryFailed?: boolean;
-  apiKey?: string;
+  /**
+   * Backend flags given on the command line (`--api-key`, `--ollama-client`, ...); each cell gets
+   * those its model's backend takes, over the cell's own `backendOptions`.
+   */
+  backendOptions?: Readonly<Record<string, BackendSetting>>;
 }
 
 const defaults = runCommand.flags;
@@ -28,6 +33,7 @@ const defaults = runCommand.flags;
  */
 export function cellRequest(cell: StudyCell, options: StudyRunOptions): RunRequest {
   const s = cell.settings;
+  const model = s.model ?? defaults.model.default;
   const influence: InfluenceConfig = s.influence ?? { kind: defaults.influence.default as 'aggregate' };
   return {
     task: s.task ?? defaults.task.default,
@@ -35,10 +41,9 @@ export function cellRequest(cell: StudyCell, options: StudyRunOptions): RunReque
     ...(s.emotions ? { emotions: [...s.emotions] } : {}),
     ...(options.scale ? { scale: options.scale } : {}),
     condition: s.condition ?? (defaults.condition.default as RunRequest['condition']),
-    model: s.model ?? defaults.model.default,
+    model,
     hosts: s.hosts ? [...s.hosts] : [],
-    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-    ollamaClient: s.ollamaClient ?? (defaults['ollama-client'].default as 'langchain'),
+    ...backendOptionsOf(model, s.backendOptions, options.backendOptions),
     seed: s.seed ?? defaults.seed.default,
     concurrency: options.concurrency,
     replicates: s.replicates ?? defaults.replicates.default,
@@ -69,4 +74,17 @@ export function cellRequest(cell: StudyCell, options: StudyRunOptions): RunReque
     tolerance: s.tolerance ?? defaults.tolerance.default,
     ...(s.groupBy ? { groupBy: [...s.groupBy] } : {}),
   };
+}
+
+/** The cell's backend flags, then those of the command line that its model's backend takes. */
+function backendOptionsOf(
+  model: string,
+  own: Readonly<Record<string, BackendSetting>> | undefined,
+  given: Readonly<Record<string, BackendSetting>> | undefined,
+): { backendOptions?: Record<string, BackendSetting> } {
+  const prefix = model.trim().split(':')[0] ?? '';
+  const takes = backendRegistry.find(prefix)?.flags ?? {};
+  const fromFlags = Object.fromEntries(Object.entries(given ?? {}).filter(([name]) => name in takes));
+  const merged = { ...own, ...fromFlags };
+  return Object.keys(merged).length > 0 ? { backendOptions: merged } : {};
 }

@@ -121,7 +121,7 @@ export async function planStudy(
       const stored = existsSync(join(dir, RUN_FILES.manifest))
         ? new Set(readResponses(join(dir, RUN_FILES.responses)).records.map(recordKey))
         : new Set<string>();
-      const generation = generationOptions(request, stack.info().backend);
+      const generation = generationOptions(request, stack.info().isLanguageModel);
       let cached = 0;
       let chars = 0;
       let built = 0;
@@ -243,7 +243,7 @@ async function probeModel(
   try {
     const { task, personas } = resolveCrowd(request, ctx.cwd);
     const agent = new PersonaAgent({ backend: stack.backend, condition: request.condition as Condition });
-    const generation = generationOptions(request, stack.info().backend);
+    const generation = generationOptions(request, stack.info().isLanguageModel);
     let ms = 0;
     let prompt = 0;
     let completion = 0;

@@ -1,3 +1,4 @@
+import { isComputed, type ScoredAggregate } from '@emocrowd/crowd';
 import type { Colors } from '../output/colors.js';
 import { formatNumber, formatPercent, renderTable } from '../output/renderTable.js';
 import type { CellOutcome } from './runStudy.js';
@@ -13,14 +14,16 @@ export function renderStudyCells(
   const factors = [...new Set(outcomes.flatMap((o) => Object.keys(o.cell.factors)))];
   const rows = outcomes.map((o) => {
     const s = o.summary;
+    const median = computed(s?.aggregates.median);
+    const mean = computed(s?.aggregates.mean);
     return [
       o.cell.name,
       ...factors.map((f) => o.cell.factors[f] ?? ''),
       s ? s.counts.answered.toLocaleString('en-US') : '–',
-      formatNumber(s?.aggregates.median?.estimate, 1),
-      formatPercent(s?.aggregates.median?.relError, 1),
-      formatNumber(s?.aggregates.mean?.estimate, 1),
-      formatPercent(s?.aggregates.mean?.relError, 1),
+      formatNumber(median?.estimate, 1),
+      formatPercent(median?.relError, 1),
+      formatNumber(mean?.estimate, 1),
+      formatPercent(mean?.relError, 1),
       formatNumber(s?.metrics.logDiversity, 3),
     ];
   });
@@ -37,4 +40,8 @@ export function renderStudyCells(
     ],
     rows,
   )}`;
+}
+
+function computed(aggregate: ScoredAggregate | undefined) {
+  return aggregate && isComputed(aggregate) ? aggregate : undefined;
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { crowdDataPath } from '@emocrowd/data';
 import { describe, expect, it } from 'vitest';
+import { extractCrowds } from '../import/extractCrowds.js';
+import { parseCsvTable } from '../import/parseCsvTable.js';
 import { expectedSubsetMeanError } from '../metrics/expectedSubsetMeanError.js';
 import { mean } from '../stats/mean.js';
 import { logSpacedSizes } from './logSpacedSizes.js';
@@ -8,11 +10,13 @@ import { type SubsetStrategyResult, subsetAnalysis } from './subsetAnalysis.js';
 
 /** Silver, Mellers & Tetlock jelly-bean jar 1, first estimates (truth 250), read from the CSV. */
 function jellyBeans(): number[] {
-  const [header, ...lines] = readFileSync(crowdDataPath('silver_jellybean_Jb1.csv'), 'utf8')
-    .trim()
-    .split(/\r?\n/);
-  const column = (header as string).split(',').indexOf('E1');
-  return lines.map((line) => Number(line.split(',')[column]));
+  const path = crowdDataPath('silver_jellybean_Jb1.csv');
+  const { crowds } = extractCrowds(parseCsvTable(readFileSync(path, 'utf8'), path), {
+    column: 'E1',
+    truthColumn: 'Correct',
+  });
+  expect(crowds.map((c) => [c.truth, c.sample.values.length, c.skipped.total])).toEqual([[250, 67, 0]]);
+  return [...(crowds[0]?.sample.values ?? [])];
 }
 
 const values = jellyBeans();

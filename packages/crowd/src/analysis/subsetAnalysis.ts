@@ -67,6 +67,13 @@ export interface SubsetStrategyResult {
   readonly smallestGoodK: number;
 }
 
+/** A strategy without a curve: it cannot be computed for this crowd (see `NotComputedAggregate`). */
+export interface SubsetNotComputed {
+  readonly name: string;
+  readonly label: string;
+  readonly reason: string;
+}
+
 /** The result of `subsetAnalysis`. */
 export interface SubsetAnalysis {
   readonly n: number;
@@ -77,7 +84,10 @@ export interface SubsetAnalysis {
   readonly tolerance: number;
   readonly epsilon: number;
   readonly seed: number | string;
+  /** One curve per strategy computed for the whole crowd, in the order asked. */
   readonly strategies: readonly SubsetStrategyResult[];
+  /** Strategies asked for that cannot be computed for this crowd: no curve, the reason. */
+  readonly notComputed: readonly SubsetNotComputed[];
 }
 
 /**
@@ -96,7 +106,10 @@ export interface SubsetAnalysis {
  *    rank structure shared through the `PrefixContext` (median, trimmed, winsorized), per-group
  *    rank structures (bestEmotionSubset). Others are recomputed from scratch at every k on the
  *    first `fallbackB` permutations only (reported as `permutations`).
- * 3. k = n is the whole crowd for every permutation and is aggregated once.
+ * 3. k = n is the whole crowd for every permutation and is aggregated once. A strategy that is
+ *    not computed for the whole crowd (`estimate: null`) gets no curve and is listed in
+ *    `notComputed` with its reason; one computed for the whole crowd but not for a subset (a
+ *    select crowd whose subset holds no cued judge) counts that subset as undefined.
  * 4. Per strategy and k: accuracy, mean/median/p10/p90 absolute relative error, mean squared
  *    error; then the optimal k (argmax accuracy) and the smallest k within epsilon of the best.
  *
@@ -141,23 +154,31 @@ export function subsetAnalysis(
       return ranked;
     },
   };
-  const runs = list.map((strategy) => {
+  const notComputed: SubsetNotComputed[] = [];
+  const runs = list.flatMap((strategy) => {
     const opts = strategyOptions[strategy.name];
+    const whole = strategy.aggregate(sample, opts);
+    if (whole.estimate === null) {
+      notComputed.push({ name: strategy.name, label: strategy.label, reason: whole.reason });
+      return [];
+    }
     const prefix: PrefixAggregator | undefined = strategy.prefix?.(sample, opts, context);
     const permutations = prefix ? B : fallbackB;
-    return {
-      strategy,
-      opts,
-      prefix,
-      needed: neededFields(sample, strategy),
-      permutations,
-      estimates: partialKs.map(() => new Float64Array(permutations)),
-      whole: strategy.aggregate(sample, opts).estimate,
-    };
+    return [
+      {
+        strategy,
+        opts,
+        prefix,
+        needed: neededFields(sample, strategy),
+        permutations,
+        estimates: partialKs.map(() => new Float64Array(permutations)),
+        whole: whole.estimate,
+      },
+    ];
   });
 
   // only as many permutations as the most demanding strategy uses (all strategies may be fallbacks)
-  const drawn = Math.max(...runs.map((run) => run.permutations));
+  const drawn = Math.max(0, ...runs.map((run) => run.permutations));
   const rng = createRng(seed);
   const identity = Int32Array.from({ length: n }, (_, i) => i);
   const perm = new Int32Array(n);
@@ -188,7 +209,8 @@ export function subsetAnalysis(
       if (run.prefix) continue;
       partialKs.forEach((k, idx) => {
         const sub = subsetSample(run.needed, perm.subarray(0, k));
-        (run.estimates[idx] as Float64Array)[b] = run.strategy.aggregate(sub, run.opts).estimate;
+        (run.estimates[idx] as Float64Array)[b] =
+          run.strategy.aggregate(sub, run.opts).estimate ?? Number.NaN;
       });
     }
   }
@@ -216,7 +238,7 @@ export function subsetAnalysis(
       smallestGoodK: good.k,
     };
   });
-  return { n, truth, ks, B, fallbackB, tolerance, epsilon, seed, strategies: results };
+  return { n, truth, ks, B, fallbackB, tolerance, epsilon, seed, strategies: results, notComputed };
 }
 
 /** The sample with only the side arrays the strategy needs, so recomputed subsets copy less. */

@@ -1,18 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { crowdDataPath } from '@emocrowd/data';
 import { describe, expect, it } from 'vitest';
+import { extractCrowds } from '../import/extractCrowds.js';
+import { parseCsvTable } from '../import/parseCsvTable.js';
 import { strategyNames } from '../strategies/strategies.js';
 import { summarizeEstimates } from './summarizeEstimates.js';
 
 /** Becker, Brackbill & Centola 2017, Solo task 1a, first responses (truth 550). */
 function beckerSolo1a(): number[] {
-  const [header, ...lines] = readFileSync(crowdDataPath('becker_2017.csv'), 'utf8').trim().split(/\r?\n/);
-  const names = (header as string).split(',');
-  const col = (name: string) => names.indexOf(name);
-  return lines
-    .map((line) => line.split(','))
-    .filter((cells) => cells[col('network')] === 'Solo' && cells[col('task')] === '1a')
-    .map((cells) => Number(cells[col('response_1')]));
+  const path = crowdDataPath('becker_2017.csv');
+  const { crowds } = extractCrowds(parseCsvTable(readFileSync(path, 'utf8'), path), {
+    column: 'response_1',
+    truthColumn: 'truth',
+    filters: [
+      { column: 'network', value: 'Solo' },
+      { column: 'task', value: '1a' },
+    ],
+  });
+  expect(crowds.map((c) => [c.truth, c.skipped.total])).toEqual([[550, 0]]);
+  return [...(crowds[0]?.sample.values ?? [])];
 }
 
 const METRIC_KEYS = [
@@ -48,7 +54,40 @@ describe('summarizeEstimates', () => {
     expect(summary.aggregates.median?.estimate).toBe(300);
     expect(summary.aggregates.median?.error).toBe(-250);
     expect(summary.aggregates.median?.relError).toBeCloseTo(-250 / 550, 12);
-    expect(summary.aggregates.selectCrowd?.note).toMatch(/no ability cue/);
+    // without an ability cue the cue strategies are reported as not computed, not as the mean/median
+    for (const name of ['selectCrowd', 'bestEmotionSubset']) {
+      expect(summary.aggregates[name], name).toEqual({
+        estimate: null,
+        reason: expect.stringMatching(/^no (ability cue|group labels)/),
+      });
+    }
+    expect(JSON.parse(JSON.stringify(summary.aggregates.selectCrowd))).toEqual(
+      summary.aggregates.selectCrowd,
+    );
+  });
+
+  it('draws no subset curve for a strategy that is not computed, and names it with the reason', () => {
+    const withoutCue = summarizeEstimates({ values }, 550, {
+      strategies: ['mean', 'selectCrowd'],
+      subsets: { B: 50 },
+    });
+    expect(withoutCue.subsets?.strategies.map((s) => s.name)).toEqual(['mean']);
+    expect(withoutCue.subsets?.notComputed).toEqual([
+      { name: 'selectCrowd', label: expect.any(String), reason: expect.stringMatching(/no ability cue/) },
+    ]);
+    // with a cue the same strategy computes normally: the 5 judges with the lowest cue
+    const cue = values.map((x) => Math.abs(Math.log(x / 500)));
+    const withCue = summarizeEstimates({ values, cue }, 550, {
+      strategies: ['mean', 'selectCrowd'],
+      subsets: { B: 50 },
+    });
+    const chosen = values
+      .map((x, i) => ({ x, c: cue[i] as number, i }))
+      .sort((a, b) => a.c - b.c || a.i - b.i)
+      .slice(0, 5);
+    expect(withCue.aggregates.selectCrowd?.estimate).toBeCloseTo(chosen.reduce((s, j) => s + j.x, 0) / 5, 9);
+    expect(withCue.subsets?.strategies.map((s) => s.name)).toEqual(['mean', 'selectCrowd']);
+    expect(withCue.subsets?.notComputed).toEqual([]);
   });
 
   it('reports the documented metrics with consistent values', () => {

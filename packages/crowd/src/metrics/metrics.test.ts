@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { crowdDataPath } from '@emocrowd/data';
 import { createRng } from '@emocrowd/models';
 import { describe, expect, it } from 'vitest';
+import { extractCrowds } from '../import/extractCrowds.js';
+import { parseCsvTable } from '../import/parseCsvTable.js';
 import { beatenShare } from './beatenShare.js';
 import { bracketingRate } from './bracketingRate.js';
 import { diversityPrediction, logDiversityPrediction } from './diversityPrediction.js';
@@ -109,12 +111,13 @@ describe('distribution shape', () => {
   });
 
   it('measures heaping in a real crowd (Planet Money cow, 17,184 guesses)', () => {
-    const guesses = readFileSync(crowdDataPath('planetmoney2015_cow_guesses.csv'), 'utf8')
-      .trim()
-      .split(/\r?\n/)
-      .slice(1)
-      .map((line) => Number(line.split(',')[0]))
-      .filter((x) => Number.isFinite(x));
+    const path = crowdDataPath('planetmoney2015_cow_guesses.csv');
+    const { crowds } = extractCrowds(parseCsvTable(readFileSync(path, 'utf8'), path), {
+      column: 'guess_lb',
+      truth: 1355,
+    });
+    const guesses = crowds[0]?.sample.values ?? [];
+    expect(guesses.length).toBe(17184 - (crowds[0]?.skipped.total ?? 0));
     expect(guesses.length).toBeGreaterThan(17000);
     const share = roundNumberShare(guesses);
     // people heap on round weights (1000, 1500, 2000, ...); the same guesses shifted by 1 lb are

@@ -1,30 +1,21 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RunListing } from '../api/ServeApi.js';
 import { RUN_FILES } from './RunManifest.js';
 import { readRun } from './readRun.js';
 
-/** One line of a run store listing. */
-export interface RunListing {
-  runId: string;
+/** One line of a run store listing, with the run's directory. */
+export interface StoredRunListing extends RunListing {
   dir: string;
-  createdAt: string;
-  task: string;
-  model: string;
-  personas: number;
-  /** complete: summary written with nothing missing; stopped: summary with missing answers; incomplete: no summary (running or crashed). */
-  state: 'complete' | 'stopped' | 'incomplete';
-  answered?: number;
-  /** Median estimate of the summary, when there is one. */
-  median?: number;
 }
 
 /**
  * Lists the runs in a store directory (each sub-directory with a run.json), newest first.
  * Unreadable runs are skipped, not fatal.
  */
-export function listRuns(runsDir: string): RunListing[] {
+export function listRuns(runsDir: string): StoredRunListing[] {
   if (!existsSync(runsDir)) return [];
-  const out: RunListing[] = [];
+  const out: StoredRunListing[] = [];
   for (const name of readdirSync(runsDir)) {
     const dir = join(runsDir, name);
     try {
@@ -40,8 +31,9 @@ export function listRuns(runsDir: string): RunListing[] {
         model: d.model.id,
         personas: d.personas.count,
         state: summary === undefined ? 'incomplete' : summary.counts.missing > 0 ? 'stopped' : 'complete',
-        ...(summary
-          ? { answered: summary.counts.answered, median: summary.aggregates.median?.estimate }
+        ...(summary ? { answered: summary.counts.answered } : {}),
+        ...(typeof summary?.aggregates.median?.estimate === 'number'
+          ? { median: summary.aggregates.median.estimate }
           : {}),
       });
     } catch {

@@ -1,5 +1,6 @@
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import type { RankedMultiset } from '../stats/RankedMultiset.js';
+import type { AggregateResult } from './AggregateResult.js';
 
 /**
  * Options a strategy may read. Each strategy documents the keys it uses and ignores the rest, so
@@ -19,16 +20,6 @@ export interface StrategyOptions {
   [key: string]: unknown;
 }
 
-/** What a strategy returns for one crowd. */
-export interface AggregateResult {
-  /** The crowd's answer; `NaN` when the strategy cannot produce one (e.g. empty crowd). */
-  readonly estimate: number;
-  /** Judges left out (e.g. values <= 0 for the geometric mean, missing confidences). */
-  readonly dropped?: number;
-  /** A human-readable remark, e.g. a fallback taken because an input was missing. */
-  readonly note?: string;
-}
-
 /**
  * An incremental form of a strategy for subset analysis: judges are added in a random order and
  * the estimate of the judges added so far is read at many sizes. Implement it when the estimate
@@ -40,7 +31,7 @@ export interface PrefixAggregator {
   reset(): void;
   /** Adds the judges `order[from..to)` (indices into the sample the aggregator was made for). */
   extend(order: Int32Array, from: number, to: number): void;
-  /** The estimate of the judges added so far (`NaN` when undefined). */
+  /** The estimate of the judges added so far (`NaN` when undefined or not computable for them). */
   estimate(): number;
 }
 
@@ -61,9 +52,11 @@ export type StrategyNeed = 'confidence' | 'groups' | 'cue';
  * A way to turn a crowd's estimates into one answer.
  *
  * Every strategy is a plain object in its own file, registered by one line in `strategies.ts`.
- * `aggregate` must be a pure function of the sample and options. A strategy that `needs` side
- * information it does not get must still answer (usually with the plain mean or median) and say so
- * in `note`, so a crowd without confidences can be summarised with every strategy.
+ * `aggregate` must be a pure function of the sample and options. A strategy defined by side
+ * information the crowd lacks (a select crowd without an ability cue) returns
+ * `notComputed(reason)`: `{ estimate: null, reason }`, shown as "not computed" rather than as a
+ * duplicate of the mean or median. Where a fallback is a reading of the method itself (equal
+ * confidences weight equally), it answers and says so in `note`.
  */
 export interface AggregationStrategy {
   /** Stable identifier (camelCase), used on the command line and as a JSON key. */
@@ -76,7 +69,7 @@ export interface AggregationStrategy {
   readonly source: string;
   /** Side information used, if any. */
   readonly needs?: readonly StrategyNeed[];
-  /** The crowd's answer. */
+  /** The crowd's answer, or why it has none. */
   aggregate(sample: CrowdSample, options?: StrategyOptions): AggregateResult;
   /** Optional incremental form for subset analysis (see `PrefixAggregator`). */
   prefix?(sample: CrowdSample, options?: StrategyOptions, context?: PrefixContext): PrefixAggregator;

@@ -1,6 +1,6 @@
 import type { CrowdSample } from '../stats/CrowdSample.js';
-import { median } from '../stats/median.js';
 import { RankedMultiset } from '../stats/RankedMultiset.js';
+import { notComputed } from './AggregateResult.js';
 import type { AggregationStrategy, PrefixAggregator, StrategyOptions } from './AggregationStrategy.js';
 import { groupDimension } from './groupDimension.js';
 
@@ -17,9 +17,10 @@ import { groupDimension } from './groupDimension.js';
  * Needs `groups` (dimension `emotion` by default; option `dimension`) and `cue`. Groups with fewer
  * than `minGroupSize` (default 3) judges with a cue are not eligible, so a lucky singleton cannot
  * win; ties go to the larger group, then to the label first in alphabetical order. Without groups
- * or cues, or with no eligible group, it falls back to the median of the whole crowd (with a
- * note). `dropped` counts the judges outside the chosen group; `note` names it. Incremental form:
- * two `RankedMultiset`s per group (estimates and cues).
+ * or cues, or with no eligible group, it is not computed (`estimate: null` and the reason): it
+ * would be the plain median under another name. `dropped` counts the judges outside the chosen
+ * group; `note` names it. Incremental form: two `RankedMultiset`s per group (estimates and cues),
+ * `NaN` while no group added is eligible.
  */
 export const bestEmotionSubsetStrategy: AggregationStrategy = {
   name: 'bestEmotionSubset',
@@ -30,15 +31,14 @@ export const bestEmotionSubsetStrategy: AggregationStrategy = {
   needs: ['groups', 'cue'],
   aggregate: (sample, options) => {
     const setup = prepare(sample, options);
-    if (typeof setup === 'string') return { estimate: median(sample.values), note: setup };
+    if (typeof setup === 'string') return notComputed(setup);
     const order = Int32Array.from(sample.values, (_, i) => i);
     setup.extend(order, 0, order.length);
     const best = setup.best();
     if (best === undefined)
-      return {
-        estimate: median(sample.values),
-        note: `no ${setup.dimension} group with >= ${setup.minSize} cued judges: plain median`,
-      };
+      return notComputed(
+        `no ${setup.dimension} group with >= ${setup.minSize} judges that have an ability cue`,
+      );
     const size = setup.values.segmentSize(best);
     return {
       estimate: setup.values.median(best),
@@ -46,23 +46,15 @@ export const bestEmotionSubsetStrategy: AggregationStrategy = {
       note: `${setup.dimension} "${setup.labels[best]}" (n=${size}, median cue ${Math.round(setup.cues.median(best) * 1000) / 1000})`,
     };
   },
-  prefix: (sample, options, context): PrefixAggregator => {
+  prefix: (sample, options): PrefixAggregator => {
     const setup = prepare(sample, options);
-    const shared = context?.ranked();
-    const all = shared ?? new RankedMultiset(sample.values, { sums: false });
+    if (typeof setup === 'string') return { reset: () => {}, extend: () => {}, estimate: () => Number.NaN };
     return {
-      reset: () => {
-        if (!shared) all.clear();
-        if (typeof setup !== 'string') setup.reset();
-      },
-      extend: (order, from, to) => {
-        if (!shared) all.addAll(order, from, to);
-        if (typeof setup !== 'string') setup.extend(order, from, to);
-      },
+      reset: () => setup.reset(),
+      extend: (order, from, to) => setup.extend(order, from, to),
       estimate: () => {
-        if (typeof setup === 'string') return all.median();
         const best = setup.best();
-        return best === undefined ? all.median() : setup.values.median(best);
+        return best === undefined ? Number.NaN : setup.values.median(best);
       },
     };
   },
@@ -82,11 +74,12 @@ interface Setup {
   best(): number | undefined;
 }
 
-/** Builds the per-group structures, or returns the fallback note when groups or cues are missing. */
+/** Builds the per-group structures, or returns why there are none (no groups or no cues). */
 function prepare(sample: CrowdSample, options: StrategyOptions | undefined): Setup | string {
   const chosen = groupDimension(sample, options?.dimension);
   const cue = sample.cue;
-  if (!chosen || !cue) return `no ${chosen ? 'ability cue' : 'group labels'}: plain median`;
+  if (!chosen) return 'no group labels to choose a group from';
+  if (!cue || cue.every((c) => c === undefined)) return 'no ability cue measured on other items';
   const minSize = Math.max(1, options?.minGroupSize ?? 3);
   const n = sample.values.length;
   const ids = new Map<string, number>();

@@ -1,5 +1,9 @@
 import { mean } from '../stats/mean.js';
+import { notComputed } from './AggregateResult.js';
 import type { AggregationStrategy } from './AggregationStrategy.js';
+
+/** Why `selectCrowd` has no estimate for a crowd without cues. */
+const NO_CUE = 'no ability cue measured on other items';
 
 /**
  * Strategy `selectCrowd`: the mean of the k judges with the best ability cue (lowest `cue`),
@@ -9,8 +13,10 @@ import type { AggregationStrategy } from './AggregationStrategy.js';
  * ability measured on other items is robust: it keeps most of the averaging benefit while leaving
  * out the worst judges. Here the cue is lower-is-better (e.g. the absolute log error on a
  * calibration question). Judges without a cue are not eligible; ties keep the judge that comes
- * first. With fewer than k eligible judges all of them are averaged; with no cues at all it falls
- * back to the plain mean (with a note). Option `k`. Incremental form: a running top-k list.
+ * first. With fewer than k eligible judges all of them are averaged (with a note). With no judge
+ * that has a cue it is not computed (`estimate: null` and the reason): without a cue it would be
+ * the plain mean under another name. Option `k`. Incremental form: a running top-k list, `NaN`
+ * while no judge added has a cue.
  */
 export const selectCrowdStrategy: AggregationStrategy = {
   name: 'selectCrowd',
@@ -21,12 +27,12 @@ export const selectCrowdStrategy: AggregationStrategy = {
   aggregate: (sample, options) => {
     const k = selectSize(options?.k);
     const cue = sample.cue;
-    if (!cue) return { estimate: mean(sample.values), note: 'no ability cue: plain mean' };
+    if (!cue) return notComputed(NO_CUE);
     const eligible: number[] = [];
     sample.values.forEach((_, i) => {
       if (cue[i] !== undefined) eligible.push(i);
     });
-    if (eligible.length === 0) return { estimate: mean(sample.values), note: 'no ability cue: plain mean' };
+    if (eligible.length === 0) return notComputed(NO_CUE);
     eligible.sort((a, b) => (cue[a] as number) - (cue[b] as number) || a - b);
     const chosen = eligible.slice(0, k);
     return {
@@ -39,24 +45,17 @@ export const selectCrowdStrategy: AggregationStrategy = {
     const k = selectSize(options?.k);
     const values = sample.values;
     const cue = Float64Array.from(values, (_, i) => sample.cue?.[i] ?? Number.NaN);
-    const hasCue = cue.some((c) => !Number.isNaN(c));
     const topCue = new Float64Array(k);
     const topValue = new Float64Array(k);
     let size = 0;
-    let sum = 0;
-    let count = 0;
     return {
       reset: () => {
         size = 0;
-        sum = 0;
-        count = 0;
       },
       extend: (order, from, to) => {
-        let s = sum;
         for (let t = from; t < to; t++) {
           const i = order[t] as number;
           const x = values[i] as number;
-          s += x;
           const c = cue[i] as number;
           if (Number.isNaN(c) || (size === k && c >= (topCue[k - 1] as number))) continue;
           let p = size < k ? size++ : k - 1;
@@ -68,11 +67,9 @@ export const selectCrowdStrategy: AggregationStrategy = {
           topCue[p] = c;
           topValue[p] = x;
         }
-        sum = s;
-        count += to - from;
       },
       estimate: () => {
-        if (!hasCue || size === 0) return count > 0 ? sum / count : Number.NaN;
+        if (size === 0) return Number.NaN;
         let s = 0;
         for (let j = 0; j < size; j++) s += topValue[j] as number;
         return s / size;

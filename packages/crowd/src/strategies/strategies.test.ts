@@ -2,22 +2,23 @@ import { readFileSync } from 'node:fs';
 import { crowdDataPath } from '@emocrowd/data';
 import { createRng } from '@emocrowd/models';
 import { describe, expect, it } from 'vitest';
+import { parseCsvTable } from '../import/parseCsvTable.js';
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import { subsetSample } from '../stats/subsetSample.js';
 import { getStrategy, resolveStrategies, strategies, strategyNames } from './strategies.js';
 
-/** Minimal CSV reader for the crowd data files (no quoted fields in the columns used). */
+/** A crowd data file's rows as column -> cell text, read with the project's CSV parser. */
 function readCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-  const names = (header as string).split(',');
-  return lines.map((line) => {
-    const cells = line.split(',');
-    return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
-  });
+  const table = parseCsvTable(readFileSync(path, 'utf8'), path);
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((name, i) => [name, String(row[i])])));
 }
 
-const estimate = (name: string, sample: CrowdSample, options?: Record<string, unknown>): number =>
-  getStrategy(name).aggregate(sample, options).estimate;
+/** A strategy's estimate; throws when it is not computed for the sample. */
+function estimate(name: string, sample: CrowdSample, options?: Record<string, unknown>): number {
+  const result = getStrategy(name).aggregate(sample, options);
+  if (result.estimate === null) throw new Error(`${name} is not computed: ${result.reason}`);
+  return result.estimate;
+}
 
 describe('registry', () => {
   it('lists every strategy once, documented, and finds them by name', () => {
@@ -88,27 +89,45 @@ describe('strategies with side information', () => {
   it('confidence-weighted mean weighs by confidence and drops missing ones', () => {
     const r = getStrategy('confidenceWeightedMean').aggregate(sample);
     expect(r.estimate).toBeCloseTo((100 + 200 + 0.5 * 10) / 2.5, 12);
-    expect(r.dropped).toBe(1);
+    expect(r).toMatchObject({ dropped: 1 });
     const plain = getStrategy('confidenceWeightedMean').aggregate({ values: [1, 3] });
-    expect(plain.estimate).toBe(2);
-    expect(plain.note).toMatch(/plain mean/);
+    expect(plain).toMatchObject({ estimate: 2, note: expect.stringMatching(/plain mean/) });
   });
 
   it('select crowd averages the k judges with the lowest cue', () => {
     expect(estimate('selectCrowd', sample, { k: 2 })).toBe((400 + 100) / 2);
     expect(estimate('selectCrowd', sample)).toBe((400 + 100 + 200 + 10 + 1000) / 5);
-    expect(getStrategy('selectCrowd').aggregate({ values: [1, 5] }).note).toMatch(/no ability cue/);
+  });
+
+  it('select crowd and best emotion subset are not computed without an ability cue', () => {
+    const noCue = { values: [1, 5, 9], groups: { emotion: ['joy', 'joy', 'joy'] } };
+    for (const name of ['selectCrowd', 'bestEmotionSubset']) {
+      const result = getStrategy(name).aggregate(noCue);
+      expect(result, name).toEqual({ estimate: null, reason: expect.stringMatching(/no ability cue/) });
+      // an array of cues none of which is measured is no cue either
+      expect(
+        getStrategy(name).aggregate({ ...noCue, cue: [undefined, undefined, undefined] }).estimate,
+      ).toBeNull();
+    }
+    expect(getStrategy('bestEmotionSubset').aggregate({ values: [1, 2, 9], cue: [1, 2, 3] })).toEqual({
+      estimate: null,
+      reason: expect.stringMatching(/no group labels/),
+    });
+    // cues, but no group with 3 cued judges: no group can be chosen
+    expect(
+      getStrategy('bestEmotionSubset').aggregate({ ...noCue, cue: [0.1, undefined, undefined] }),
+    ).toEqual({ estimate: null, reason: 'no emotion group with >= 3 judges that have an ability cue' });
+    // with one cued judge the select crowd is that judge, and says how few there were
+    const one = getStrategy('selectCrowd').aggregate({ ...noCue, cue: [undefined, 0.2, undefined] });
+    expect(one).toEqual({ estimate: 5, dropped: 2, note: 'only 1 judge(s) with a cue' });
   });
 
   it('best emotion subset takes the median of the group with the best median cue', () => {
     // joy cues {0.1, 0.2} (median 0.15), fear {0.05, 3, 0.3} (median 0.3); joy needs minGroupSize 2
     const r = getStrategy('bestEmotionSubset').aggregate(sample, { minGroupSize: 2 });
-    expect(r.estimate).toBe(200);
-    expect(r.note).toMatch(/emotion "joy"/);
-    expect(r.dropped).toBe(3);
+    expect(r).toMatchObject({ estimate: 200, dropped: 3, note: expect.stringMatching(/emotion "joy"/) });
     // with the default minimum of 3 cued judges only fear is eligible
     expect(estimate('bestEmotionSubset', sample)).toBe(400);
-    expect(getStrategy('bestEmotionSubset').aggregate({ values: [1, 2, 9] }).note).toMatch(/plain median/);
   });
 
   it('precision-weighted mean favours the tighter group', () => {
@@ -126,16 +145,16 @@ describe('strategies with side information', () => {
     );
     expect(estimate('precisionWeightedMean', tight)).toBeLessThan(103);
     expect(estimate('mean', tight)).toBe(250);
-    expect(getStrategy('precisionWeightedMean').aggregate({ values: [1, 2] }).note).toMatch(
-      /no group labels/,
-    );
+    expect(getStrategy('precisionWeightedMean').aggregate({ values: [1, 2] })).toMatchObject({
+      note: expect.stringMatching(/no group labels/),
+    });
   });
 
   it('geometric mean and kde mode report dropped non-positive values', () => {
     const r = getStrategy('geometricMean').aggregate({ values: [10, 1000, 0, -5] });
     expect(r.estimate).toBeCloseTo(100, 10);
-    expect(r.dropped).toBe(2);
-    expect(getStrategy('kdeMode').aggregate({ values: [10, 0] }).dropped).toBe(1);
+    expect(r).toMatchObject({ dropped: 2 });
+    expect(getStrategy('kdeMode').aggregate({ values: [10, 0] })).toMatchObject({ dropped: 1 });
   });
 });
 
@@ -167,7 +186,9 @@ describe('incremental (prefix) forms', () => {
         for (const k of [1, 2, 3, 10, 57, 200, 399, 400]) {
           aggregator.extend(order, added, k);
           added = k;
-          const expected = strategy.aggregate(subsetSample(sample, order.subarray(0, k)), options).estimate;
+          // a prefix without what the strategy needs (no cued judge yet) is NaN, like undefined estimates
+          const expected =
+            strategy.aggregate(subsetSample(sample, order.subarray(0, k)), options).estimate ?? Number.NaN;
           const got = aggregator.estimate();
           if (Number.isNaN(expected)) expect(got, `${strategy.name} k=${k}`).toBeNaN();
           else

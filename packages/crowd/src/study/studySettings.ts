@@ -54,7 +54,11 @@ export const STUDY_SETTINGS = {
   hosts: z.union([TEXT.transform((host) => [host]), z.array(TEXT).min(1)], {
     error: 'expected a server URL or a list of them',
   }),
-  ollamaClient: z.enum(['langchain', 'native'], { error: 'expected langchain or native' }),
+  backendOptions: z.record(
+    z.string(),
+    z.union([z.string(), z.number(), z.boolean()], { error: 'expected a string, number or true/false' }),
+    { error: "expected { flag: value } of the model backend's flags, e.g. { ollama-client: native }" },
+  ),
   seed: whole(0),
   replicates: whole(1, 1000),
   rounds: whole(1, 50),

@@ -1,19 +1,12 @@
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { ChatOllama } from '@langchain/ollama';
 import { Ollama } from 'ollama';
-import type {
-  ChatMessage,
-  GenerationOptions,
-  ModelBackend,
-  ModelInfo,
-  ModelRequest,
-  ModelResponse,
-} from '../ModelBackend.js';
+import { type ChatReply, HttpChatBackend, type ReadyFacts } from '../http/HttpChatBackend.js';
+import { normalizeOllamaHost } from '../http/normalizeOllamaHost.js';
+import type { Deadline } from '../http/withDeadline.js';
+import type { ChatMessage, GenerationOptions, ModelRequest } from '../ModelBackend.js';
 import { ModelError } from '../ModelError.js';
-import { modelErrorFromFailure } from './modelErrorFromFailure.js';
-import { normalizeOllamaHost } from './normalizeOllamaHost.js';
-import { parseStructuredText } from './parseStructuredText.js';
-import { type Deadline, withDeadline } from './withDeadline.js';
+import { OLLAMA_FIXES } from './ollamaFixes.js';
 
 /** Options of `OllamaBackend`. */
 export interface OllamaBackendOptions {
@@ -21,15 +14,16 @@ export interface OllamaBackendOptions {
   model: string;
   /** "host:port" or a URL; default `process.env.OLLAMA_HOST`, then http://127.0.0.1:11434. */
   host?: string;
-  /** Per-request timeout in milliseconds for a complete answer; default 120000. */
+  /** Per-request timeout in milliseconds for a complete answer; default 120000 (Infinity: none). */
   timeoutMs?: number;
   /** Options used when a request does not set them (a request's own options win). */
   defaults?: GenerationOptions;
   /** Extra HTTP headers (e.g. for an authenticating proxy in front of Ollama). */
   headers?: Record<string, string>;
   /**
-   * Which client sends the chat: `langchain` (default) - LangChain's `ChatOllama`; `native` - the
-   * `ollama` client directly, the same request with less client CPU per call (docs/benchmarks.md).
+   * Which client sends the chat: `langchain` (default) - LangChain's `ChatOllama` (streaming,
+   * with LangChain's callbacks and tracing); `native` - the `ollama` client, one non-streaming
+   * request per answer, the same fields with less client CPU per call (docs/benchmarks.md).
    */
   client?: OllamaChatClient;
 }
@@ -37,34 +31,24 @@ export interface OllamaBackendOptions {
 /** The two ways the adapter can send a chat request. */
 export type OllamaChatClient = 'langchain' | 'native';
 
-/** What one streamed chat produced. */
-interface ChatResult {
-  text: string;
-  promptTokens: number;
-  completionTokens: number;
-  done: boolean;
-}
-
 /**
  * The Ollama adapter of the model port: chat through LangChain's `ChatOllama` (or, with
- * `client: 'native'`, the official `ollama` client directly), readiness and model metadata
- * through the `ollama` client.
+ * `client: 'native'`, the official `ollama` client), readiness and model metadata through the
+ * `ollama` client; identity, deadline, timing and error mapping from `HttpChatBackend`.
  *
  * Intuition: a crowd run makes thousands of calls that must be reproducible and diagnosable,
  * so every generation option reaches the server and every failure becomes a `ModelError`
- * that says which host failed and what to do about it. ChatOllama reads seed, temperature,
- * num_predict, top_p and keep_alive only from its constructor, so each call gets its own
- * instance (about 15 µs) carrying that persona's seed; its runnable machinery costs some client
- * CPU per call, which is nothing next to an LLM's latency but shows against a server that
- * answers at once - `native` sends the identical request without it (docs/benchmarks.md).
+ * that says which host failed and what to do about it. A crowd needs whole answers, so the
+ * native client asks for one (`stream: false`); ChatOllama always streams and reads seed,
+ * temperature, num_predict, top_p and keep_alive only from its constructor, so each call gets
+ * its own instance carrying that persona's seed.
  * Behaviour:
- * 1. `generate` sends model, messages, `stream: true`, `keep_alive`, `format` and `options`
- *    (seed, temperature, num_predict, top_p) - the same body with either client.
+ * 1. `generate` sends model, messages, `keep_alive`, `format` and `options` (seed, temperature,
+ *    num_predict, top_p) - the same fields with either client; `stream: false` with `native`.
  * 2. With `request.schema` the schema is sent as Ollama `format`; the answer text is parsed into
  *    `structured` when it holds a JSON object, else `text` alone is returned (free-text fallback).
  * 3. Each call's fetch carries the caller's signal and the per-request timeout, so a hung server
- *    is abandoned; a stream ended by the signal never yields a partial answer, and a stream that
- *    ends without `done: true` is a "bad-response" failure.
+ *    is abandoned; an answer without `done: true` (a cut stream) is a "bad-response" failure.
  * 4. Usage comes from Ollama's `prompt_eval_count` / `eval_count`; latency is wall-clock.
  * 5. `ready()` checks /api/version and that /api/tags lists the model, and records its digest.
  *
@@ -73,85 +57,51 @@ interface ChatResult {
  * await backend.ready();
  * const answer = await backend.generate({ messages: [{ role: 'user', content: 'Hi' }], options: { seed: 1 } });
  */
-export class OllamaBackend implements ModelBackend {
-  readonly host: string;
-  private readonly model: string;
-  private readonly timeoutMs: number;
-  private readonly defaults: GenerationOptions;
+export class OllamaBackend extends HttpChatBackend {
+  protected readonly backendName = 'ollama';
+  protected readonly fixes = OLLAMA_FIXES;
   private readonly headers: Record<string, string> | undefined;
   private readonly client: OllamaChatClient;
-  private digest: string | undefined;
 
-  /** @param options Model, host, timeout, default generation options. */
+  /** @param options Model, host, timeout, default generation options, chat client. */
   constructor(options: OllamaBackendOptions) {
     if (!options.model)
       throw new ModelError('bad-request', 'OllamaBackend needs a model name, e.g. "llama3.2:1b"');
-    this.model = options.model;
-    this.host = normalizeOllamaHost(options.host);
-    this.timeoutMs = options.timeoutMs ?? 120_000;
-    this.defaults = options.defaults ?? {};
+    super({ ...options, host: normalizeOllamaHost(options.host) });
     this.headers = options.headers;
     this.client = options.client ?? 'langchain';
   }
 
-  /** @returns id "ollama:<model>", the host, and the digest once `ready()` has run. */
-  info(): ModelInfo {
-    return {
-      id: `ollama:${this.model}`,
-      backend: 'ollama',
-      model: this.model,
-      ...(this.digest !== undefined ? { digest: this.digest } : {}),
-      isLanguageModel: true,
-      hosts: [this.host],
-    };
+  protected chat(request: ModelRequest, o: GenerationOptions, deadline: Deadline): Promise<ChatReply> {
+    return this.client === 'native'
+      ? this.chatNative(request, o, deadline)
+      : this.chatLangChain(request, o, deadline);
   }
 
-  /**
-   * Asks the model once.
-   * @param request Messages, options, optional schema and signal.
-   * @returns The answer text, parsed structure when asked for, usage and latency.
-   * @throws ModelError of kind connection, timeout, busy, server, not-found, bad-request, bad-response or aborted.
-   */
-  async generate(request: ModelRequest): Promise<ModelResponse> {
-    const ctx = {
-      host: this.host,
+  /** The chat through the `ollama` client, one whole answer (a client per call: its fetch carries this call's deadline). */
+  private async chatNative(
+    request: ModelRequest,
+    o: GenerationOptions,
+    deadline: Deadline,
+  ): Promise<ChatReply> {
+    const answer = await this.ollama(deadline).chat({
       model: this.model,
-      backend: 'ollama' as const,
-      signal: request.signal,
-      timeoutMs: this.timeoutMs,
+      messages: request.messages.map(toOllamaMessage),
+      stream: false,
+      ...(o.keepAlive !== undefined ? { keep_alive: o.keepAlive } : {}),
+      ...(request.schema !== undefined ? { format: request.schema } : {}),
+      options: {
+        ...(o.seed !== undefined ? { seed: o.seed } : {}),
+        ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
+        ...(o.maxTokens !== undefined ? { num_predict: o.maxTokens } : {}),
+        ...(o.topP !== undefined ? { top_p: o.topP } : {}),
+      },
+    });
+    this.expectDone(answer.done === true);
+    return {
+      text: answer.message?.content ?? '',
+      usage: { promptTokens: answer.prompt_eval_count ?? 0, completionTokens: answer.eval_count ?? 0 },
     };
-    if (request.signal?.aborted) throw modelErrorFromFailure(request.signal.reason, ctx);
-    const o: GenerationOptions = { ...this.defaults, ...definedOnly(request.options ?? {}) };
-    const started = performance.now();
-    const deadline = withDeadline(this.timeoutMs, request.signal);
-    try {
-      const { text, promptTokens, completionTokens, done } =
-        this.client === 'native'
-          ? await this.chatNative(request, o, deadline)
-          : await this.chatLangChain(request, o, deadline);
-      // Never return a partial answer.
-      if (deadline.signal.aborted) throw deadline.signal.reason;
-      if (!done)
-        throw new ModelError(
-          'bad-response',
-          `answer from ${this.host} ended without "done" — the stream was cut`,
-          { host: this.host },
-        );
-      const structured = request.schema !== undefined ? parseStructuredText(text) : undefined;
-      return {
-        text,
-        ...(structured !== undefined ? { structured } : {}),
-        usage: { promptTokens, completionTokens },
-        latencyMs: performance.now() - started,
-        cached: false,
-        model: `ollama:${this.model}`,
-        host: this.host,
-      };
-    } catch (error) {
-      throw modelErrorFromFailure(error, { ...ctx, timedOut: deadline.timedOut() });
-    } finally {
-      deadline.dispose();
-    }
   }
 
   /** The chat through LangChain's ChatOllama (one instance per call: it takes options only at construction). */
@@ -159,7 +109,7 @@ export class OllamaBackend implements ModelBackend {
     request: ModelRequest,
     o: GenerationOptions,
     deadline: Deadline,
-  ): Promise<ChatResult> {
+  ): Promise<ChatReply> {
     const chat = new ChatOllama({
       model: this.model,
       baseUrl: this.host,
@@ -174,87 +124,57 @@ export class OllamaBackend implements ModelBackend {
       ...(request.schema !== undefined ? { format: request.schema } : {}),
     });
     const message = await chat.invoke(request.messages.map(toLangChain), { signal: deadline.signal });
+    if (deadline.signal.aborted) throw deadline.signal.reason;
+    this.expectDone((message.response_metadata as Record<string, unknown>).done === true);
     const text =
       typeof message.content === 'string'
         ? message.content
         : message.content.map((p) => ('text' in p && typeof p.text === 'string' ? p.text : '')).join('');
     return {
       text,
-      promptTokens: message.usage_metadata?.input_tokens ?? 0,
-      completionTokens: message.usage_metadata?.output_tokens ?? 0,
-      done: (message.response_metadata as Record<string, unknown>).done === true,
+      usage: {
+        promptTokens: message.usage_metadata?.input_tokens ?? 0,
+        completionTokens: message.usage_metadata?.output_tokens ?? 0,
+      },
     };
   }
 
-  /** The chat through the `ollama` client (a client per call: its fetch carries this call's deadline). */
-  private async chatNative(
-    request: ModelRequest,
-    o: GenerationOptions,
-    deadline: Deadline,
-  ): Promise<ChatResult> {
-    const client = new Ollama({
+  /** /api/version answers and /api/tags lists the model; returns its digest. */
+  protected async check(deadline: Deadline): Promise<ReadyFacts> {
+    const client = this.ollama(deadline);
+    await client.version();
+    const { models } = await client.list();
+    const wanted = this.model.includes(':') ? [this.model] : [this.model, `${this.model}:latest`];
+    const found = models.find((m) => wanted.includes(m.name) || wanted.includes(m.model));
+    if (!found) {
+      const have = models.map((m) => m.name).join(', ') || 'none';
+      throw new ModelError(
+        'not-found',
+        `model "${this.model}" not found on ${this.host} (has: ${have}) — run: ollama pull ${this.model} (or ollama create ${this.model} -f Modelfile)`,
+        { host: this.host, status: 404 },
+      );
+    }
+    return { digest: found.digest };
+  }
+
+  private ollama(deadline: Deadline): Ollama {
+    return new Ollama({
       host: this.host,
       fetch: deadline.fetch,
       ...(this.headers ? { headers: this.headers } : {}),
     });
-    const stream = await client.chat({
-      model: this.model,
-      messages: request.messages.map(toOllamaMessage),
-      stream: true,
-      ...(o.keepAlive !== undefined ? { keep_alive: o.keepAlive } : {}),
-      ...(request.schema !== undefined ? { format: request.schema } : {}),
-      options: {
-        ...(o.seed !== undefined ? { seed: o.seed } : {}),
-        ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
-        ...(o.maxTokens !== undefined ? { num_predict: o.maxTokens } : {}),
-        ...(o.topP !== undefined ? { top_p: o.topP } : {}),
-      },
-    });
-    let text = '';
-    let promptTokens = 0;
-    let completionTokens = 0;
-    let done = false;
-    for await (const chunk of stream) {
-      if (deadline.signal.aborted) break;
-      text += chunk.message?.content ?? '';
-      promptTokens += chunk.prompt_eval_count ?? 0;
-      completionTokens += chunk.eval_count ?? 0;
-      done = chunk.done === true;
-    }
-    return { text, promptTokens, completionTokens, done };
   }
 
-  /**
-   * Checks the server answers /api/version and lists the model in /api/tags; records its digest.
-   * @throws ModelError "connection" naming the host, or "not-found" with `ollama pull` / `ollama create`.
-   */
-  async ready(): Promise<void> {
-    const ctx = { host: this.host, model: this.model, backend: 'ollama' as const, timeoutMs: this.timeoutMs };
-    const deadline = withDeadline(this.timeoutMs, undefined);
-    try {
-      const client = new Ollama({
-        host: this.host,
-        fetch: deadline.fetch,
-        ...(this.headers ? { headers: this.headers } : {}),
-      });
-      await client.version();
-      const { models } = await client.list();
-      const wanted = this.model.includes(':') ? [this.model] : [this.model, `${this.model}:latest`];
-      const found = models.find((m) => wanted.includes(m.name) || wanted.includes(m.model));
-      if (!found) {
-        const have = models.map((m) => m.name).join(', ') || 'none';
-        throw new ModelError(
-          'not-found',
-          `model "${this.model}" not found on ${this.host} (has: ${have}) — run: ollama pull ${this.model} (or ollama create ${this.model} -f Modelfile)`,
-          { host: this.host, status: 404 },
-        );
-      }
-      this.digest = found.digest;
-    } catch (error) {
-      throw modelErrorFromFailure(error, { ...ctx, timedOut: deadline.timedOut() });
-    } finally {
-      deadline.dispose();
-    }
+  /** Never return a partial answer: an answer Ollama did not mark done was cut. */
+  private expectDone(done: boolean): void {
+    if (!done)
+      throw new ModelError(
+        'bad-response',
+        `answer from ${this.host} ended without "done" — the stream was cut`,
+        {
+          host: this.host,
+        },
+      );
   }
 }
 
@@ -266,8 +186,4 @@ function toLangChain(message: ChatMessage): BaseMessage {
 
 function toOllamaMessage(message: ChatMessage): { role: ChatMessage['role']; content: string } {
   return { role: message.role, content: message.content };
-}
-
-function definedOnly(options: GenerationOptions): GenerationOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as GenerationOptions;
 }

@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
 import type { CreateRequest } from 'ollama';
 import { Ollama } from 'ollama';
+import { modelErrorFromFailure } from '../http/modelErrorFromFailure.js';
+import { normalizeOllamaHost } from '../http/normalizeOllamaHost.js';
 import { ModelError } from '../ModelError.js';
 import type { ModelfileParameters } from './buildModelfile.js';
-import { modelErrorFromFailure } from './modelErrorFromFailure.js';
-import { normalizeOllamaHost } from './normalizeOllamaHost.js';
+import { OLLAMA_FIXES } from './ollamaFixes.js';
 import { uploadBlob } from './uploadBlob.js';
 
 /** Options of `createModel`. At least one of `from` and `ggufPath`. */
@@ -80,7 +81,7 @@ export async function createModel(options: CreateModelOptions): Promise<CreateMo
       options.onProgress?.(line.status);
     }
   } catch (error) {
-    throw modelErrorFromFailure(error, { host, model: options.from ?? options.name, backend: 'ollama' });
+    throw modelErrorFromFailure(error, { host, model: options.from ?? options.name, fixes: OLLAMA_FIXES });
   }
   if (statuses.at(-1) !== 'success') {
     throw new ModelError(

@@ -1,6 +1,8 @@
 import { Ollama } from 'ollama';
-import { modelErrorFromFailure } from './modelErrorFromFailure.js';
-import { normalizeOllamaHost } from './normalizeOllamaHost.js';
+import { modelErrorFromFailure } from '../http/modelErrorFromFailure.js';
+import { normalizeOllamaHost } from '../http/normalizeOllamaHost.js';
+import { withDeadline } from '../http/withDeadline.js';
+import { OLLAMA_FIXES } from './ollamaFixes.js';
 
 /** One model an Ollama server has (a row of /api/tags). */
 export interface OllamaModelSummary {
@@ -21,13 +23,18 @@ export interface OllamaModelSummary {
  * Lists the models an Ollama server has, through the official client (GET /api/tags).
  *
  * @param host "host:port" or URL; default OLLAMA_HOST, then http://127.0.0.1:11434.
+ * @param options `timeoutMs`: give up after this long (default: wait for the server).
  * @returns One summary per model, in the server's order.
- * @throws ModelError "connection" naming the host when the server cannot be reached.
+ * @throws ModelError "connection" naming the host when the server cannot be reached, "timeout" when it does not answer in time.
  */
-export async function listModels(host?: string): Promise<OllamaModelSummary[]> {
+export async function listModels(
+  host?: string,
+  options: { timeoutMs?: number } = {},
+): Promise<OllamaModelSummary[]> {
   const base = normalizeOllamaHost(host);
+  const deadline = withDeadline(options.timeoutMs ?? Number.POSITIVE_INFINITY, undefined);
   try {
-    const { models } = await new Ollama({ host: base }).list();
+    const { models } = await new Ollama({ host: base, fetch: deadline.fetch }).list();
     return models.map((m) => ({
       name: m.name,
       digest: m.digest,
@@ -38,6 +45,14 @@ export async function listModels(host?: string): Promise<OllamaModelSummary[]> {
       ...(m.details?.quantization_level ? { quantization: m.details.quantization_level } : {}),
     }));
   } catch (error) {
-    throw modelErrorFromFailure(error, { host: base, model: '', backend: 'ollama' });
+    throw modelErrorFromFailure(error, {
+      host: base,
+      model: '',
+      fixes: OLLAMA_FIXES,
+      timedOut: deadline.timedOut(),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    });
+  } finally {
+    deadline.dispose();
   }
 }

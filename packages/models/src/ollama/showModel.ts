@@ -1,6 +1,7 @@
 import { Ollama } from 'ollama';
-import { modelErrorFromFailure } from './modelErrorFromFailure.js';
-import { normalizeOllamaHost } from './normalizeOllamaHost.js';
+import { modelErrorFromFailure } from '../http/modelErrorFromFailure.js';
+import { normalizeOllamaHost } from '../http/normalizeOllamaHost.js';
+import { OLLAMA_FIXES } from './ollamaFixes.js';
 
 /** What Ollama says about one model (POST /api/show). */
 export interface OllamaModelDetails {
@@ -46,6 +47,6 @@ export async function showModel(host: string | undefined, name: string): Promise
       modelInfo: info instanceof Map ? Object.fromEntries(info) : ((info ?? {}) as Record<string, unknown>),
     };
   } catch (error) {
-    throw modelErrorFromFailure(error, { host: base, model: name, backend: 'ollama' });
+    throw modelErrorFromFailure(error, { host: base, model: name, fixes: OLLAMA_FIXES });
   }
 }

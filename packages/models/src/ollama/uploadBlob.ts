@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { modelErrorFromFailure, modelErrorFromStatus } from '../http/modelErrorFromFailure.js';
+import { normalizeOllamaHost } from '../http/normalizeOllamaHost.js';
 import { ModelError } from '../ModelError.js';
-import { modelErrorFromFailure, modelErrorFromStatus } from './modelErrorFromFailure.js';
-import { normalizeOllamaHost } from './normalizeOllamaHost.js';
+import { OLLAMA_FIXES } from './ollamaFixes.js';
 
 /**
  * Uploads a file to an Ollama server as a blob, unless the server already has it.
@@ -21,7 +22,7 @@ import { normalizeOllamaHost } from './normalizeOllamaHost.js';
  */
 export async function uploadBlob(host: string | undefined, path: string): Promise<string> {
   const base = normalizeOllamaHost(host);
-  const ctx = { host: base, model: path, backend: 'ollama' as const };
+  const ctx = { host: base, model: path, fixes: OLLAMA_FIXES };
   let digest: string;
   try {
     await stat(path);

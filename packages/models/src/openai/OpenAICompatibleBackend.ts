@@ -1,24 +1,22 @@
-import type {
-  GenerationOptions,
-  ModelBackend,
-  ModelInfo,
-  ModelRequest,
-  ModelResponse,
-} from '../ModelBackend.js';
+import { errorMessageOf } from '../http/errorMessageOf.js';
+import { type ChatReply, HttpChatBackend, type ReadyFacts } from '../http/HttpChatBackend.js';
+import { modelErrorFromFailure, modelErrorFromStatus } from '../http/modelErrorFromFailure.js';
+import { normalizeBaseUrl } from '../http/normalizeBaseUrl.js';
+import { type Deadline, withDeadline } from '../http/withDeadline.js';
+import type { GenerationOptions, ModelRequest } from '../ModelBackend.js';
 import { ModelError } from '../ModelError.js';
-import { modelErrorFromFailure, modelErrorFromStatus } from '../ollama/modelErrorFromFailure.js';
-import { parseStructuredText } from '../ollama/parseStructuredText.js';
-import { withDeadline } from '../ollama/withDeadline.js';
+import { buildChatCompletionBody } from './buildChatCompletionBody.js';
+import { OPENAI_FIXES } from './openAiFixes.js';
 
 /** Options of `OpenAICompatibleBackend`. */
 export interface OpenAICompatibleBackendOptions {
   /** Model name as the server serves it, e.g. "meta-llama/Llama-3.1-8B-Instruct". */
   model: string;
-  /** Server base URL without "/v1", e.g. "http://127.0.0.1:8000"; default OPENAI_BASE_URL, then http://127.0.0.1:8000. */
+  /** Server base URL with or without "/v1", e.g. "http://127.0.0.1:8000"; default OPENAI_BASE_URL, then http://127.0.0.1:8000. */
   baseUrl?: string;
   /** Bearer token; default OPENAI_API_KEY; none is sent when neither is set. */
   apiKey?: string;
-  /** Per-request timeout in milliseconds; default 120000. */
+  /** Per-request timeout in milliseconds; default 120000 (Infinity: none). */
   timeoutMs?: number;
   /** Options used when a request does not set them. */
   defaults?: GenerationOptions;
@@ -28,174 +26,140 @@ export interface OpenAICompatibleBackendOptions {
 
 /**
  * The model port over any OpenAI-compatible chat server: vLLM, llama.cpp server, LM Studio,
- * Ollama's /v1.
+ * Ollama's /v1, OpenAI itself.
  *
  * Intuition: these servers share one endpoint, POST /v1/chat/completions, so one adapter with
- * plain fetch serves them all. Behaviour:
- * 1. Non-streaming request with `seed`, `temperature`, `max_tokens`, `top_p` passed through; with a
- *    schema, `response_format: {type: "json_schema", json_schema: {name, schema}}`.
+ * plain fetch serves them all; the HTTP skeleton (`HttpChatBackend`) does the rest. Behaviour:
+ * 1. Posts `buildChatCompletionBody` (non-streaming; `seed`, `temperature`, `max_tokens`,
+ *    `top_p`; a schema as `response_format` json_schema) - the body a batch file carries too.
  * 2. `structured` is parsed from the content when it holds a JSON object, else text alone.
  * 3. Usage from `usage.prompt_tokens` / `usage.completion_tokens` (0 when the server omits it).
- * 4. Failures become `ModelError`s (same mapping as the Ollama backend); `keepAlive` has no
- *    OpenAI equivalent and is sent as `keep_alive`, which Ollama honours and others ignore.
+ * 4. Failures become `ModelError`s naming the host, with OpenAI-compatible fixes.
  * 5. `ready()` checks GET /v1/models lists the model.
  *
  * @example
  * const vllm = new OpenAICompatibleBackend({ model: 'Qwen/Qwen2.5-7B-Instruct', baseUrl: 'http://gpu:8000' });
  */
-export class OpenAICompatibleBackend implements ModelBackend {
+export class OpenAICompatibleBackend extends HttpChatBackend {
+  protected readonly backendName = 'openai';
+  protected readonly fixes = OPENAI_FIXES;
+  /** The server's base URL, without "/v1". */
   readonly baseUrl: string;
-  private readonly model: string;
   private readonly apiKey: string | undefined;
-  private readonly timeoutMs: number;
-  private readonly defaults: GenerationOptions;
   private readonly schemaName: string;
 
   /** @param options Model, base URL, API key, timeout, defaults. */
   constructor(options: OpenAICompatibleBackendOptions) {
     if (!options.model) throw new ModelError('bad-request', 'OpenAICompatibleBackend needs a model name');
-    this.model = options.model;
-    const base = (options.baseUrl ?? process.env.OPENAI_BASE_URL ?? 'http://127.0.0.1:8000')
-      .trim()
-      .replace(/\/+$/, '');
-    this.baseUrl = base.replace(/\/v1$/, '');
+    const host = normalizeBaseUrl(options.baseUrl ?? process.env.OPENAI_BASE_URL ?? 'http://127.0.0.1:8000', {
+      stripV1: true,
+    });
+    super({ ...options, host });
+    this.baseUrl = host;
     this.apiKey = options.apiKey ?? (process.env.OPENAI_API_KEY || undefined);
-    this.timeoutMs = options.timeoutMs ?? 120_000;
-    this.defaults = options.defaults ?? {};
     this.schemaName = options.schemaName ?? 'answer';
   }
 
-  /** @returns id "openai:<model>" and the base URL. */
-  info(): ModelInfo {
-    return {
-      id: `openai:${this.model}`,
-      backend: 'openai',
+  protected async chat(
+    request: ModelRequest,
+    options: GenerationOptions,
+    deadline: Deadline,
+  ): Promise<ChatReply> {
+    const body = buildChatCompletionBody({
       model: this.model,
-      isLanguageModel: true,
-      hosts: [this.baseUrl],
+      messages: request.messages,
+      options,
+      ...(request.schema !== undefined ? { schema: request.schema } : {}),
+      schemaName: this.schemaName,
+    });
+    const completion = (await this.postJson(deadline, '/v1/chat/completions', body)) as {
+      choices?: { message?: { content?: unknown } }[];
+      usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
+    };
+    const content = completion.choices?.[0]?.message?.content;
+    if (typeof content !== 'string')
+      throw new ModelError('bad-response', `answer from ${this.host} has no choices[0].message.content`, {
+        host: this.host,
+      });
+    return {
+      text: content,
+      usage: {
+        promptTokens: count(completion.usage?.prompt_tokens),
+        completionTokens: count(completion.usage?.completion_tokens),
+      },
     };
   }
 
   /**
-   * Asks the model once (non-streaming).
-   * @param request Messages, options, optional schema and signal.
-   * @returns Text, parsed structure when asked for, usage and latency.
-   * @throws ModelError of kind connection, timeout, busy, server, not-found, bad-request, bad-response or aborted.
+   * The models the server serves (GET /v1/models), bounded by the timeout.
+   * @returns their ids, in the server's order
+   * @throws ModelError naming the host when the server cannot be asked
    */
-  async generate(request: ModelRequest): Promise<ModelResponse> {
-    const ctx = {
-      host: this.baseUrl,
-      model: this.model,
-      backend: 'openai' as const,
-      signal: request.signal,
-      timeoutMs: this.timeoutMs,
-    };
-    if (request.signal?.aborted) throw modelErrorFromFailure(request.signal.reason, ctx);
-    const o: GenerationOptions = { ...this.defaults };
-    for (const [k, v] of Object.entries(request.options ?? {}))
-      if (v !== undefined) (o as Record<string, unknown>)[k] = v;
-    const body: Record<string, unknown> = { model: this.model, messages: request.messages, stream: false };
-    if (o.seed !== undefined) body.seed = o.seed;
-    if (o.temperature !== undefined) body.temperature = o.temperature;
-    if (o.maxTokens !== undefined) body.max_tokens = o.maxTokens;
-    if (o.topP !== undefined) body.top_p = o.topP;
-    if (o.keepAlive !== undefined) body.keep_alive = o.keepAlive;
-    if (request.schema !== undefined)
-      body.response_format = {
-        type: 'json_schema',
-        json_schema: { name: this.schemaName, schema: request.schema },
-      };
-    const started = performance.now();
-    const deadline = withDeadline(this.timeoutMs, request.signal);
+  async listModels(): Promise<string[]> {
+    const deadline = withDeadline(this.timeoutMs, undefined);
     try {
-      const res = await deadline.fetch(`${this.baseUrl}/v1/chat/completions`, {
-        method: 'POST',
-        headers: this.headers(),
-        body: JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok) throw modelErrorFromStatus(res.status, errorMessageOf(text), ctx);
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch (error) {
-        throw new ModelError(
-          'bad-response',
-          `malformed or truncated answer from ${this.baseUrl} (${(error as Error).message})`,
-          { host: this.baseUrl, cause: error },
-        );
-      }
-      const completion = parsed as {
-        choices?: { message?: { content?: unknown } }[];
-        usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
-      };
-      const content = completion.choices?.[0]?.message?.content;
-      if (typeof content !== 'string')
-        throw new ModelError(
-          'bad-response',
-          `answer from ${this.baseUrl} has no choices[0].message.content`,
-          { host: this.baseUrl },
-        );
-      const structured = request.schema !== undefined ? parseStructuredText(content) : undefined;
-      return {
-        text: content,
-        ...(structured !== undefined ? { structured } : {}),
-        usage: {
-          promptTokens: count(completion.usage?.prompt_tokens),
-          completionTokens: count(completion.usage?.completion_tokens),
-        },
-        latencyMs: performance.now() - started,
-        cached: false,
-        model: `openai:${this.model}`,
-        host: this.baseUrl,
-      };
+      return await this.modelIds(deadline);
     } catch (error) {
-      throw modelErrorFromFailure(error, { ...ctx, timedOut: deadline.timedOut() });
+      throw modelErrorFromFailure(error, {
+        host: this.host,
+        model: this.model,
+        fixes: this.fixes,
+        timedOut: deadline.timedOut(),
+        timeoutMs: this.timeoutMs,
+      });
     } finally {
       deadline.dispose();
     }
   }
 
-  /**
-   * Checks GET /v1/models answers and lists the model.
-   * @throws ModelError "connection", or "not-found" naming the models the server does serve.
-   */
-  async ready(): Promise<void> {
-    const ctx = {
-      host: this.baseUrl,
-      model: this.model,
-      backend: 'openai' as const,
-      timeoutMs: this.timeoutMs,
-    };
-    const deadline = withDeadline(this.timeoutMs, undefined);
+  /** GET /v1/models answers and lists the model; "not-found" names the models the server does serve. */
+  protected async check(deadline: Deadline): Promise<ReadyFacts | undefined> {
+    const ids = await this.modelIds(deadline);
+    if (!ids.includes(this.model)) {
+      throw new ModelError(
+        'not-found',
+        `model "${this.model}" not served by ${this.host} (serves: ${ids.join(', ') || 'none'}) — start the server with that model or pick one it serves`,
+        { host: this.host, status: 404 },
+      );
+    }
+    return undefined;
+  }
+
+  private async modelIds(deadline: Deadline): Promise<string[]> {
+    const list = (await this.getJson(deadline, '/v1/models')) as { data?: { id?: unknown }[] };
+    return Array.isArray(list.data) ? list.data.map((d) => String(d.id)) : [];
+  }
+
+  private async postJson(deadline: Deadline, path: string, body: unknown): Promise<unknown> {
+    const res = await deadline.fetch(`${this.host}${path}`, {
+      method: 'POST',
+      headers: this.headers(),
+      body: JSON.stringify(body),
+    });
+    return this.readJson(res, `POST ${path}`);
+  }
+
+  private async getJson(deadline: Deadline, path: string): Promise<unknown> {
+    const res = await deadline.fetch(`${this.host}${path}`, { headers: this.headers() });
+    return this.readJson(res, `GET ${path}`);
+  }
+
+  private async readJson(res: Response, what: string): Promise<unknown> {
+    const text = await res.text();
+    if (!res.ok)
+      throw modelErrorFromStatus(res.status, errorMessageOf(text), {
+        host: this.host,
+        model: this.model,
+        fixes: this.fixes,
+      });
     try {
-      const res = await deadline.fetch(`${this.baseUrl}/v1/models`, { headers: this.headers() });
-      const text = await res.text();
-      if (!res.ok) throw modelErrorFromStatus(res.status, errorMessageOf(text), ctx);
-      let ids: string[];
-      try {
-        const data = (JSON.parse(text) as { data?: { id?: unknown }[] }).data;
-        ids = Array.isArray(data) ? data.map((d) => String(d.id)) : [];
-      } catch (error) {
-        throw new ModelError('bad-response', `GET ${this.baseUrl}/v1/models did not return JSON`, {
-          host: this.baseUrl,
-          cause: error,
-        });
-      }
-      if (!ids.includes(this.model)) {
-        throw new ModelError(
-          'not-found',
-          `model "${this.model}" not served by ${this.baseUrl} (serves: ${ids.join(', ') || 'none'}) — start the server with that model or pick one it serves`,
-          {
-            host: this.baseUrl,
-            status: 404,
-          },
-        );
-      }
+      return JSON.parse(text);
     } catch (error) {
-      throw modelErrorFromFailure(error, { ...ctx, timedOut: deadline.timedOut() });
-    } finally {
-      deadline.dispose();
+      throw new ModelError(
+        'bad-response',
+        `malformed or truncated answer to ${what} from ${this.host} (${(error as Error).message})`,
+        { host: this.host, cause: error },
+      );
     }
   }
 
@@ -206,26 +170,6 @@ export class OpenAICompatibleBackend implements ModelBackend {
       ...(this.apiKey ? { Authorization: `Bearer ${this.apiKey}` } : {}),
     };
   }
-}
-
-/** The error text of an OpenAI-style (`{error:{message}}`), Ollama-style (`{error}`) or vLLM (`{message}`) body. */
-function errorMessageOf(text: string): string {
-  try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown; detail?: unknown };
-    if (typeof body.error === 'string') return body.error;
-    if (
-      typeof body.error === 'object' &&
-      body.error !== null &&
-      typeof (body.error as { message?: unknown }).message === 'string'
-    ) {
-      return (body.error as { message: string }).message;
-    }
-    if (typeof body.message === 'string') return body.message;
-    if (typeof body.detail === 'string') return body.detail;
-  } catch {
-    // not JSON
-  }
-  return text.slice(0, 200);
 }
 
 function count(value: unknown): number {

@@ -40,7 +40,10 @@ describe('synthetic:emotional', () => {
 
   it('names the known variants when one is unknown', () => {
     expect(() => parseModelSpec('synthetic:calm')).toThrow(ModelError);
-    expect(() => parseModelSpec('synthetic:calm')).toThrow(/synthetic:emotional/);
+    expect(() => parseModelSpec('synthetic:calm')).toThrow(
+      '--model synthetic:calm: no such variant of the synthetic model; use synthetic or synthetic:emotional',
+    );
+    expect(parseModelSpec('synthetic')).toEqual({ backend: 'synthetic', model: 'synthetic' });
     expect(() => syntheticVariant('calm')).toThrow(/known: emotional/);
     expect(() => new SyntheticModel({ variant: 'toString' })).toThrow(RangeError);
   });

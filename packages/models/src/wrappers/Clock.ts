@@ -17,6 +17,12 @@ export interface Clock {
   /** Milliseconds since some fixed origin (only differences matter). */
   now(): number;
   sleep: Sleep;
+  /**
+   * Calls `fire` after `ms` unless cancelled first: the cheap form of `sleep` for a deadline that
+   * almost never fires (no promise, no abort signal, no error object when it is cancelled).
+   * @returns cancels the timer
+   */
+  setTimer(ms: number, fire: () => void): () => void;
 }
 
 /**
@@ -32,7 +38,7 @@ export function abortedError(signal: AbortSignal | undefined): ModelError {
 
 /**
  * The real clock: `Date.now()` and `setTimeout`; a sleep's timer is cleared when its signal
- * aborts. Timers are not unref'd on purpose: a run waiting out a back-off must keep the
+ * aborts, a `setTimer` timer when it is cancelled. Timers are not unref'd on purpose: a run waiting out a back-off must keep the
  * process alive.
  */
 export const systemClock: Clock = {
@@ -56,4 +62,8 @@ export const systemClock: Clock = {
       );
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
+  setTimer: (ms, fire) => {
+    const timer = setTimeout(fire, Math.max(0, ms));
+    return () => clearTimeout(timer);
+  },
 };

@@ -20,7 +20,9 @@ async function settle(): Promise<void> {
  * 1. `now()` starts at `start` and changes only through `advance` / `runAll`.
  * 2. `sleep(ms)` records `ms` in `sleeps` and resolves when the clock reaches its deadline;
  *    an abort rejects it at once with `ModelError('aborted')`.
- * 3. `advance(ms)` fires due timers in deadline order (ties: creation order), letting promise
+ * 3. `setTimer(ms, fire)` is the same without a promise: `fire` runs at the deadline unless
+ *    the returned function cancelled it first (not recorded in `sleeps`).
+ * 4. `advance(ms)` fires due timers in deadline order (ties: creation order), letting promise
  *    continuations run after each, so timers created by those continuations fire too if due.
  *
  * @example
@@ -76,6 +78,20 @@ export class ManualClock implements Clock {
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#timers.push(timer);
     });
+  };
+
+  /**
+   * A fake timer: `fire` runs when the clock reaches now + ms, unless cancelled first.
+   * @param ms duration
+   * @param fire what to run
+   * @returns cancels the timer
+   */
+  setTimer = (ms: number, fire: () => void): (() => void) => {
+    const timer: Timer = { at: this.#now + Math.max(0, ms), seq: this.#seq++, resolve: fire };
+    this.#timers.push(timer);
+    return () => {
+      this.#timers = this.#timers.filter((t) => t !== timer);
+    };
   };
 
   /**

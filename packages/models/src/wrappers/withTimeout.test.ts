@@ -30,7 +30,7 @@ describe('withTimeout', () => {
     expect(error).toBeInstanceOf(ModelError);
     expect([error.kind, error.message, error.host]).toEqual([
       'timeout',
-      'no answer within 1000 ms from gpu1:11434',
+      'no complete answer from gpu1:11434 (fake) within 1000 ms — raise the timeout (--timeout) or lower the load',
       'gpu1:11434',
     ]);
     expect(model.requests[0]?.signal?.aborted).toBe(true);

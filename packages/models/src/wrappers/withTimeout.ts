@@ -5,13 +5,16 @@ import { abortedError, systemClock } from './Clock.js';
 import { forwardLifecycle } from './forwardLifecycle.js';
 
 /**
- * Bounds each call's duration.
+ * Bounds each call's duration, whatever the backend does with its signal: the backend stack
+ * puts it around every adapter, so `--timeout` holds for a backend with no timeout of its own.
  *
  * 1. The inner backend gets a signal that aborts when the caller's signal aborts or `ms` pass,
  *    whichever comes first (the caller's own signal is never aborted by the wrapper).
  * 2. Past `ms` the call raises `ModelError('timeout')` even if the inner backend ignores its
- *    signal; a caller's abort raises `ModelError('aborted')`.
- * 3. The timer is cancelled when the call settles, so nothing lingers.
+ *    signal (a server that never answers cannot hold a worker); a caller's abort raises
+ *    `ModelError('aborted')`.
+ * 3. `ready()` is bounded by the same limit.
+ * 4. The timer is cancelled when the call settles, so nothing lingers.
  *
  * @param backend the backend to wrap
  * @param ms the per-request timeout in milliseconds
@@ -24,14 +27,22 @@ export function withTimeout(
   options: { clock?: Clock } = {},
 ): ModelBackend {
   const clock = options.clock ?? systemClock;
-  const host = backend.info().hosts?.[0];
-  return {
+  const timeoutError = (what: string): ModelError => {
+    const info = backend.info();
+    const host = info.hosts?.[0];
+    const where = host === undefined ? info.id : `${host} (${info.id})`;
+    return new ModelError(
+      'timeout',
+      `no ${what} from ${where} within ${ms} ms — raise the timeout (--timeout) or lower the load`,
+      host === undefined ? {} : { host },
+    );
+  };
+  const wrapped: ModelBackend = {
     ...forwardLifecycle(backend),
     async generate(request): Promise<ModelResponse> {
       const caller = request.signal;
       if (caller?.aborted) throw abortedError(caller);
       const inner = new AbortController();
-      const stopTimer = new AbortController();
       let outcome: 'timeout' | 'aborted' | undefined;
       let interrupt: ((error: ModelError) => void) | undefined;
       const interrupted = new Promise<never>((_, reject) => {
@@ -45,20 +56,7 @@ export function withTimeout(
       };
       const onCallerAbort = (): void => stop('aborted', abortedError(caller));
       caller?.addEventListener('abort', onCallerAbort, { once: true });
-      clock.sleep(ms, stopTimer.signal).then(
-        () =>
-          stop(
-            'timeout',
-            new ModelError(
-              'timeout',
-              `no answer within ${ms} ms${host === undefined ? '' : ` from ${host}`}`,
-              {
-                ...(host === undefined ? {} : { host }),
-              },
-            ),
-          ),
-        () => undefined,
-      );
+      const cancelTimer = clock.setTimer(ms, () => stop('timeout', timeoutError('complete answer')));
       try {
         return await Promise.race([backend.generate({ ...request, signal: inner.signal }), interrupted]);
       } catch (error) {
@@ -66,10 +64,25 @@ export function withTimeout(
         if (outcome === 'aborted') throw abortedError(caller);
         throw error;
       } finally {
-        stopTimer.abort();
+        cancelTimer();
         caller?.removeEventListener('abort', onCallerAbort);
         interrupted.catch(() => undefined);
       }
     },
   };
+  if (backend.ready) {
+    const ready = backend.ready.bind(backend);
+    wrapped.ready = async () => {
+      let cancelTimer = (): void => undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        cancelTimer = clock.setTimer(ms, () => reject(timeoutError('answer to the readiness check')));
+      });
+      try {
+        await Promise.race([ready(), timedOut]);
+      } finally {
+        cancelTimer();
+      }
+    };
+  }
+  return wrapped;
 }

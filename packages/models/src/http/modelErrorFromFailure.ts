@@ -1,12 +1,42 @@
 import { ModelError } from '../ModelError.js';
 
+/**
+ * The fixes a backend suggests in its error messages: each server has its own commands and
+ * settings, so the mapping below stays generic and the backend supplies the words.
+ */
+export interface FailureFixes {
+  /** The server cannot be reached, e.g. 'start it with "ollama serve" or set OLLAMA_HOST'. */
+  unreachable: string;
+  /** The model is missing, e.g. `run: ollama pull ${model}`. */
+  notFound: (model: string, host: string) => string;
+  /** The server is overloaded (429 / 503). */
+  busy: string;
+  /** The server refused the credentials (401 / 403). */
+  credentials: string;
+  /**
+   * How to read a 404 whose message does not name the model: `model` (any 404 of the inference
+   * API is a missing model, as with Ollama) or `endpoint` (a wrong base URL, as with
+   * OpenAI-compatible servers, whose model errors name the model).
+   */
+  unnamed404: 'model' | 'endpoint';
+}
+
+/** Fixes that fit any HTTP model server; backends pass their own. */
+export const GENERIC_FIXES: FailureFixes = {
+  unreachable: 'check the server is running and the base URL',
+  notFound: (_model, host) => `check the model names the server at ${host} serves`,
+  busy: 'lower the concurrency or retry later',
+  credentials: 'check the API key',
+  unnamed404: 'endpoint',
+};
+
 /** What a backend knows about a failed call, to turn it into a `ModelError`. */
 export interface FailureContext {
   /** Base URL of the server, named in every message. */
   host: string;
   model: string;
-  /** Which fix to suggest: Ollama commands or OpenAI-compatible server hints. */
-  backend: 'ollama' | 'openai';
+  /** The fixes to suggest (default: GENERIC_FIXES). */
+  fixes?: FailureFixes;
   /** The caller's signal: if it aborted, the failure is a cancellation. */
   signal?: AbortSignal | undefined;
   /** True when the backend's own per-request timeout fired. */
@@ -30,22 +60,24 @@ const NETWORK_CODES = new Set([
 /**
  * Maps an HTTP error status and the server's message to a `ModelError` with a one-line fix.
  *
- * Behaviour: 404 that mentions the model (or any 404 from Ollama's inference API) → not-found
- * ("run: ollama pull <model>"); 503 and 429 → busy; other 5xx → server; 401/403 → bad-request
- * naming the API key; other 4xx → bad-request.
+ * Behaviour: "404 page not found", or a 404 not naming the model from a server whose model errors
+ * name it (`fixes.unnamed404: 'endpoint'`) → bad-request "check the base URL"; other 404 →
+ * not-found with the backend's fix ("run: ollama pull <model>"); 503 and 429 → busy; other 5xx →
+ * server; 401/403 → bad-request naming the credentials fix; other 4xx → bad-request.
  *
  * @param status HTTP status code.
  * @param serverMessage The server's error text (Ollama `error`, OpenAI `error.message`).
- * @param ctx Host, model and backend.
+ * @param ctx Host, model and the backend's fixes.
  * @returns The error to throw.
  */
 export function modelErrorFromStatus(status: number, serverMessage: string, ctx: FailureContext): ModelError {
   const said = oneLine(serverMessage) || `HTTP ${status}`;
   const opts = { status, host: ctx.host };
+  const fixes = ctx.fixes ?? GENERIC_FIXES;
   if (
     status === 404 &&
     (/page not found/i.test(said) ||
-      (ctx.backend === 'openai' && ctx.model !== '' && !said.includes(ctx.model)))
+      (fixes.unnamed404 === 'endpoint' && ctx.model !== '' && !said.includes(ctx.model)))
   ) {
     return new ModelError(
       'bad-request',
@@ -54,25 +86,20 @@ export function modelErrorFromStatus(status: number, serverMessage: string, ctx:
     );
   }
   if (status === 404) {
-    const fix =
-      ctx.backend === 'ollama'
-        ? `run: ollama pull ${ctx.model} (or ollama create ${ctx.model} -f Modelfile)`
-        : `check the served model names at ${ctx.host}/v1/models`;
-    return new ModelError('not-found', `model "${ctx.model}" not found on ${ctx.host} — ${fix}`, opts);
+    return new ModelError(
+      'not-found',
+      `model "${ctx.model}" not found on ${ctx.host} — ${fixes.notFound(ctx.model, ctx.host)}`,
+      opts,
+    );
   }
-  if (status === 503 || status === 429) {
-    const fix =
-      ctx.backend === 'ollama'
-        ? 'lower the concurrency or raise OLLAMA_NUM_PARALLEL / OLLAMA_MAX_QUEUE'
-        : 'lower the concurrency or retry later';
-    return new ModelError('busy', `${ctx.host} is busy (${status}: ${said}) — ${fix}`, opts);
-  }
+  if (status === 503 || status === 429)
+    return new ModelError('busy', `${ctx.host} is busy (${status}: ${said}) — ${fixes.busy}`, opts);
   if (status >= 500)
     return new ModelError('server', `${ctx.host} failed (${status}: ${said}) — check the server log`, opts);
   if (status === 401 || status === 403) {
     return new ModelError(
       'bad-request',
-      `${ctx.host} refused the credentials (${status}: ${said}) — set OPENAI_API_KEY or pass an API key`,
+      `${ctx.host} refused the credentials (${status}: ${said}) — ${fixes.credentials}`,
       opts,
     );
   }
@@ -96,7 +123,7 @@ export function modelErrorFromStatus(status: number, serverMessage: string, ctx:
  * anything else → server.
  *
  * @param error What was thrown.
- * @param ctx Host, model, backend, signal and timeout state.
+ * @param ctx Host, model, the backend's fixes, signal and timeout state.
  * @returns The error to throw.
  */
 export function modelErrorFromFailure(error: unknown, ctx: FailureContext): ModelError {
@@ -128,10 +155,7 @@ export function modelErrorFromFailure(error: unknown, ctx: FailureContext): Mode
         opts,
       );
     }
-    const fix =
-      ctx.backend === 'ollama'
-        ? 'start it with "ollama serve" or set OLLAMA_HOST'
-        : 'check the server is running and the base URL';
+    const fix = (ctx.fixes ?? GENERIC_FIXES).unreachable;
     return new ModelError('connection', `cannot reach ${ctx.host} (${what}) — ${fix}`, opts);
   }
   if (err.name === 'AbortError' || err.name === 'ModelAbortError') {

@@ -1,0 +1,186 @@
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { RUN_FILES, type RunInfo, type RunRow, type ViewerOptions } from '@emocrowd/crowd';
+import { json, type RouteTable, stream } from './ApiRoute.js';
+import type { EventStream } from './EventStream.js';
+import { HttpError } from './HttpError.js';
+import type { LiveRun, LiveRunSource } from './LiveRun.js';
+import { replayStoredRun } from './replayStoredRun.js';
+import { resolveRunDir } from './resolveRunDir.js';
+import { parseRunStart } from './runStartSchema.js';
+import type { ServedRun, ServeRunStore } from './ServeRunStore.js';
+
+/** What the route handlers share: the store, the runs this server executes, the streams it has open. */
+export interface ApiContext {
+  runsDir: string;
+  store: ServeRunStore;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The runs this server started, by id. */
+  live: ReadonlyMap<string, LiveRun>;
+  /** Subscribes to a started run and keeps it among the live runs. */
+  adopt(source: LiveRunSource): LiveRun;
+  /** The run panel's choices. */
+  options(): Promise<ViewerOptions>;
+  /** Opens a Server-Sent Events stream that `close()` of the server also ends. */
+  openStream(response: ServerResponse): EventStream;
+}
+
+/**
+ * The route table of `emocrowd serve`'s API: one short handler per route of the contract
+ * (`ServeApi`, `ServeStreams` in `@emocrowd/crowd`). Adding a route is one entry in the contract
+ * and one here; the build fails while either is missing.
+ *
+ * @param ctx the store, live runs and server hooks the handlers use.
+ * @returns the table.
+ */
+export function apiRoutes(ctx: ApiContext): RouteTable {
+  return {
+    'GET /api/options': json(async () => ({ status: 200, body: await ctx.options() })),
+    'GET /api/runs': json(async () => ({ status: 200, body: { runs: await runRows(ctx) } })),
+    'POST /api/runs': json(async ({ body }) => {
+      const request = parseRunStart(body, ctx.env);
+      const source = await ctx.store.startRun(request, ctx.runsDir).catch((error: unknown) => {
+        throw new HttpError(400, `cannot start the run: ${oneLine(error)}`);
+      });
+      const run = ctx.adopt(source);
+      return { status: 201, body: { runId: run.runId, descriptor: run.descriptor, status: run.status } };
+    }),
+    'GET /api/runs/:id': json(async ({ params }) => ({ status: 200, body: await runInfo(ctx, params.id) })),
+    'GET /api/runs/:id/responses': json(async ({ params }) => {
+      const run = ctx.live.get(runDir(ctx, params.id).id);
+      if (run && !run.completed) return { status: 200, body: { runId: params.id, records: run.records() } };
+      const stored = await readStored(ctx, params.id);
+      return { status: 200, body: { runId: params.id, records: stored.records } };
+    }),
+    'POST /api/runs/:id/stop': json(async ({ params }) => {
+      const run = ctx.live.get(runDir(ctx, params.id).id);
+      if (!run) throw new HttpError(404, `run ${params.id} is not running on this server`);
+      run.stop();
+      return { status: 202, body: { runId: params.id, status: run.status } };
+    }),
+    'GET /api/runs/:id/events': stream(async ({ params, request, response }) => {
+      const run = ctx.live.get(runDir(ctx, params.id).id);
+      if (run) streamLive(ctx, run, request, response);
+      else await streamStored(ctx, params.id, response);
+    }),
+  };
+}
+
+/** Checks a run id from a URL: a plain directory name inside the store. */
+function runDir(ctx: ApiContext, id: string): { id: string; dir: string } {
+  const dir = resolveRunDir(ctx.runsDir, id);
+  if (dir === undefined) throw new HttpError(400, `not a run id: "${id.slice(0, 80)}"`);
+  return { id, dir };
+}
+
+async function readStored(ctx: ApiContext, id: string): Promise<ServedRun> {
+  const { dir } = runDir(ctx, id);
+  try {
+    await stat(join(dir, RUN_FILES.manifest));
+  } catch {
+    throw new HttpError(404, `no run ${id} in ${ctx.runsDir}`);
+  }
+  return ctx.store.readRun(dir);
+}
+
+async function runInfo(ctx: ApiContext, id: string): Promise<RunInfo> {
+  const run = ctx.live.get(runDir(ctx, id).id);
+  if (run && !run.completed) {
+    const summary = run.summary();
+    return {
+      runId: id,
+      descriptor: run.descriptor,
+      status: run.status,
+      live: true,
+      ...(summary ? { summary } : {}),
+    };
+  }
+  const stored = await readStored(ctx, id);
+  return {
+    runId: id,
+    descriptor: stored.run.descriptor,
+    createdAt: stored.run.createdAt,
+    status: run?.status ?? (stored.summary ? 'completed' : 'incomplete'),
+    live: false,
+    ...(stored.summary ? { summary: stored.summary } : {}),
+  };
+}
+
+/** The store's runs with the status of those this server runs, and live runs not yet listed first. */
+async function runRows(ctx: ApiContext): Promise<RunRow[]> {
+  const stored = await ctx.store.listRuns(ctx.runsDir).catch(() => []);
+  const rows: RunRow[] = stored.map((row) => {
+    const run = ctx.live.get(row.runId);
+    return run ? { ...row, status: run.status, live: !run.completed } : { ...row };
+  });
+  const listed = new Set(rows.map((row) => row.runId));
+  const extra = [...ctx.live.values()]
+    .filter((run) => !listed.has(run.runId))
+    .map(
+      (run): RunRow => ({
+        runId: run.runId,
+        createdAt: run.createdAt,
+        task: run.descriptor.task.id,
+        model: run.descriptor.model.id,
+        personas: run.descriptor.personas.count,
+        state: 'incomplete',
+        status: run.status,
+        live: !run.completed,
+      }),
+    );
+  return [...extra, ...rows];
+}
+
+/** A live run's stream: what happened so far, then every event until `runCompleted`, then `end`. */
+function streamLive(ctx: ApiContext, run: LiveRun, request: IncomingMessage, response: ServerResponse): void {
+  const stream = ctx.openStream(response);
+  let stop: () => void = () => {};
+  const end = (): void => {
+    stop();
+    stream.send('end', {
+      runId: run.runId,
+      complete: run.status === 'completed',
+      ...(run.error ? { error: run.error } : {}),
+    });
+    stream.close();
+  };
+  stop = run.watch((event) => {
+    stream.send(event.type, event);
+    if (event.type === 'runCompleted') end();
+  });
+  if (run.completed && !stream.closed) end();
+  else
+    void run.done.then(() => {
+      if (!stream.closed) end();
+    });
+  request.on('close', () => stop());
+}
+
+/** A stored run's stream: its events rebuilt from the store files, then `end`. */
+async function streamStored(ctx: ApiContext, id: string, response: ServerResponse): Promise<void> {
+  const { dir } = runDir(ctx, id);
+  const stored = await readStored(ctx, id);
+  const completedAt = await stat(join(dir, RUN_FILES.summary)).then(
+    (s) => s.mtime.toISOString(),
+    () => undefined,
+  );
+  const stream = ctx.openStream(response);
+  for (const event of replayStoredRun({
+    descriptor: stored.run.descriptor,
+    createdAt: stored.run.createdAt,
+    records: stored.records,
+    ...(stored.summary ? { summary: stored.summary } : {}),
+    ...(completedAt ? { completedAt } : {}),
+  })) {
+    stream.send(event.type, event);
+  }
+  stream.send('end', { runId: id, complete: stored.summary !== undefined });
+  stream.close();
+}
+
+/** The first line of an error's message, at most 500 characters. */
+export function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? message).slice(0, 500);
+}
