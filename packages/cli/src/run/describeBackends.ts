@@ -1,8 +1,8 @@
 import type { BackendDefinition, BackendRegistry } from '@emocrowd/models';
 
-/** `PREFIX:NAME`, or the prefix alone for a backend without a model name. */
+/** `PREFIX:NAME`, or the prefix alone for a backend without a model name or with an optional one. */
 export function modelForm(definition: BackendDefinition): string {
-  return definition.modelName === undefined
+  return definition.modelName === undefined || definition.modelOptional
     ? definition.prefix
     : `${definition.prefix}:${definition.modelName}`;
 }
@@ -14,9 +14,10 @@ export function modelForm(definition: BackendDefinition): string {
  * @returns one phrase
  */
 export function describeModelForms(registry: BackendRegistry): string {
-  const forms = registry.definitions.map((d) =>
-    d.isLanguageModel ? modelForm(d) : `${modelForm(d)} (built-in, not an LLM)`,
-  );
+  const forms = registry.definitions.map((d) => {
+    const form = d.modelOptional ? `${d.prefix}[:${d.modelName}]` : modelForm(d);
+    return d.isLanguageModel ? form : `${form} (built-in, not an LLM)`;
+  });
   return joinOr(forms);
 }
 
