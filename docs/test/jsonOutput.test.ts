@@ -36,8 +36,16 @@ function documentedKeys(heading: string): { required: string[]; optional: string
   return { required, optional };
 }
 
-/** Checks one object against the table under `heading`, both ways. */
-function expectDocumented(heading: string, value: unknown, present: 'all-optional-present' | 'optional-may-miss'): void {
+/**
+ * Checks one object against the table under `heading`, both ways. With `all-optional-present`,
+ * every optional key must be there too, except those listed in `except`.
+ */
+function expectDocumented(
+  heading: string,
+  value: unknown,
+  present: 'all-optional-present' | 'optional-may-miss',
+  except: readonly string[] = [],
+): void {
   expect(value, heading).toBeTypeOf('object');
   const { required, optional } = documentedKeys(heading);
   const keys = Object.keys(value as object);
@@ -46,13 +54,25 @@ function expectDocumented(heading: string, value: unknown, present: 'all-optiona
   const absent = required.filter((k) => !keys.includes(k));
   expect(absent, `keys ${heading} lists that the output lacks`).toEqual([]);
   if (present === 'all-optional-present') {
-    expect(optional.filter((k) => !keys.includes(k)), `optional keys of ${heading} missing here`).toEqual([]);
+    expect(
+      optional.filter((k) => !keys.includes(k) && !except.includes(k)),
+      `optional keys of ${heading} missing here`,
+    ).toEqual([]);
   }
 }
+
+/** Top-level keys only a battery's summary has, and those only a single question's has. */
+const BATTERY_ONLY = ['items'];
+const SINGLE_ONLY = ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes'];
+/** Keys of `task` only a battery's has, and those only a single question's has. */
+const BATTERY_TASK = ['items'];
+const SINGLE_TASK = ['unit', 'truth', 'truthSource'];
 
 let dir: string;
 let summary: Record<string, unknown>;
 let runDir: string;
+let battery: Record<string, unknown>;
+let batteryDir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'emocrowd-json-doc-'));
@@ -64,13 +84,52 @@ beforeAll(async () => {
   expect(code, stderr).toBe(0);
   summary = JSON.parse(stdout) as Record<string, unknown>;
   runDir = join(dir, 'runs', 'doc');
+  const b = await runCli(
+    ['run', '--task', 'lorenz-2011', '--personas', '30', '--subsets', '5', '--rounds', '2', '--json', '--quiet', '--out', 'runs/battery'],
+    { cwd: dir },
+  );
+  expect(b.code, b.stderr).toBe(0);
+  battery = JSON.parse(b.stdout) as Record<string, unknown>;
+  batteryDir = join(dir, 'runs', 'battery');
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('docs/json-output.md', () => {
-  it('lists exactly the top-level keys of emocrowd run --json', () => {
-    expectDocumented('### Top-level keys', summary, 'all-optional-present');
+  it('lists exactly the top-level keys of emocrowd run --json, for a question and for a battery', () => {
+    expectDocumented('### Top-level keys', summary, 'all-optional-present', BATTERY_ONLY);
+    expectDocumented('### Top-level keys', battery, 'all-optional-present', SINGLE_ONLY);
+    for (const key of SINGLE_ONLY) expect(battery[key], key).toBeUndefined();
+  });
+
+  it("lists exactly the keys of a battery's task, items[] and each item's summary", () => {
+    expectDocumented('### `task`', battery.task, 'all-optional-present', SINGLE_TASK);
+    expectDocumented('### `task`', summary.task, 'all-optional-present', BATTERY_TASK);
+    const items = battery.items as Record<string, unknown>[];
+    expect(items).toHaveLength(6);
+    for (const item of items) {
+      expectDocumented('### `items[]`', item, 'all-optional-present');
+      const itemSummary = item.summary as Record<string, unknown>;
+      expect(Object.keys(itemSummary).sort()).toEqual(
+        ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes'].sort(),
+      );
+      expectDocumented('### `metrics`', itemSummary.metrics, 'all-optional-present');
+      for (const aggregate of Object.values(itemSummary.aggregates as Record<string, { estimate: unknown }>)) {
+        if (aggregate.estimate === null)
+          expectDocumented('### `aggregates.<strategy>` when not computed', aggregate, 'all-optional-present');
+        else expectDocumented('### `aggregates.<strategy>`', aggregate, 'optional-may-miss');
+      }
+    }
+    const rounds = battery.rounds as Record<string, unknown>[];
+    expect(rounds).toHaveLength(12);
+    for (const round of rounds) expectDocumented('### `rounds[]`', round, 'all-optional-present');
+    const lines = readFileSync(join(batteryDir, 'responses.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.length).toBe(360);
+    for (const line of lines) {
+      const record = JSON.parse(line) as Record<string, unknown>;
+      expectDocumented('## `responses.jsonl`', record, 'optional-may-miss');
+      expect(record.item).toBeTypeOf('string');
+    }
   });
 
   it('lists exactly the keys of counts and metrics', () => {
@@ -79,12 +138,11 @@ describe('docs/json-output.md', () => {
   });
 
   it('lists exactly the keys of task, model, timing, rounds[] and each aggregate', () => {
-    expectDocumented('### `task`', summary.task, 'all-optional-present');
     expectDocumented('### `model`', summary.model, 'all-optional-present');
     expectDocumented('### `timing`', summary.timing, 'all-optional-present');
     const rounds = summary.rounds as unknown[];
     expect(rounds).toHaveLength(2);
-    for (const round of rounds) expectDocumented('### `rounds[]`', round, 'all-optional-present');
+    for (const round of rounds) expectDocumented('### `rounds[]`', round, 'all-optional-present', ['item']);
     const aggregates = Object.values(summary.aggregates as Record<string, { estimate: unknown }>);
     for (const aggregate of aggregates) {
       if (aggregate.estimate === null)

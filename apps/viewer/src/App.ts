@@ -23,6 +23,9 @@ export class App {
   private readonly panel: RunPanel;
   private active: View;
   private unwatch: (() => void) | undefined;
+  /** The item of a battery on screen (hidden for a single question). */
+  private readonly itemSelect = h('select', { testid: 'item-select', attrs: { 'aria-label': 'item' } });
+  private readonly itemBar = h('label', { class: 'item-bar' }, 'Item ', this.itemSelect);
 
   constructor() {
     this.panel = new RunPanel({ start: (body) => this.start(body), stop: () => this.stop() });
@@ -55,10 +58,13 @@ export class App {
         h('p', { text: 'How wise is a crowd of emotional personas?' }),
       ),
       h('aside', {}, this.panel.element),
-      h('main', {}, nav, ...this.views.map((v) => v.element)),
+      h('main', {}, nav, this.itemBar, ...this.views.map((v) => v.element)),
     );
+    this.itemBar.hidden = true;
+    this.itemSelect.addEventListener('change', () => this.model.selectItem(this.itemSelect.value));
     this.model.subscribe((state) => {
       this.panel.update(state);
+      this.updateItems(state);
       this.active.render(state);
     });
   }
@@ -95,6 +101,21 @@ export class App {
     }
     if (location.hash !== `#${id}`) history.replaceState(null, '', `#${id}`);
     view.render(this.model.state);
+  }
+
+  /** Offers a battery's items (id and question), keeping the choice while the run goes on. */
+  private updateItems(state: RunState | undefined): void {
+    const items = state?.items ?? [];
+    this.itemBar.hidden = items.length < 2;
+    if (items.length < 2) return;
+    const ids = items.map((i) => i.id).join('\n');
+    if (this.itemSelect.dataset.items !== ids) {
+      this.itemSelect.dataset.items = ids;
+      this.itemSelect.replaceChildren(
+        ...items.map((i) => h('option', { text: `${i.id}: ${i.question}`, attrs: { value: i.id } })),
+      );
+    }
+    if (state && this.itemSelect.value !== state.item) this.itemSelect.value = state.item;
   }
 
   private async start(body: Parameters<typeof api.start>[0]): Promise<void> {

@@ -2,7 +2,12 @@
 // (the label list and the authors' groupings themselves live in @emocrowd/models)
 
 // The agent
-export { answerSeed, REPLICATE_SEED_STRIDE, ROUND_SEED_STRIDE } from './agent/answerSeed.js';
+export {
+  answerSeed,
+  ITEM_SEED_STRIDE,
+  REPLICATE_SEED_STRIDE,
+  ROUND_SEED_STRIDE,
+} from './agent/answerSeed.js';
 export { buildSimulationHints, KNOWS_SUBJECT_FAMILIARITY } from './agent/buildSimulationHints.js';
 export type { AnswerContext, PersonaAgentOptions, PersonaAnswer } from './agent/PersonaAgent.js';
 export { PersonaAgent } from './agent/PersonaAgent.js';
@@ -88,10 +93,31 @@ export { REGION } from './social/region.js';
 export type { SocialDimension, SocialTraits, SocialValue } from './social/SocialDimension.js';
 export { SOCIAL_DIMENSIONS, socialValue } from './social/socialDimensions.js';
 export { socialTraits } from './social/socialTraits.js';
+export {
+  BUILT_IN_BATTERIES,
+  findTask,
+  getBattery,
+  listAllTasks,
+  listBatteries,
+} from './task/builtInBatteries.js';
 export { BUILT_IN_TASKS, FARGO, getTask, listTasks, SEATTLE } from './task/builtInTasks.js';
 // Tasks
-export type { EstimationTask, TaskSubject, TaskTruth, TaskUnit, TruthKind } from './task/EstimationTask.js';
+export type {
+  EstimationTask,
+  HumanCrowd,
+  TaskSubject,
+  TaskTruth,
+  TaskUnit,
+  TruthKind,
+} from './task/EstimationTask.js';
+export type { TemplateLookup, TemplateRow } from './task/fillTemplate.js';
+export { fillTemplate } from './task/fillTemplate.js';
+export { greatCircleTruth } from './task/greatCircleTruth.js';
 export type { LatLon } from './task/haversine.js';
 export { EARTH_MEAN_RADIUS_KM, haversineKm, KM_PER_MILE } from './task/haversine.js';
+export { parseIso6709 } from './task/iso6709.js';
 export { loadTaskFile, TASK_FILE_SCHEMA, tasksFromDocument } from './task/loadTaskFile.js';
+export type { SourcedPlace } from './task/SourcedPlace.js';
+export type { Task, TaskBattery } from './task/TaskBattery.js';
+export { isBattery, taskItems, taskTitle } from './task/TaskBattery.js';
 export { TASK_UNITS } from './task/taskUnits.js';

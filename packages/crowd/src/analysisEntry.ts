@@ -23,6 +23,13 @@ export type {
   SubsetStrategyResult,
 } from './analysis/subsetAnalysis.js';
 export { subsetAnalysis } from './analysis/subsetAnalysis.js';
+export type {
+  BatteryItem,
+  BatterySummary,
+  BatterySummaryOptions,
+  ItemSummary,
+} from './analysis/summarizeBattery.js';
+export { summarizeBattery } from './analysis/summarizeBattery.js';
 export type { CrowdMetrics, EstimateSummary, SummaryOptions } from './analysis/summarizeEstimates.js';
 export { summarizeEstimates } from './analysis/summarizeEstimates.js';
 export type {
@@ -42,10 +49,23 @@ export type {
   ViewerOptions,
 } from './api/ServeApi.js';
 export { apiPath } from './api/ServeApi.js';
-export type { CrowdEvent, CrowdEventType, CrowdSnapshot } from './events/CrowdEvent.js';
+export type {
+  CrowdEvent,
+  CrowdEventType,
+  CrowdSnapshot,
+  ItemSnapshot,
+  SnapshotAggregates,
+} from './events/CrowdEvent.js';
 export type { ResponseRecord } from './events/ResponseRecord.js';
 export { recordKey } from './events/ResponseRecord.js';
-export type { InfluenceConfig, NetworkDescription, RunDescriptor } from './events/RunDescriptor.js';
+export type {
+  InfluenceConfig,
+  ItemDescriptor,
+  NetworkDescription,
+  RunDescriptor,
+  TaskDescriptor,
+} from './events/RunDescriptor.js';
+export { descriptorItems, isBatteryDescriptor } from './events/RunDescriptor.js';
 export type { RoundStats, RunCounts, RunSummary } from './events/RunSummary.js';
 export { PeerAnswers } from './influence/PeerAnswers.js';
 export type { ShownTo } from './influence/shownToAgent.js';

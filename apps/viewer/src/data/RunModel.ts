@@ -1,17 +1,24 @@
-import type {
-  CrowdEvent,
-  CrowdSnapshot,
-  EstimateSummary,
-  ResponseRecord,
-  RoundStats,
-  RunCounts,
+import {
+  type CrowdEvent,
+  type CrowdSnapshot,
+  descriptorItems,
+  type EstimateSummary,
+  type ItemDescriptor,
+  type ResponseRecord,
+  type RoundStats,
+  type RunCounts,
+  type RunSummary,
 } from '@emocrowd/crowd/analysis';
 import { convergenceFromRecords } from './convergenceFromRecords.js';
 
 /** Where the run on screen comes from. */
 export type RunOrigin = 'live' | 'store' | 'file';
 
-/** What the views draw: one run, live or finished. */
+/**
+ * What the views draw: one run, live or finished. A battery's run is shown one item at a time:
+ * `question`, `unit`, `truth`, `records`, `snapshots`, `rounds` and `summary` are those of the
+ * item on screen (`item`); the counts are the whole run's.
+ */
 export interface RunState {
   origin: RunOrigin;
   runId: string;
@@ -22,16 +29,32 @@ export interface RunState {
   status: 'waiting' | 'running' | 'stopping' | 'completed' | 'stopped' | 'incomplete' | 'failed';
   /** Answers the run asks for (0 = unknown). */
   expected: number;
+  /** The answers to the item on screen. */
   records: ResponseRecord[];
+  /** Answers with a number, over the whole run. */
   ok: number;
+  /** Answers without one, over the whole run. */
   failed: number;
   /** Running aggregates over the answers so far (live: crowdUpdated; finished: rebuilt). */
   snapshots: CrowdSnapshot[];
   rounds: RoundStats[];
-  /** The final analysis (the run's summary, or computed in the browser for a file). */
+  /** The final analysis of the item on screen (the run's summary, or computed in the browser for a file). */
   summary?: EstimateSummary;
   counts?: RunCounts;
   error?: string;
+  /** The run's items (one for a single question). */
+  items: ItemDescriptor[];
+  /** The id of the item on screen. */
+  item: string;
+  /** The whole run's summary (a battery's has `items` and the cross-item analysis). */
+  runSummary?: RunSummary;
+}
+
+/** What a run has, item by item, before one item is chosen for the screen. */
+interface RunData {
+  records: Map<string, ResponseRecord[]>;
+  snapshots: Map<string, CrowdSnapshot[]>;
+  rounds: RoundStats[];
 }
 
 /**
@@ -40,10 +63,12 @@ export interface RunState {
  *
  * Listeners are told about changes at most once per animation frame, so a fast crowd does not
  * re-render per answer. A `runStarted` resets the state, so a reconnecting event stream that
- * replays the run from the start does not count answers twice.
+ * replays the run from the start does not count answers twice. A battery's answers, snapshots
+ * and round measures are kept per item; `selectItem` puts another item on screen.
  */
 export class RunModel {
   state: RunState | undefined;
+  private data: RunData = emptyData();
   private readonly listeners = new Set<(state: RunState | undefined) => void>();
   private scheduled = false;
 
@@ -65,6 +90,7 @@ export class RunModel {
    * @param runId the run id.
    */
   begin(origin: RunOrigin, runId: string): void {
+    this.data = emptyData();
     this.state = {
       origin,
       runId,
@@ -79,6 +105,8 @@ export class RunModel {
       failed: 0,
       snapshots: [],
       rounds: [],
+      items: [],
+      item: '',
     };
     this.changed();
   }
@@ -94,45 +122,71 @@ export class RunModel {
     switch (event.type) {
       case 'runStarted': {
         const d = event.run;
+        const items = descriptorItems(d.task);
+        this.data = emptyData();
         Object.assign(state, {
-          title: `${d.task.id} · ${d.model.id} · ${d.personas.count} personas`,
-          question: d.task.question,
-          unit: d.task.unit,
-          truth: d.task.truth,
+          title: `${d.task.id} · ${d.model.id} · ${d.personas.count} personas${items.length > 1 ? ` · ${items.length} items` : ''}`,
           status: 'running',
-          expected: d.personas.count * d.replicates * d.rounds,
-          records: [],
+          expected: d.personas.count * d.replicates * d.rounds * items.length,
           ok: 0,
           failed: 0,
-          snapshots: [],
-          rounds: [],
+          items,
+          item: items[0]?.id ?? '',
         });
         delete state.summary;
         delete state.counts;
+        delete state.runSummary;
+        this.focus(state);
         break;
       }
       case 'estimateSubmitted':
-        state.records.push(event.record);
-        state.ok++;
+      case 'estimateFailed': {
+        const id = event.record.item ?? state.items[0]?.id ?? '';
+        listIn(this.data.records, id).push(event.record);
+        if (event.type === 'estimateSubmitted') state.ok++;
+        else state.failed++;
         break;
-      case 'estimateFailed':
-        state.records.push(event.record);
-        state.failed++;
+      }
+      case 'crowdUpdated': {
+        const snap = event.snapshot;
+        if (snap.items) {
+          for (const item of snap.items) {
+            listIn(this.data.snapshots, item.item).push({
+              round: snap.round,
+              answered: item.answered,
+              failed: item.failed,
+              total: item.total,
+              aggregates: item.aggregates,
+            });
+          }
+        } else listIn(this.data.snapshots, state.items[0]?.id ?? '').push(snap);
         break;
-      case 'crowdUpdated':
-        state.snapshots.push(event.snapshot);
-        break;
+      }
       case 'roundFinished':
-        state.rounds.push(event.stats);
+        this.data.rounds.push(event.stats);
+        state.rounds = this.roundsOf(state.item);
         break;
       case 'runCompleted':
-        state.summary = event.summary;
+        state.runSummary = event.summary;
         state.counts = event.summary.counts;
-        state.rounds = event.summary.rounds;
+        this.data.rounds = event.summary.rounds;
         state.status = event.cancelled ? 'stopped' : 'completed';
-        if (state.snapshots.length === 0) state.snapshots = convergenceFromRecords(state.records);
+        this.focus(state);
         break;
     }
+    this.changed();
+  }
+
+  /**
+   * Puts another item of a battery on screen.
+   *
+   * @param id the item's id.
+   */
+  selectItem(id: string): void {
+    const state = this.state;
+    if (!state || !state.items.some((i) => i.id === id)) return;
+    state.item = id;
+    this.focus(state);
     this.changed();
   }
 
@@ -153,7 +207,7 @@ export class RunModel {
     if (state.status !== 'completed' && state.status !== 'stopped') {
       state.status = error ? 'failed' : 'incomplete';
       if (error) state.error = error;
-      if (state.snapshots.length === 0) state.snapshots = convergenceFromRecords(state.records);
+      this.focus(state);
     }
     this.changed();
   }
@@ -164,8 +218,36 @@ export class RunModel {
    * @param state the complete state.
    */
   load(state: RunState): void {
+    this.data = emptyData();
+    if (state.item !== '') this.data.records.set(state.item, state.records);
     this.state = state;
     this.changed();
+  }
+
+  /** Sets the item-dependent fields of the state to those of `state.item`. */
+  private focus(state: RunState): void {
+    const item = state.items.find((i) => i.id === state.item);
+    state.question = item?.question ?? '';
+    state.unit = item?.unit ?? '';
+    state.truth = item?.truth ?? Number.NaN;
+    state.records = listIn(this.data.records, state.item);
+    state.rounds = this.roundsOf(state.item);
+    const summary = state.runSummary;
+    const itemSummary = summary?.items
+      ? (summary.items.find((i) => i.id === state.item)?.summary ?? undefined)
+      : summary?.aggregates
+        ? (summary as EstimateSummary)
+        : undefined;
+    if (itemSummary) state.summary = itemSummary;
+    else delete state.summary;
+    const live = listIn(this.data.snapshots, state.item);
+    // A finished run without live snapshots (a stored run) is rebuilt from its answers.
+    const finished = state.status !== 'running' && state.status !== 'waiting' && state.status !== 'stopping';
+    state.snapshots = live.length === 0 && finished ? convergenceFromRecords(state.records) : live;
+  }
+
+  private roundsOf(item: string): RoundStats[] {
+    return this.data.rounds.filter((r) => r.item === undefined || r.item === item);
   }
 
   private changed(): void {
@@ -176,4 +258,17 @@ export class RunModel {
       for (const listener of this.listeners) listener(this.state);
     });
   }
+}
+
+function emptyData(): RunData {
+  return { records: new Map(), snapshots: new Map(), rounds: [] };
+}
+
+function listIn<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }

@@ -150,6 +150,12 @@ export class OpenView implements View {
     this.message.textContent = `Reading ${file.name}…`;
     try {
       const parsed = parseResponsesFile(file.name, await file.text());
+      const items = new Set(parsed.records.flatMap((r) => (r.item === undefined ? [] : [r.item])));
+      if (items.size > 0) {
+        throw new Error(
+          `its answers are of a battery of ${items.size} items, whose truths the file does not hold; open the run from the list above (its run.json has them)`,
+        );
+      }
       const fallback = this.actions.defaultTruth();
       const typed = Number(this.truthInput.value);
       const truth =
@@ -166,6 +172,16 @@ export class OpenView implements View {
         question: parsed.truth === undefined ? fallback.question : '',
         unit: parsed.truth === undefined ? fallback.unit : '',
         truth,
+        items: [
+          {
+            id: file.name,
+            question: parsed.truth === undefined ? fallback.question : '',
+            unit: parsed.truth === undefined ? fallback.unit : '',
+            truth,
+            truthSource: '',
+          },
+        ],
+        item: file.name,
         status: 'completed',
         expected: parsed.records.length,
         records: parsed.records,

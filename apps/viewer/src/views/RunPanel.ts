@@ -170,14 +170,20 @@ export class RunPanel {
   /** The selected task's truth, unit and question. */
   selectedTask(): { truth: number; unit: string; question: string } {
     const task = this.options?.tasks.find((t) => t.id === this.task.value) ?? this.options?.tasks[0];
-    return { truth: task?.truth ?? Number.NaN, unit: task?.unit ?? '', question: task?.question ?? '' };
+    return {
+      truth: task?.truth ?? Number.NaN,
+      unit: task?.unit ?? '',
+      question: task?.items ? '' : (task?.question ?? ''),
+    };
   }
 
   private describeTask(): void {
     const task = this.options?.tasks.find((t) => t.id === this.task.value);
-    this.taskNote.textContent = task
-      ? `${task.question} (truth ${formatNumber(task.truth)} ${task.unit})`
-      : '';
+    this.taskNote.textContent = !task
+      ? ''
+      : task.items
+        ? `${task.question} (a battery: every persona answers ${task.items.length} questions)`
+        : `${task.question} (truth ${formatNumber(task.truth)} ${task.unit ?? ''})`;
   }
 
   private describeEmotions(): void {

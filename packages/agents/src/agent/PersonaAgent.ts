@@ -16,6 +16,8 @@ export interface AnswerContext {
   replicate: number;
   /** Social-influence round, from 0 (0 = independent answer). */
   round: number;
+  /** The item's position in its battery, from 0 (default 0: a single question). */
+  item?: number;
   social?: SocialContext;
   /** Generation options; `seed` is always replaced by the derived seed. */
   options?: Pick<GenerationOptions, 'temperature' | 'maxTokens' | 'keepAlive' | 'topP'>;
@@ -68,7 +70,7 @@ export interface PersonaAgentOptions {
  *
  * Behaviour of {@link PersonaAgent.answer}:
  * 1. Sends the prompt messages, `schema: ANSWER_SCHEMA`, `options` with
- *    `seed = answerSeed(runSeed, persona.index, replicate, round)`, the simulation hints
+ *    `seed = answerSeed(runSeed, persona.index, replicate, round, item)`, the simulation hints
  *    (buildSimulationHints), `replicate` and `signal`.
  * 2. Reads `response.structured` when present (parseStructuredAnswer), falling back to the text
  *    (parseAnswer); status 'ok' or 'unparsed' with the reason.
@@ -109,7 +111,10 @@ export class PersonaAgent {
         condition: this.condition,
         ...(ctx.social ? { social: ctx.social } : {}),
       }),
-      options: { ...ctx.options, seed: answerSeed(ctx.runSeed, persona.index, ctx.replicate, ctx.round) },
+      options: {
+        ...ctx.options,
+        seed: answerSeed(ctx.runSeed, persona.index, ctx.replicate, ctx.round, ctx.item ?? 0),
+      },
       schema: ANSWER_SCHEMA,
       hints: buildSimulationHints(persona, task, this.condition, ctx.social),
       replicate: ctx.replicate,

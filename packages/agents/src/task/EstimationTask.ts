@@ -40,12 +40,35 @@ export interface TaskSubject {
 }
 
 /**
- * A numeric estimation question with its truth.
+ * Real human answers to the same question, and how to read them: one column of a CSV file,
+ * optionally filtered to the rows of this question.
+ */
+export interface HumanCrowd {
+  /**
+   * A file of the shipped human crowds, named as in packages/data/crowds (`lorenz_2011.csv`,
+   * `clulab_calorie/responses.csv`), or an absolute path (a task file's `human.file` is resolved
+   * against the task file's folder when it is loaded).
+   */
+  file: string;
+  /** The column of estimates (the first, independent estimate when the study had rounds). */
+  column: string;
+  /** Keep only rows whose column has this text (e.g. `{ Question: '1' }`). */
+  filter?: Readonly<Record<string, string>>;
+  /** A column holding the truth, when the file has one (checked against the item's truth in tests). */
+  truthColumn?: string;
+  /** What the crowd is, in a few words (size, round, condition). */
+  note: string;
+}
+
+/**
+ * A numeric estimation question with its truth: a single-question task, or one item of a
+ * battery (`TaskBattery`).
  *
  * Intuition: everything needed to ask it (question, unit wording), to read answers (accepted
  * units and conversions, plausible range) and to score them (truth with source and kind).
  */
 export interface EstimationTask {
+  /** The task's id; for an item of a battery, the item's id within the battery. */
   id: string;
   question: string;
   /** The unit answers are scored in, as a symbol ("mi"). */
@@ -60,6 +83,11 @@ export interface EstimationTask {
   /** A unit a confused answer may be given in (simulation hint). */
   confusableUnit?: { unit: string; factor: number };
   subject: TaskSubject;
+  /**
+   * Where the question's wording comes from, when it is not the original study's own (e.g. a
+   * published data set that holds the answers but not the questions).
+   */
+  questionSource?: string;
   /** Real human answers to the same question, when available. */
-  humanData?: { file: string; note: string };
+  humanData?: HumanCrowd;
 }

@@ -1,3 +1,4 @@
+import { LORENZ_2011 } from './batteries/lorenz2011.js';
 import type { EstimationTask } from './EstimationTask.js';
 import { haversineKm, KM_PER_MILE } from './haversine.js';
 import { TASK_UNITS } from './taskUnits.js';
@@ -31,7 +32,10 @@ const FARGO_SEATTLE_SUBJECT = {
  *   measures the crowd's prior.
  * - `lorenz-swiss-density`, `lorenz-swiss-italy-border`, `lorenz-swiss-murders-2006`: questions 1,
  *   2 and 4 of Lorenz et al. 2011 (PNAS 108:9020) with the truths of its Dataset S1
- *   (crowds/lorenz_2011.csv, column Truth: 184, 734, 198); 144 subjects x 5 rounds each.
+ *   (crowds/lorenz_2011.csv, column Truth: 184, 734, 198); 144 subjects x 5 rounds each. They are
+ *   items of the `lorenz-2011` battery, asked alone.
+ *
+ * Batteries (several items asked of the same crowd) are in builtInBatteries.ts.
  */
 export const BUILT_IN_TASKS: readonly EstimationTask[] = [
   {
@@ -85,7 +89,11 @@ export const BUILT_IN_TASKS: readonly EstimationTask[] = [
     units: TASK_UNITS.pounds,
     confusableUnit: { unit: 'kg', factor: 1 / 0.45359237 },
     subject: { kind: 'general', description: 'the weight of a cow', familiar: { occupation: ['farming'] } },
-    humanData: { file: 'crowds/planetmoney2015_cow_guesses.csv', note: '17,184 guesses, column guess_lb' },
+    humanData: {
+      file: 'planetmoney2015_cow_guesses.csv',
+      column: 'guess_lb',
+      note: '17,184 of the 17,205 guesses (the public sheet)',
+    },
   },
   {
     id: 'jelly-beans-jb1',
@@ -102,64 +110,26 @@ export const BUILT_IN_TASKS: readonly EstimationTask[] = [
     units: TASK_UNITS.count,
     subject: { kind: 'general', description: 'the number of jelly beans in a jar' },
     humanData: {
-      file: 'crowds/silver_jellybean_Jb1.csv',
+      file: 'silver_jellybean_Jb1.csv',
+      column: 'E1',
+      truthColumn: 'Correct',
       note: '67 first estimates E1 (mean 162.7, median 150)',
     },
   },
-  {
-    id: 'lorenz-swiss-density',
-    question: 'What is the population density of Switzerland, in inhabitants per square kilometre?',
-    unit: '/km²',
-    unitName: 'inhabitants per square kilometre',
-    truth: {
-      value: 184,
-      source: 'Lorenz, Rauhut, Schweitzer & Helbing 2011, PNAS 108:9020, question 1, Dataset S1 Truth = 184',
-      kind: 'density',
-      confirmed: true,
-    },
-    plausibleRange: [1, 10000],
-    units: TASK_UNITS.perSquareKm,
-    confusableUnit: { unit: '/mi²', factor: 1 / 2.589988 },
-    subject: { kind: 'general', description: 'Swiss population statistics' },
-    humanData: { file: 'crowds/lorenz_2011.csv', note: 'Question 1, rounds E1..E5' },
-  },
-  {
-    id: 'lorenz-swiss-italy-border',
-    question: 'How long is the border between Switzerland and Italy, in kilometres?',
-    unit: 'km',
-    unitName: 'kilometres',
-    truth: {
-      value: 734,
-      source: 'Lorenz, Rauhut, Schweitzer & Helbing 2011, PNAS 108:9020, question 2, Dataset S1 Truth = 734',
-      kind: 'length',
-      confirmed: true,
-    },
-    plausibleRange: [10, 10000],
-    units: TASK_UNITS.kilometres,
-    confusableUnit: { unit: 'mi', factor: KM_PER_MILE },
-    subject: { kind: 'general', description: 'European geography' },
-    humanData: { file: 'crowds/lorenz_2011.csv', note: 'Question 2, rounds E1..E5' },
-  },
-  {
-    id: 'lorenz-swiss-murders-2006',
-    question: 'How many murders were officially registered in Switzerland in 2006?',
-    unit: '',
-    unitName: '',
-    truth: {
-      value: 198,
-      source: 'Lorenz, Rauhut, Schweitzer & Helbing 2011, PNAS 108:9020, question 4, Dataset S1 Truth = 198',
-      kind: 'count',
-      confirmed: true,
-    },
-    plausibleRange: [1, 100000],
-    units: TASK_UNITS.count,
-    subject: { kind: 'general', description: 'Swiss crime statistics' },
-    humanData: { file: 'crowds/lorenz_2011.csv', note: 'Question 4, rounds E1..E5' },
-  },
+  lorenzTask('lorenz-swiss-density', 'density'),
+  lorenzTask('lorenz-swiss-italy-border', 'italy-border'),
+  lorenzTask('lorenz-swiss-murders-2006', 'murders'),
 ];
 
+/** An item of the `lorenz-2011` battery as a task of its own. */
+function lorenzTask(id: string, item: string): EstimationTask {
+  const found = LORENZ_2011.items.find((i) => i.id === item);
+  if (!found) throw new RangeError(`lorenz-2011 has no item ${item}`);
+  return { ...found, id };
+}
+
 /**
- * All built-in tasks.
+ * All built-in single-question tasks (batteries: `listBatteries`).
  *
  * @returns the tasks, `fargo-seattle` first
  */
@@ -168,7 +138,7 @@ export function listTasks(): readonly EstimationTask[] {
 }
 
 /**
- * A built-in task by id.
+ * A built-in single-question task by id (any task, battery or not: `findTask`).
  *
  * @param id - e.g. "fargo-seattle"
  * @returns the task; throws RangeError naming the known ids when there is none

@@ -1,4 +1,11 @@
-import { type ExtractCrowdsOptions, type ExtractedCrowds, extractCrowds } from '@emocrowd/crowd';
+import {
+  type DataTable,
+  descriptorItems,
+  type ExtractCrowdsOptions,
+  type ExtractedCrowds,
+  extractCrowds,
+  isBatteryDescriptor,
+} from '@emocrowd/crowd';
 import { usageError } from '../command/CliError.js';
 import type { EstimateInput } from './loadEstimateInput.js';
 
@@ -27,7 +34,8 @@ export interface EstimateCrowds extends ExtractedCrowds {
  * Turns `--column`, `--truth`, `--truth-column`, `--group-by` and `--filter` into crowds of an
  * input (`extractCrowds`), with the defaults of a run: the `estimate` column, the task's truth
  * from run.json, confidence from the answers, the last round only, and — without `--group-by` —
- * a breakdown by emotion, Plutchik primary and every social attribute that varies.
+ * a breakdown by emotion, Plutchik primary and every social attribute that varies. A battery run
+ * is split by item, each with its truth from run.json.
  * A CSV needs `--column`; errors name the flag and the columns there are (exit 2).
  *
  * @param input the loaded input
@@ -35,7 +43,15 @@ export interface EstimateCrowds extends ExtractedCrowds {
  * @returns the crowds, with the column, truth source, filters and notes
  */
 export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags): EstimateCrowds {
-  const table = input.table;
+  const battery =
+    input.kind === 'run' && input.manifest && isBatteryDescriptor(input.manifest.descriptor.task);
+  if (battery && (flags.truth !== undefined || flags.truthColumn !== undefined)) {
+    throw usageError(
+      `--input ${input.table.source} is a battery: each item has its truth in run.json; leave out --truth and --truth-column`,
+    );
+  }
+  const table =
+    battery && input.manifest ? withItemTruths(input.table, input.manifest.descriptor.task) : input.table;
   const filters = flags.filters.map((text) => {
     const at = text.indexOf('=');
     if (at <= 0) throw usageError(`--filter takes COL=VALUE, e.g. --filter task=1a (got "${text}")`);
@@ -51,8 +67,10 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
   }
   let truth = flags.truth;
   let truthFrom = truth === undefined ? '' : '--truth';
+  const truthColumn = battery ? ITEM_TRUTH : flags.truthColumn;
   if (flags.truthColumn !== undefined) truthFrom = `--truth-column ${flags.truthColumn}`;
-  if (truth === undefined && flags.truthColumn === undefined) {
+  if (battery) truthFrom = `run.json (${input.manifest?.descriptor.task.id}, one truth per item)`;
+  if (truth === undefined && truthColumn === undefined) {
     if (isRun && input.manifest) {
       truth = input.manifest.descriptor.task.truth;
       truthFrom = `run.json (${input.manifest.descriptor.task.id})`;
@@ -77,6 +95,7 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
     if (groupBy === undefined) {
       const skip = new Set([
         'runId',
+        'item',
         'round',
         'replicate',
         'personaIndex',
@@ -90,11 +109,13 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
         return new Set(table.rows.map((row) => row[at])).size > 1;
       });
     }
+    // A battery's crowds are its items: split by item first.
+    if (battery && !groupBy.includes('item')) groupBy = ['item', ...groupBy];
   }
   const options: ExtractCrowdsOptions = {
     column,
     ...(truth === undefined ? {} : { truth }),
-    ...(flags.truthColumn === undefined ? {} : { truthColumn: flags.truthColumn }),
+    ...(truthColumn === undefined ? {} : { truthColumn }),
     ...(groupBy && groupBy.length > 0 ? { groupBy } : {}),
     filters,
     ...(flags.confidenceColumn !== undefined
@@ -110,4 +131,18 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
     throw usageError((error as Error).message);
   }
   return { ...extracted, column, truthFrom, filters, notes };
+}
+
+/** The column a battery run's table gets with each row's item truth. */
+const ITEM_TRUTH = 'item.truth';
+
+/** A battery run's answers with each row's item truth from run.json in column `item.truth`. */
+function withItemTruths(table: DataTable, task: Parameters<typeof descriptorItems>[0]): DataTable {
+  const truths = new Map(descriptorItems(task).map((item) => [item.id, item.truth]));
+  const at = table.columns.indexOf('item');
+  return {
+    ...table,
+    columns: [...table.columns, ITEM_TRUTH],
+    rows: table.rows.map((row) => [...row, truths.get(String(row[at])) ?? null]),
+  };
 }

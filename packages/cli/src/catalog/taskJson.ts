@@ -1,15 +1,27 @@
-import type { EstimationTask } from '@emocrowd/agents';
+import { type EstimationTask, isBattery, type Task } from '@emocrowd/agents';
 
 /** A task as `--json` prints it: stable keys, in a fixed order. */
 export interface TaskJson {
   id: string;
   question: string;
+  /** Where the wording comes from, when it is not the original study's own. */
+  questionSource?: string;
   unit: string;
   unitName: string;
   truth: { value: number; unit: string; kind: string; source: string; confirmed: boolean };
   plausibleRange: [number, number];
   units: { unit: string; factor: number; aliases: string[] }[];
   subject: { kind: string; description: string; places: string[] };
+  /** The human crowd of the question, when it has one. */
+  human?: { file: string; column: string; filter: Record<string, string>; note: string };
+}
+
+/** A battery as `--json` prints it. */
+export interface BatteryJson {
+  id: string;
+  title: string;
+  source: string;
+  items: TaskJson[];
 }
 
 /**
@@ -26,6 +38,7 @@ export function taskJson(task: EstimationTask): TaskJson {
   return {
     id: task.id,
     question: task.question,
+    ...(task.questionSource ? { questionSource: task.questionSource } : {}),
     unit: task.unit,
     unitName: task.unitName,
     truth: {
@@ -42,5 +55,26 @@ export function taskJson(task: EstimationTask): TaskJson {
       description: task.subject.description,
       places: [...(task.subject.places ?? [])],
     },
+    ...(task.humanData
+      ? {
+          human: {
+            file: task.humanData.file,
+            column: task.humanData.column,
+            filter: { ...(task.humanData.filter ?? {}) },
+            note: task.humanData.note,
+          },
+        }
+      : {}),
   };
+}
+
+/**
+ * The JSON view of a task of either kind: a question (`taskJson`), or a battery with its items.
+ *
+ * @param task - the task
+ * @returns the JSON-ready object
+ */
+export function anyTaskJson(task: Task): TaskJson | BatteryJson {
+  if (!isBattery(task)) return taskJson(task);
+  return { id: task.id, title: task.title, source: task.source, items: task.items.map(taskJson) };
 }

@@ -93,7 +93,13 @@ export const mergeCommand = defineCommand({
         records.push(record);
       }
     }
-    records.sort((a, b) => a.round - b.round || a.replicate - b.replicate || a.personaIndex - b.personaIndex);
+    records.sort(
+      (a, b) =>
+        a.round - b.round ||
+        a.replicate - b.replicate ||
+        a.personaIndex - b.personaIndex ||
+        (a.item ?? '').localeCompare(b.item ?? ''),
+    );
     const descriptor: RunDescriptor = { runId: slug(basename(out)), ...unsharded(base) };
     const request = { ...first.manifest.request };
     delete request.shard;

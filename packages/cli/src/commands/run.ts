@@ -1,15 +1,16 @@
-import type { CrowdEvent, RunSummary } from '@emocrowd/crowd';
+import { type CrowdEvent, descriptorItems, isBatteryDescriptor, type RunSummary } from '@emocrowd/crowd';
 import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
+import type { Io } from '../command/Io.js';
 import { analysisFlags, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
 import { backendSettings } from '../run/backendSettings.js';
 import type { RunRequest } from '../run/RunRequest.js';
-import { parseShard } from '../run/shardList.js';
+import { resolveShard, type Shard } from '../run/resolveShard.js';
 import { startRun } from '../run/startRun.js';
 
 /** `emocrowd run`: simulate a crowd and report its wisdom. */
@@ -24,6 +25,7 @@ export const runCommand = defineCommand({
       'emocrowd run --model ollama:emollama --host http://127.0.0.1:11434 --concurrency 4',
       'emocrowd run --rounds 3 --influence aggregate',
       'emocrowd run --personas 40 --rounds 3 --influence neighbours --network random-regular:4 --show-neighbours mean',
+      'emocrowd run --task lorenz-2011 --personas 300',
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
     ],
   },
@@ -31,7 +33,8 @@ export const runCommand = defineCommand({
     task: {
       type: 'string',
       valueName: 'ID|FILE',
-      description: 'Built-in task id (see emocrowd tasks) or a JSON/YAML task file.',
+      description:
+        'Built-in task or battery id (see emocrowd tasks) or a JSON/YAML task file; a battery asks every persona every item.',
       default: 'fargo-seattle',
     },
     ...personaFlags,
@@ -110,8 +113,16 @@ export const runCommand = defineCommand({
     },
     shard: {
       type: 'string',
-      valueName: 'I/N',
-      description: 'Ask only shard I of N of the crowd (merge shards with emocrowd merge).',
+      valueName: 'I/N|auto',
+      description:
+        'Ask only shard I of N of the crowd (merge shards with emocrowd merge); auto: from JOB_COMPLETION_INDEX (Kubernetes Indexed Job, with --shards N) or SLURM_ARRAY_TASK_ID (Slurm job array).',
+    },
+    shards: {
+      type: 'integer',
+      valueName: 'N',
+      description:
+        "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
+      min: 1,
     },
     ...analysisFlags,
     ...outputFlags,
@@ -121,9 +132,7 @@ export const runCommand = defineCommand({
       throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
     if (flags['show-neighbours'] !== undefined && flags.network === undefined)
       throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
-    const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-    if (flags.shard !== undefined && !shard)
-      throw usageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4 (got "${flags.shard}")`);
+    const shard = shardOf(flags.shard, flags.shards, io, flags.quiet === true);
     const request: RunRequest = {
       task: flags.task,
       personas: flags.personas,
@@ -184,7 +193,14 @@ export const runCommand = defineCommand({
             started.descriptor.personas.shard.count,
         )
       : started.descriptor.personas.count;
-    const total = personasHere * started.descriptor.replicates * started.descriptor.rounds;
+    const items = descriptorItems(started.descriptor.task).length;
+    const battery = isBatteryDescriptor(started.descriptor.task);
+    const total = personasHere * started.descriptor.replicates * started.descriptor.rounds * items;
+    // A battery's answers come persona by persona, all items of one persona together.
+    const itemsNote = (done: number): string =>
+      battery
+        ? `${Math.floor(done / items).toLocaleString('en-US')}/${(total / items).toLocaleString('en-US')} personas x ${items} items`
+        : '';
     const bar = new ProgressBar({
       stream: quiet ? { write: () => true } : io.stderr,
       total,
@@ -215,6 +231,7 @@ export const runCommand = defineCommand({
               if (event.record.status === 'unparsed') unparsed++;
               else if (event.record.status === 'failed') failed++;
               const notes = [
+                itemsNote(done),
                 unparsed > 0 ? colors.yellow(`${unparsed} unparsed`) : '',
                 failed > 0 ? colors.red(`${failed} failed`) : '',
               ];
@@ -251,3 +268,20 @@ export const runCommand = defineCommand({
     return 0;
   },
 });
+
+/** `--shard` (I/N or auto, saying which shard auto chose) and `--shards`; undefined for the whole crowd. */
+function shardOf(
+  text: string | undefined,
+  shards: number | undefined,
+  io: Io,
+  quiet: boolean,
+): Shard | undefined {
+  if (text === undefined) {
+    if (shards !== undefined) throw usageError('--shards goes with --shard auto');
+    return undefined;
+  }
+  const resolved = resolveShard(text, { ...(shards !== undefined ? { shards } : {}), env: io.env });
+  if (text.trim() === 'auto' && !quiet)
+    io.stderr.write(`shard ${resolved.shard.index + 1}/${resolved.shard.count} (from ${resolved.source})\n`);
+  return resolved.shard;
+}

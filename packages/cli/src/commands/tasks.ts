@@ -1,6 +1,6 @@
-import { listTasks } from '@emocrowd/agents';
+import { listBatteries, listTasks } from '@emocrowd/agents';
 import { renderTaskList } from '../catalog/renderTaskList.js';
-import { taskJson } from '../catalog/taskJson.js';
+import { anyTaskJson, taskJson } from '../catalog/taskJson.js';
 import { usageError } from '../command/CliError.js';
 import { type CommandDef, defineCommand } from '../command/defineCommand.js';
 
@@ -9,15 +9,19 @@ export const tasksCommand = defineCommand({
   meta: {
     name: 'tasks',
     description:
-      'List the built-in estimation tasks: id, truth with its unit, kind and source, and the question. Use an id with emocrowd run --task.',
+      'List the built-in estimation tasks (id, truth with its unit, kind and source, and the question) and batteries (several questions asked of the same crowd, each with its human crowd). Use an id with emocrowd run --task.',
     examples: [
       'emocrowd tasks',
       'emocrowd tasks show fargo-seattle',
+      'emocrowd tasks show lorenz-2011',
       'emocrowd tasks validate my-tasks.yaml',
     ],
   },
   flags: {
-    json: { type: 'boolean', description: 'Print {"tasks": [...]} on stdout instead of a table.' },
+    json: {
+      type: 'boolean',
+      description: 'Print {"tasks": [...], "batteries": [...]} on stdout instead of tables.',
+    },
   },
   subCommands: {
     show: async () => (await import('./tasksShow.js')).tasksShowCommand as unknown as CommandDef,
@@ -29,8 +33,11 @@ export const tasksCommand = defineCommand({
         `tasks: unknown command "${positionals[0]}"; one of: show, validate (see: emocrowd tasks --help)`,
       );
     const tasks = listTasks();
-    if (flags.json) io.stdout.write(`${JSON.stringify({ tasks: tasks.map(taskJson) }, null, 2)}\n`);
-    else io.stdout.write(renderTaskList(tasks));
+    const batteries = listBatteries();
+    if (flags.json) {
+      const json = { tasks: tasks.map(taskJson), batteries: batteries.map(anyTaskJson) };
+      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    } else io.stdout.write(renderTaskList([...tasks, ...batteries]));
     return 0;
   },
 });

@@ -1,5 +1,5 @@
 import { renderTaskDetails } from '../catalog/renderTaskDetails.js';
-import { taskJson } from '../catalog/taskJson.js';
+import { anyTaskJson } from '../catalog/taskJson.js';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
 import { resolveTask } from '../run/resolveTask.js';
@@ -9,9 +9,13 @@ export const tasksShowCommand = defineCommand({
   meta: {
     name: 'tasks show',
     description:
-      'Show one task: question, truth with unit, kind and source, plausible range, accepted units, subject.',
+      'Show one task: question, truth with unit, kind and source, plausible range, accepted units, subject, human crowd; for a battery, every item.',
     usage: 'ID|FILE[#ID]',
-    examples: ['emocrowd tasks show fargo-seattle', 'emocrowd tasks show my-tasks.yaml#cow --json'],
+    examples: [
+      'emocrowd tasks show fargo-seattle',
+      'emocrowd tasks show calorie-quiz',
+      'emocrowd tasks show my-tasks.yaml#cow --json',
+    ],
   },
   flags: {
     json: { type: 'boolean', description: 'Print the task as one JSON object.' },
@@ -22,7 +26,7 @@ export const tasksShowCommand = defineCommand({
       throw usageError('tasks show: needs a task id (see: emocrowd tasks) or a task file');
     if (extra !== undefined) throw usageError(`tasks show: unexpected argument "${extra}"; give one task`);
     const task = resolveTask(spec, io.cwd);
-    if (flags.json) io.stdout.write(`${JSON.stringify(taskJson(task), null, 2)}\n`);
+    if (flags.json) io.stdout.write(`${JSON.stringify(anyTaskJson(task), null, 2)}\n`);
     else io.stdout.write(renderTaskDetails(task));
     return 0;
   },

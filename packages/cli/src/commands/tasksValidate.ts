@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { type EstimationTask, loadTaskFile } from '@emocrowd/agents';
+import { loadTaskFile, type Task } from '@emocrowd/agents';
 import { definitionFileMessage } from '../catalog/definitionFileMessage.js';
 import { renderTaskList } from '../catalog/renderTaskList.js';
-import { taskJson } from '../catalog/taskJson.js';
+import { anyTaskJson } from '../catalog/taskJson.js';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
 
@@ -11,7 +11,7 @@ export const tasksValidateCommand = defineCommand({
   meta: {
     name: 'tasks validate',
     description:
-      'Check a JSON or YAML task file (one task, or {tasks: [...]}) and list the tasks it defines; when it is invalid, print one line naming the file, the path inside it and what was expected, and exit 2.',
+      'Check a JSON or YAML task file (one task, one battery, or {tasks: [...]}) and list the tasks it defines; when it is invalid, print one line naming the file, the path inside it and what was expected, and exit 2.',
     usage: 'FILE',
     examples: ['emocrowd tasks validate my-tasks.yaml', 'emocrowd tasks validate task.json --json'],
   },
@@ -23,14 +23,14 @@ export const tasksValidateCommand = defineCommand({
     if (file === undefined) throw usageError('tasks validate: needs a task file (JSON or YAML)');
     if (extra !== undefined)
       throw usageError(`tasks validate: unexpected argument "${extra}"; give one file`);
-    let tasks: EstimationTask[];
+    let tasks: Task[];
     try {
       tasks = loadTaskFile(resolve(io.cwd, file));
     } catch (error) {
       throw usageError(definitionFileMessage(error, file));
     }
     if (flags.json) {
-      io.stdout.write(`${JSON.stringify({ file, valid: true, tasks: tasks.map(taskJson) }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ file, valid: true, tasks: tasks.map(anyTaskJson) }, null, 2)}\n`);
     } else {
       io.stdout.write(`${file}: valid, ${tasks.length} task${tasks.length === 1 ? '' : 's'}\n\n`);
       io.stdout.write(renderTaskList(tasks));

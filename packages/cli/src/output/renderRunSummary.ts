@@ -1,26 +1,36 @@
 import { partitionAggregates, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
+import { renderBatterySummary } from './renderBatterySummary.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
 /**
  * The human report of a run: what was asked, the answer counts, each strategy's estimate and
- * error, the wisdom-of-crowds metrics, the optimal subset size and per-round measures.
+ * error, the wisdom-of-crowds metrics, the optimal subset size and per-round measures; for a
+ * battery, one row per item (`renderBatterySummary`).
  */
 export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; dir?: string }): string {
   const { colors } = opts;
-  const unit = summary.task.unit;
+  const unit = summary.task.unit ?? '';
   const c = summary.counts;
   const out: string[] = [];
+  const model = `model ${summary.model.id}${summary.model.isLanguageModel ? '' : ' (simulated, not an LLM)'}   seed ${summary.seed}`;
   out.push(
     '',
     colors.bold(summary.task.question),
-    `truth ${formatNumber(summary.task.truth, 0)} ${unit} (${summary.task.truthSource})   model ${summary.model.id}${summary.model.isLanguageModel ? '' : ' (simulated, not an LLM)'}   seed ${summary.seed}`,
+    summary.items
+      ? `${summary.task.id}   ${model}`
+      : `truth ${formatNumber(summary.task.truth, 0)} ${unit} (${summary.task.truthSource})   ${model}`,
     `${c.answered.toLocaleString('en-US')} answered, ${c.unparsed} unparsed, ${c.failed} failed${c.missing > 0 ? `, ${c.missing} missing` : ''}   ${c.cached} cached, ${c.modelCalls.toLocaleString('en-US')} model calls   ${formatNumber(summary.timing.elapsedMs / 1000, 1)} s`,
     '',
   );
+  if (summary.items) {
+    out.push(...renderBatterySummary(summary, { colors }));
+    if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
+    return `${out.join('\n')}\n`;
+  }
   const notes: string[] = [];
-  const { computed, notComputed } = partitionAggregates(summary.aggregates);
+  const { computed, notComputed } = partitionAggregates(summary.aggregates ?? {});
   const rows = computed.map(([name, a]) => [
     a.note ? `${name} ${'*'.repeat(notes.push(`${'*'.repeat(notes.length + 1)} ${name}: ${a.note}`))}` : name,
     formatNumber(a.estimate, 1),

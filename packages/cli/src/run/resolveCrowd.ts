@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import {
   type Condition,
   DefinitionFileError,
-  type EstimationTask,
   type PersonaSelection,
   resolvePersonas,
+  type Task,
 } from '@emocrowd/agents';
 import type { PersonaList } from '@emocrowd/crowd';
 import { createRng } from '@emocrowd/models';
@@ -17,7 +17,8 @@ import { shardList } from './shardList.js';
 
 /** The task and the crowd of a run request. */
 export interface ResolvedCrowd {
-  task: EstimationTask;
+  /** The question, or the battery of questions. */
+  task: Task;
   /** The personas `--personas` and `--emotions` select. */
   selection: PersonaSelection;
   /** The crowd: the selection, or the seeded fraction `scale` asks for. */

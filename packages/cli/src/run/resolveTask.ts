@@ -1,32 +1,30 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DefinitionFileError, type EstimationTask, getTask, listTasks, loadTaskFile } from '@emocrowd/agents';
+import { DefinitionFileError, findTask, listAllTasks, loadTaskFile, type Task } from '@emocrowd/agents';
 import { usageError } from '../command/CliError.js';
 
 /**
- * Resolves `--task ID|FILE`: a built-in task id, or a JSON/YAML task file (its first task, or
- * `FILE#id` for another). Errors are one line naming the flag or the file and the fix.
+ * Resolves `--task ID|FILE`: a built-in task or battery id, or a JSON/YAML task file (its first
+ * task, or `FILE#id` for another). Errors are one line naming the flag or the file and the fix.
  */
-export function resolveTask(spec: string, cwd: string): EstimationTask {
+export function resolveTask(spec: string, cwd: string): Task {
   const [file, fragment] = spec.split('#') as [string, string | undefined];
   const looksLikeFile = /\.(ya?ml|json)$/i.test(file) || file.includes('/') || existsSync(resolve(cwd, file));
   if (!looksLikeFile) {
-    try {
-      return getTask(spec);
-    } catch {
-      throw usageError(
-        `--task: unknown task "${spec}"; built-in tasks: ${listTasks()
-          .map((t) => t.id)
-          .join(', ')} (or give a task file)`,
-      );
-    }
+    const found = findTask(spec);
+    if (found) return found;
+    throw usageError(
+      `--task: unknown task "${spec}"; built-in tasks: ${listAllTasks()
+        .map((t) => t.id)
+        .join(', ')} (or give a task file)`,
+    );
   }
   const path = resolve(cwd, file);
   if (!existsSync(path))
     throw usageError(
       `--task: no such file ${file}; give a built-in task id or an existing JSON/YAML task file`,
     );
-  let tasks: EstimationTask[];
+  let tasks: Task[];
   try {
     tasks = loadTaskFile(path);
   } catch (error) {

@@ -16,6 +16,7 @@ import {
   readRun,
   runCrowd,
   strategyNames,
+  taskDescriptor,
   writeJsonAtomic,
   writeRunNetwork,
 } from '@emocrowd/crowd';
@@ -87,13 +88,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
   const modelName = info.backend === 'synthetic' ? info.id : info.model;
   const runId = `${timestampId(now())}-${task.id}-${slug(modelName)}${request.shard ? `-shard${request.shard.index + 1}of${request.shard.count}` : ''}`;
   const descriptorWithoutId: Omit<RunDescriptor, 'runId'> = {
-    task: {
-      id: task.id,
-      question: task.question,
-      unit: task.unit,
-      truth: task.truth.value,
-      truthSource: task.truth.source,
-    },
+    task: taskDescriptor(task),
     model: {
       id: info.id,
       backend: info.backend,

@@ -1,4 +1,4 @@
-import { isGoEmotionLabel, listTasks, parsePlutchikTerm } from '@emocrowd/agents';
+import { findTask, isGoEmotionLabel, parsePlutchikTerm } from '@emocrowd/agents';
 import { type RunStartBody, strategyNames } from '@emocrowd/crowd';
 import { type BackendDefinition, backendRegistry } from '@emocrowd/models';
 import { z } from 'zod';
@@ -22,8 +22,8 @@ export const RunStartSchema = z
   .object({
     task: z
       .string()
-      .refine((id) => listTasks().some((task) => task.id === id), {
-        message: 'not a built-in task id (see GET /api/options)',
+      .refine((id) => findTask(id) !== undefined, {
+        message: 'not a built-in task or battery id (see GET /api/options)',
       })
       .default('fargo-seattle'),
     personas: z

@@ -1,5 +1,5 @@
-import { CONDITIONS, listTasks, PLUTCHIK_EMOTIONS, SOCIAL_DIMENSIONS } from '@emocrowd/agents';
-import { strategies } from '@emocrowd/crowd';
+import { CONDITIONS, listAllTasks, PLUTCHIK_EMOTIONS, SOCIAL_DIMENSIONS } from '@emocrowd/agents';
+import { strategies, type TaskDescriptor, taskDescriptor } from '@emocrowd/crowd';
 import {
   type BackendDefinition,
   backendRegistry,
@@ -9,7 +9,8 @@ import {
 
 /** What the viewer's run panel may offer: the body of `GET /api/options`. */
 export interface ViewerOptions {
-  tasks: { id: string; question: string; unit: string; truth: number; truthSource: string }[];
+  /** Built-in tasks and batteries, as run.json describes them. */
+  tasks: TaskDescriptor[];
   /** Persona specs: a sampled count of the default space, all of it, or the paper's space. */
   personaSpaces: { id: string; label: string; spec: string }[];
   emotions: { goemotions: string[]; plutchik: string[] };
@@ -55,13 +56,7 @@ export async function viewerOptions(
     error: 'the ollama backend is not registered',
   };
   return {
-    tasks: listTasks().map((t) => ({
-      id: t.id,
-      question: t.question,
-      unit: t.unit,
-      truth: t.truth.value,
-      truthSource: t.truth.source,
-    })),
+    tasks: listAllTasks().map(taskDescriptor),
     personaSpaces: [
       { id: 'sample', label: 'A sample of the default space', spec: 'N' },
       { id: 'all', label: 'All of the default space', spec: 'all' },

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Condition, PersonaAgent } from '@emocrowd/agents';
+import { type Condition, type EstimationTask, isBattery, PersonaAgent, taskItems } from '@emocrowd/agents';
 import { RUN_FILES, readResponses, recordKey } from '@emocrowd/crowd';
 import type { BackendStack, ModelRequest } from '@emocrowd/models';
 import { createRunStack } from '../run/createRunStack.js';
@@ -19,7 +19,7 @@ export interface CellPlanRow {
   personas: number;
   replicates: number;
   rounds: number;
-  /** personas x replicates x rounds. */
+  /** personas x items x replicates x rounds. */
   answers: number;
   /** Answers already in the cell's run directory (a study being continued). */
   stored: number;
@@ -125,22 +125,33 @@ export async function planStudy(
       let cached = 0;
       let chars = 0;
       let built = 0;
+      const items = taskItems(task);
+      const battery = isBattery(task);
       for (let replicate = 0; replicate < request.replicates; replicate++) {
         for (let p = 0; p < personas.count; p++) {
           const persona = personas.at(p);
-          if (stored.has(recordKey({ round: 0, replicate, personaIndex: persona.index }))) continue;
-          const next = await agent.request(persona, task, {
-            runSeed: request.seed,
-            replicate,
-            round: 0,
-            options: generation,
-          });
-          chars += promptChars(next);
-          built++;
-          if (reachable && servable(stack, next, request)) cached++;
+          for (const [item, question] of items.entries()) {
+            const key = {
+              round: 0,
+              replicate,
+              personaIndex: persona.index,
+              ...(battery ? { item: question.id } : {}),
+            };
+            if (stored.has(recordKey(key))) continue;
+            const next = await agent.request(persona, question, {
+              runSeed: request.seed,
+              replicate,
+              round: 0,
+              ...(battery ? { item } : {}),
+              options: generation,
+            });
+            chars += promptChars(next);
+            built++;
+            if (reachable && servable(stack, next, request)) cached++;
+          }
         }
       }
-      const answers = personas.count * request.replicates * request.rounds;
+      const answers = personas.count * items.length * request.replicates * request.rounds;
       const modelCalls = answers - stored.size - (stack.cached && reachable ? cached : 0);
       const charsPerCall = built > 0 ? chars / built : 0;
       const tokensPerChar = probe?.tokensPerChar ?? 1 / CHARS_PER_TOKEN;
@@ -249,7 +260,7 @@ async function probeModel(
     let completion = 0;
     let chars = 0;
     for (let i = 0; i < calls; i++) {
-      const built = await agent.request(personas.at(i), task, {
+      const built = await agent.request(personas.at(i), taskItems(task)[0] as EstimationTask, {
         runSeed: request.seed,
         replicate: 0,
         round: 0,

@@ -14,8 +14,8 @@ export function renderStudyCells(
   const factors = [...new Set(outcomes.flatMap((o) => Object.keys(o.cell.factors)))];
   const rows = outcomes.map((o) => {
     const s = o.summary;
-    const median = computed(s?.aggregates.median);
-    const mean = computed(s?.aggregates.mean);
+    const median = computed(s?.aggregates?.median);
+    const mean = computed(s?.aggregates?.mean);
     return [
       o.cell.name,
       ...factors.map((f) => o.cell.factors[f] ?? ''),
@@ -24,7 +24,7 @@ export function renderStudyCells(
       formatPercent(median?.relError, 1),
       formatNumber(mean?.estimate, 1),
       formatPercent(mean?.relError, 1),
-      formatNumber(s?.metrics.logDiversity, 3),
+      formatNumber(s?.metrics?.logDiversity, 3),
     ];
   });
   return `\n${opts.colors.bold(`study in ${opts.dir}`)}\n\n${renderTable(

@@ -1,6 +1,6 @@
 import type { CrowdEvent } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
-import type { RunDescriptor } from '../events/RunDescriptor.js';
+import type { RunDescriptor, TaskDescriptor } from '../events/RunDescriptor.js';
 import type { RunSummary } from '../events/RunSummary.js';
 
 /**
@@ -15,7 +15,8 @@ import type { RunSummary } from '../events/RunSummary.js';
 
 /** What the viewer's run panel may offer: `GET /api/options`. */
 export interface ViewerOptions {
-  tasks: { id: string; question: string; unit: string; truth: number; truthSource: string }[];
+  /** Built-in tasks and batteries, as run.json describes them. */
+  tasks: TaskDescriptor[];
   /** Persona specs: a sampled count of the default space, all of it, or the paper's space. */
   personaSpaces: { id: string; label: string; spec: string }[];
   emotions: { goemotions: string[]; plutchik: string[] };

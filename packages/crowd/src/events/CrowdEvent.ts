@@ -2,7 +2,28 @@ import type { ResponseRecord } from './ResponseRecord.js';
 import type { RunDescriptor } from './RunDescriptor.js';
 import type { RoundStats, RunSummary } from './RunSummary.js';
 
-/** A running snapshot of the crowd: cheap aggregates over the answers so far in a round. */
+/** Cheap running aggregates of the answers with a number. */
+export interface SnapshotAggregates {
+  mean: number;
+  median: number;
+  geometricMean: number;
+}
+
+/** A running snapshot of one item of a battery. */
+export interface ItemSnapshot {
+  /** The item's id. */
+  item: string;
+  answered: number;
+  failed: number;
+  total: number;
+  aggregates: SnapshotAggregates;
+}
+
+/**
+ * A running snapshot of the crowd: cheap aggregates over the answers so far in a round. For a
+ * battery the counts are over every item, `aggregates` are `NaN` (items have different truths
+ * and units, so aggregates across them mean nothing) and `items` holds each item's own.
+ */
 export interface CrowdSnapshot {
   round: number;
   /** Answers with a number so far in this round. */
@@ -11,7 +32,9 @@ export interface CrowdSnapshot {
   failed: number;
   /** Answers this round will have when complete. */
   total: number;
-  aggregates: { mean: number; median: number; geometricMean: number };
+  aggregates: SnapshotAggregates;
+  /** Per item, for a battery. */
+  items?: ItemSnapshot[];
 }
 
 /**

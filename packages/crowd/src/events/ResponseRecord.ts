@@ -6,6 +6,12 @@ import type { PersonaAnswer } from '@emocrowd/agents';
  * analysed with pandas or R without emocrowd.
  */
 export interface ResponseRecord extends PersonaAnswer {
+  /**
+   * The item of a battery this answers (the item's id). Absent for a single-question task, and
+   * in every record written before batteries existed: a record without `item` answers the task's
+   * only item.
+   */
+  item?: string;
   /** The persona's emotion label at the time of this answer (after updates in later rounds). */
   emotion?: string;
   emotionModel?: 'goemotions' | 'plutchik';
@@ -20,7 +26,13 @@ export interface ResponseRecord extends PersonaAnswer {
   shown?: number;
 }
 
-/** The identity of an answer within a run: at most one record per key. */
-export function recordKey(record: Pick<ResponseRecord, 'round' | 'replicate' | 'personaIndex'>): string {
-  return `${record.round}:${record.replicate}:${record.personaIndex}`;
+/**
+ * The identity of an answer within a run: at most one record per key. `round:replicate:persona`,
+ * followed by `:item` for an item of a battery (so single-question runs keep their keys).
+ */
+export function recordKey(
+  record: Pick<ResponseRecord, 'round' | 'replicate' | 'personaIndex' | 'item'>,
+): string {
+  const key = `${record.round}:${record.replicate}:${record.personaIndex}`;
+  return record.item === undefined ? key : `${key}:${record.item}`;
 }

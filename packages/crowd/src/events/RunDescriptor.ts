@@ -1,3 +1,28 @@
+/** One question of a run's task as run.json records it: enough to score and to read back its answers. */
+export interface ItemDescriptor {
+  id: string;
+  question: string;
+  unit: string;
+  truth: number;
+  truthSource: string;
+}
+
+/**
+ * The task of a run. A single question: `id`, `question`, `unit`, `truth`, `truthSource`. A battery: `id`, `question` (the battery's title) and
+ * `items`, one per question asked; `unit`, `truth` and `truthSource` are absent. Read the
+ * questions of either with `descriptorItems`.
+ */
+export interface TaskDescriptor {
+  id: string;
+  /** The question, or a battery's title. */
+  question: string;
+  unit?: string;
+  truth?: number;
+  truthSource?: string;
+  /** The items of a battery, in asking order. */
+  items?: ItemDescriptor[];
+}
+
 /**
  * What a run is: everything that determines its answers. Two runs with equal descriptors (and
  * the same model weights) give the same answers; `emocrowd merge` refuses shards whose
@@ -5,7 +30,7 @@
  */
 export interface RunDescriptor {
   runId: string;
-  task: { id: string; question: string; unit: string; truth: number; truthSource: string };
+  task: TaskDescriptor;
   model: {
     id: string;
     backend: string;
@@ -69,4 +94,34 @@ export interface NetworkDescription {
   file: string;
   /** SHA-256 (hex) of that file's content: a resumed run refuses a different network. */
   sha256: string;
+}
+
+/**
+ * The questions of a run's task: a battery's items, or the single question as one item with the
+ * task's id. Run directories made before batteries existed read as a battery of one.
+ *
+ * @param task - the descriptor's task
+ * @returns the items, in asking order
+ */
+export function descriptorItems(task: TaskDescriptor): ItemDescriptor[] {
+  if (task.items !== undefined) return task.items;
+  return [
+    {
+      id: task.id,
+      question: task.question,
+      unit: task.unit ?? '',
+      truth: task.truth ?? Number.NaN,
+      truthSource: task.truthSource ?? '',
+    },
+  ];
+}
+
+/**
+ * Whether a run's task is a battery (its records carry `item`).
+ *
+ * @param task - the descriptor's task
+ * @returns true for a battery
+ */
+export function isBatteryDescriptor(task: TaskDescriptor): boolean {
+  return task.items !== undefined;
 }

@@ -1,9 +1,12 @@
+import type { ItemSummary } from '../analysis/summarizeBattery.js';
 import type { EstimateSummary } from '../analysis/summarizeEstimates.js';
 import type { RunDescriptor } from './RunDescriptor.js';
 
 /** Collective measures of one social-influence round (Lorenz et al. 2011). */
 export interface RoundStats {
   round: number;
+  /** The item of a battery these measures are of (absent for a single question). */
+  item?: string;
   /** Answers with a number. */
   n: number;
   failed: number;
@@ -42,8 +45,12 @@ export interface RunCounts {
  * `runCompleted`. Aggregates and metrics are over the last round's answers. Key names are
  * stable and documented in docs/json-output.md. `timing` is the only part that varies
  * between two runs of the same descriptor.
+ *
+ * A single question's summary has the keys of `EstimateSummary` at the top level (`truth`,
+ * `aggregates`, `metrics`, ...). A battery's has `items[]` (one `EstimateSummary` per item)
+ * instead, so those keys are absent.
  */
-export interface RunSummary extends EstimateSummary {
+export interface RunSummary extends Partial<EstimateSummary> {
   schemaVersion: 1;
   runId: string;
   task: RunDescriptor['task'];
@@ -52,4 +59,6 @@ export interface RunSummary extends EstimateSummary {
   counts: RunCounts;
   rounds: RoundStats[];
   timing: { elapsedMs: number; answersPerSecond: number };
+  /** A battery's items, in battery order. */
+  items?: ItemSummary[];
 }

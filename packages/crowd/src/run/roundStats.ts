@@ -10,7 +10,7 @@ import type { RoundState } from './RoundState.js';
  * Lorenz et al. (2011) track exactly these across rounds to show the social influence effect
  * (diversity falls) and the range reduction effect (the truth drifts out of the crowd's range).
  */
-export function roundStats(state: RoundState, truth: number): RoundStats {
+export function roundStats(state: RoundState, truth: number, item?: string): RoundStats {
   const values: number[] = [];
   let failed = 0;
   // entries() runs in ascending slot order.
@@ -21,6 +21,7 @@ export function roundStats(state: RoundState, truth: number): RoundStats {
   if (values.length === 0) {
     return {
       round: state.round,
+      ...(item === undefined ? {} : { item }),
       n: 0,
       failed,
       mean: Number.NaN,
@@ -37,6 +38,7 @@ export function roundStats(state: RoundState, truth: number): RoundStats {
   const log = logDiversityPrediction(values, truth);
   return {
     round: state.round,
+    ...(item === undefined ? {} : { item }),
     n: values.length,
     failed,
     mean: mean(values),

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import type { EstimationTask, Persona, PersonaAgent, PersonaAnswer } from '@emocrowd/agents';
+import type { EstimationTask, Persona, PersonaAgent, PersonaAnswer, Task } from '@emocrowd/agents';
+import { isBattery, taskItems } from '@emocrowd/agents';
 import {
   asyncScheduler,
   concat,
@@ -17,15 +18,17 @@ import {
   range,
   type SchedulerLike,
 } from 'rxjs';
-import type { CrowdEvent } from '../events/CrowdEvent.js';
+import type { CrowdEvent, CrowdSnapshot } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { RunDescriptor } from '../events/RunDescriptor.js';
 import { SocialInfluence } from '../influence/SocialInfluence.js';
 import { shownValue } from '../influence/shownToAgent.js';
 import type { Network } from '../networks/Network.js';
 import { snapshotEvery } from '../operators/snapshotEvery.js';
+import { batterySnapshot } from './batterySnapshot.js';
 import type { PersonaList } from './PersonaList.js';
-import { RoundState } from './RoundState.js';
+import type { RoundState } from './RoundState.js';
+import { RunRounds } from './RunRounds.js';
 import { roundStats } from './roundStats.js';
 import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
 
@@ -33,7 +36,8 @@ import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
 export interface RunCrowdOptions {
   /** What the run is (written to run.json; carried by runStarted). */
   descriptor: RunDescriptor;
-  task: EstimationTask;
+  /** A single question, or a battery (every persona answers every item). */
+  task: Task;
   personas: PersonaList;
   agent: PersonaAgent;
   /** Concurrent model calls (the number of workers). Default 8. */
@@ -55,18 +59,22 @@ export interface RunCrowdOptions {
 }
 
 /**
- * Runs a crowd: asks every persona (x replicates) the task, round after round, and streams
- * what happens as `CrowdEvent`s.
+ * Runs a crowd: asks every persona (x replicates) every item of the task, round after round, and
+ * streams what happens as `CrowdEvent`s.
  *
  * 1. `runStarted`, then per round: one `estimateSubmitted` or `estimateFailed` per answer, in
- *    the order answers arrive; `crowdUpdated` snapshots every N answers or T ms (never per
- *    answer at scale); `roundFinished` with the round's collective measures.
+ *    the order answers arrive (a battery's records carry their `item`); `crowdUpdated` snapshots
+ *    every N answers or T ms (never per answer at scale; a battery's carry one entry per item);
+ *    `roundFinished` with the round's collective measures (one per item for a battery).
  * 2. At most `concurrency` model calls are in flight: that many workers, each asking the next
- *    slot (in ascending order) when its answer arrives, so no queue of waiting slots is built.
+ *    slot (in ascending order: persona by persona, each persona's items together; see
+ *    `RunRounds`) when its answer arrives, so no queue of waiting slots is built.
  * 3. In round r > 0 each agent is shown what `descriptor.influence` says of its own crowd copy
- *    (the previous round's aggregate, its network neighbours' answers, or a seeded sample of
- *    others' answers) and its own previous answer; its emotion is updated by `updateEmotion`
- *    first (`SocialInfluence`). The record keeps what was shown as one number (`shown`).
+ *    (the same item and replicate: the previous round's aggregate, its network neighbours'
+ *    answers, or a seeded sample of others' answers) and its own previous answer; its emotion is
+ *    updated by `updateEmotion` first (`SocialInfluence`, one per item, so a persona's emotion in
+ *    an item follows the feedback on that item). The record keeps what was shown as one number
+ *    (`shown`).
  * 4. Aborting `stop` ends the run gracefully (`runCompleted` with `cancelled: true`);
  *    unsubscribing aborts calls in flight.
  * 5. `runCompleted` carries the summary of the last round, computed from answers sorted by
@@ -85,26 +93,34 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
     const startedAt = now();
     const concurrency = Math.max(1, options.concurrency ?? 8);
     const replicates = descriptor.replicates;
-    const perRound = personas.count * replicates;
-    const rounds = Array.from({ length: descriptor.rounds }, (_, r) => new RoundState(r, perRound));
+    const items = taskItems(task);
+    const battery = isBattery(task);
+    const itemIndex = new Map(items.map((item, i) => [item.id, i]));
+    const runRounds = new RunRounds(descriptor.rounds, items.length, personas.count, replicates);
+    const perRound = runRounds.perRound;
     const hardStop = new AbortController();
     // Every call in flight listens to this one signal (a backend's deadline, retry back-off), so
     // up to `concurrency` times a few listeners are expected, not a leak: say so, or Node warns
     // "MaxListenersExceededWarning" from 11 on.
     setMaxListeners(concurrency * 4 + 10, hardStop.signal);
-    const influence = new SocialInfluence({
-      influence: descriptor.influence,
-      seed: descriptor.seed,
-      rounds,
-      crowdSize: personas.count,
-      personaAt: (position) => personas.at(position),
-      ...(options.network ? { network: options.network } : {}),
-    });
+    // Within an item, slot = replicate x personas + position: one crowd copy per replicate.
+    const influences = items.map(
+      (_, item) =>
+        new SocialInfluence({
+          influence: descriptor.influence,
+          seed: descriptor.seed,
+          rounds: runRounds.states.map((states) => states[item] as RoundState),
+          crowdSize: personas.count,
+          personaAt: (position) => personas.at(position),
+          ...(options.network ? { network: options.network } : {}),
+        }),
+    );
 
     // Declared before the loop below, which may build it (a resumed sample or shard).
     let positionIndex: Map<number, number> | undefined;
     for (const record of options.completed ?? []) {
-      const state = rounds[record.round];
+      const item = itemIndex.get(record.item ?? (battery ? '' : (items[0]?.id ?? '')));
+      const state = item === undefined ? undefined : runRounds.states[record.round]?.[item];
       const position = positionOf(record.personaIndex);
       if (state && position !== undefined) state.add(record.replicate * personas.count + position, record);
     }
@@ -124,16 +140,21 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
 
     const stopped = (): boolean => options.stop?.aborted === true || hardStop.signal.aborted;
 
-    function ask(round: number, slot: number): Observable<ResponseRecord> {
+    function ask(round: number, roundSlot: number): Observable<ResponseRecord> {
       if (stopped()) return EMPTY;
+      const item = runRounds.itemOf(roundSlot);
+      const slot = runRounds.withinOf(roundSlot);
+      const question = items[item] as EstimationTask;
+      const influence = influences[item] as SocialInfluence;
       const persona = influence.persona(round, slot);
       const replicate = Math.floor(slot / personas.count);
       const social = influence.social(round, slot);
       const call = (): Promise<PersonaAnswer> =>
-        agent.answer(persona, task, {
+        agent.answer(persona, question, {
           runSeed: descriptor.seed,
           replicate,
           round,
+          ...(battery ? { item } : {}),
           ...(social ? { social } : {}),
           options: descriptor.generation,
           signal: hardStop.signal,
@@ -150,7 +171,16 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       const answer = gate ? gate.then(() => (stopped() ? undefined : call())) : call();
       return from(answer).pipe(
         filter((a): a is PersonaAnswer => a !== undefined),
-        map((a) => toRecord(persona, replicate, round, a, shownValue(social?.shown))),
+        map((a) =>
+          toRecord(
+            persona,
+            replicate,
+            round,
+            battery ? question.id : undefined,
+            a,
+            shownValue(social?.shown),
+          ),
+        ),
       );
     }
     let asked = 0;
@@ -159,12 +189,12 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
     function runRound(round: number): Observable<CrowdEvent> {
       return defer(() => {
         if (stopped()) return EMPTY;
-        influence.beginRound(round);
-        const state = rounds[round] as RoundState;
+        for (const influence of influences) influence.beginRound(round);
+        const states = runRounds.states[round] as readonly RoundState[];
         let nextSlot = 0;
         // The next slot not answered yet (resumed answers are skipped), or -1 when none is left.
         const takeSlot = (): number => {
-          while (nextSlot < perRound && state.has(nextSlot)) nextSlot++;
+          while (nextSlot < perRound && runRounds.has(round, nextSlot)) nextSlot++;
           return nextSlot < perRound ? nextSlot++ : -1;
         };
         const askNext = (): Observable<{ slot: number; record: ResponseRecord }> =>
@@ -179,12 +209,14 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
         const answers$ = range(0, Math.min(concurrency, perRound)).pipe(
           mergeMap(() => askNext().pipe(expand(() => askNext()))),
           map(({ slot, record }) => {
-            state.add(slot, record);
+            runRounds.add(round, slot, record);
             return record;
           }),
         );
+        const snapshot = (): CrowdSnapshot =>
+          battery ? batterySnapshot(round, states, items) : (states[0] as RoundState).snapshot();
         const events$ = answers$.pipe(
-          snapshotEvery(() => state.snapshot(), {
+          snapshotEvery(snapshot, {
             everyAnswers: options.snapshotEveryAnswers ?? Math.max(50, Math.ceil(perRound / 100)),
             everyMs: options.snapshotEveryMs ?? 250,
             scheduler: options.scheduler ?? asyncScheduler,
@@ -194,8 +226,17 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
           events$,
           defer(() =>
             of<CrowdEvent[]>(
-              { type: 'crowdUpdated', snapshot: state.snapshot() },
-              { type: 'roundFinished', stats: roundStats(state, task.truth.value) },
+              { type: 'crowdUpdated', snapshot: snapshot() },
+              ...states.map(
+                (state, i): CrowdEvent => ({
+                  type: 'roundFinished',
+                  stats: roundStats(
+                    state,
+                    (items[i] as EstimationTask).truth.value,
+                    battery ? items[i]?.id : undefined,
+                  ),
+                }),
+              ),
             ),
           ),
         );
@@ -207,7 +248,8 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       const summary = summarizeRun({
         descriptor,
         personas,
-        rounds,
+        rounds: runRounds,
+        task,
         options: options.summary,
         elapsedMs,
       });
@@ -244,10 +286,12 @@ function toRecord(
   persona: Persona,
   replicate: number,
   round: number,
+  item: string | undefined,
   answer: PersonaAnswer,
   shown: number | undefined,
 ): ResponseRecord {
   const record = { personaId: persona.id, personaIndex: persona.index } as ResponseRecord;
+  if (item !== undefined) record.item = item;
   if (persona.emotion) {
     record.emotion = persona.emotion.label;
     record.emotionModel = persona.emotion.model;

@@ -1,8 +1,9 @@
+import type { Task } from '@emocrowd/agents';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
-import type { RunDescriptor } from '../events/RunDescriptor.js';
+import { descriptorItems, type RunDescriptor } from '../events/RunDescriptor.js';
 import type { RunSummary } from '../events/RunSummary.js';
 import type { PersonaList } from './PersonaList.js';
-import { placeRecords } from './placeRecords.js';
+import { RunRounds } from './RunRounds.js';
 import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
 
 /**
@@ -11,29 +12,57 @@ import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
  * Intuition: a run split into shards (`emocrowd run --shard i/n`) or repaired by hand has all
  * its answers on disk but no summary of the whole; since `summarizeRun` works in slot order,
  * putting each answer back in its slot gives exactly the summary of the uninterrupted run.
- * Behaviour: each record goes back to its slot (`placeRecords`); the first record of a slot wins.
+ * Behaviour: each record goes to slot replicate x personas + position of its item (a record
+ * without `item` answers the task's only item), where position is the persona's place in
+ * `personas` (found by persona index); the first record of a slot wins.
  *
  * @param input.descriptor what the run is (unsharded for a merged run)
  * @param input.personas the run's whole crowd, in the order the run asked it
  * @param input.records the answers (any order; duplicates ignored)
+ * @param input.task the task asked, when known (for what the descriptor does not hold)
  * @param input.options the summary options the run was made with
  * @param input.elapsedMs reported as `timing.elapsedMs` (default 0)
  * @returns the summary
- * @throws RangeError when a record's persona, round or replicate is not part of the run
+ * @throws RangeError when a record's persona, round, replicate or item is not part of the run
  */
 export function summarizeRecords(input: {
   descriptor: RunDescriptor;
   personas: PersonaList;
   records: Iterable<ResponseRecord>;
+  task?: Task;
   options?: RunSummaryOptions;
   elapsedMs?: number;
 }): RunSummary {
   const { descriptor, personas } = input;
-  const rounds = placeRecords(descriptor, personas, input.records);
+  const items = descriptorItems(descriptor.task);
+  const itemIndex = new Map(items.map((item, i) => [item.id, i]));
+  const rounds = new RunRounds(descriptor.rounds, items.length, personas.count, descriptor.replicates);
+  const positions = new Map<number, number>();
+  for (let p = 0; p < personas.count; p++) {
+    const index = personas.at(p).index;
+    if (!positions.has(index)) positions.set(index, p);
+  }
+  for (const record of input.records) {
+    const item = itemIndex.get(record.item ?? (items.length === 1 ? (items[0]?.id ?? '') : ''));
+    const state = item === undefined ? undefined : rounds.states[record.round]?.[item];
+    const position = positions.get(record.personaIndex);
+    if (
+      !state ||
+      position === undefined ||
+      record.replicate < 0 ||
+      record.replicate >= descriptor.replicates
+    ) {
+      throw new RangeError(
+        `answer of persona ${record.personaIndex} (round ${record.round}, replicate ${record.replicate}${record.item === undefined ? '' : `, item ${record.item}`}) is not part of run ${descriptor.runId}`,
+      );
+    }
+    state.add(record.replicate * personas.count + position, record);
+  }
   return summarizeRun({
     descriptor,
     personas,
     rounds,
+    ...(input.task ? { task: input.task } : {}),
     options: input.options,
     elapsedMs: input.elapsedMs ?? 0,
   });

@@ -1,9 +1,12 @@
-import { summarizeEstimates } from '../analysis/summarizeEstimates.js';
-import type { RunDescriptor } from '../events/RunDescriptor.js';
-import type { RunCounts, RunSummary } from '../events/RunSummary.js';
-import { lastRoundSample } from './lastRoundSample.js';
+import type { Task } from '@emocrowd/agents';
+import { type BatteryItem, summarizeBattery } from '../analysis/summarizeBattery.js';
+import { type SummaryOptions, summarizeEstimates } from '../analysis/summarizeEstimates.js';
+import { descriptorItems, isBatteryDescriptor, type RunDescriptor } from '../events/RunDescriptor.js';
+import type { RoundStats, RunCounts, RunSummary } from '../events/RunSummary.js';
 import type { PersonaList } from './PersonaList.js';
 import type { RoundState } from './RoundState.js';
+import type { RunRounds } from './RunRounds.js';
+import { roundSample } from './roundSample.js';
 import { roundStats } from './roundStats.js';
 
 /** What the summary of a run includes beyond aggregates and metrics. */
@@ -24,20 +27,91 @@ export interface RunSummaryOptions {
  * The summary of a run: counts over every round, aggregates, metrics, subsets and breakdowns
  * over the last round's answers, and per-round measures. Answers are taken in slot order
  * (replicate, then persona position), so the result does not depend on arrival order.
+ *
+ * A single question's summary has its aggregates and metrics at the top level. A battery's has
+ * `items[]` instead, one summary per item over that item's last round with answers, and its
+ * `rounds[]` hold one entry per round and item.
+ *
+ * @param input.task - the task asked (default: none; it will carry what the descriptor does not,
+ *   such as each item's human crowd)
  */
 export function summarizeRun(input: {
   descriptor: RunDescriptor;
   personas: PersonaList;
-  rounds: readonly RoundState[];
+  rounds: RunRounds;
+  task?: Task;
   options: RunSummaryOptions | undefined;
   elapsedMs: number;
 }): RunSummary {
   const { descriptor, personas, rounds } = input;
   const options = input.options ?? {};
-  const truth = descriptor.task.truth;
+  const items = descriptorItems(descriptor.task);
+  const battery = isBatteryDescriptor(descriptor.task);
+  const counts = countAnswers(rounds, descriptor);
+  const roundList: RoundStats[] = [];
+  for (const states of rounds.states) {
+    states.forEach((state, i) => {
+      const item = items[i];
+      if (state.size > 0 && item)
+        roundList.push(roundStats(state, item.truth, battery ? item.id : undefined));
+    });
+  }
+  const summaryBase = {
+    schemaVersion: 1 as const,
+    runId: descriptor.runId,
+    task: descriptor.task,
+    model: { id: descriptor.model.id, isLanguageModel: descriptor.model.isLanguageModel },
+    seed: descriptor.seed,
+    counts,
+    rounds: roundList,
+    timing: {
+      elapsedMs: Math.round(input.elapsedMs),
+      answersPerSecond:
+        input.elapsedMs > 0 ? Math.round(((counts.expected - counts.missing) / input.elapsedMs) * 1000) : 0,
+    },
+  };
+  const B = options.subsets ?? 200;
+  const estimateOptions = (n: number, hasGroups: boolean): SummaryOptions => ({
+    ...(options.strategies ? { strategies: options.strategies } : {}),
+    subsets: B > 0 && n > 1 ? { B, tolerance: options.tolerance ?? 0.1 } : false,
+    groups: hasGroups,
+    bootstrap: options.bootstrap ?? 500,
+    seed: descriptor.seed,
+  });
+
+  if (battery) {
+    const batteryItems: BatteryItem[] = items.map((item, i) => {
+      const { sample, personaIndex } = roundSample(lastAnswered(rounds, i), personas, options.groupBy);
+      return { id: item.id, truth: item.truth, sample, respondents: personaIndex.map(String) };
+    });
+    // Breakdowns and subsets as for one question; summarizeBattery skips subsets of single answers.
+    const anyGroups = batteryItems.some((b) => Object.keys(b.sample.groups ?? {}).length > 0);
+    const report = summarizeBattery(batteryItems, estimateOptions(2, anyGroups));
+    return { ...summaryBase, ...report };
+  }
+
+  const { sample } = roundSample(lastAnswered(rounds, 0), personas, options.groupBy);
+  const truth = items[0]?.truth ?? Number.NaN;
+  if (sample.values.length === 0) {
+    return { ...summaryBase, truth, aggregates: {}, metrics: { n: 0 } } as unknown as RunSummary;
+  }
+  const hasGroups = Object.keys(sample.groups ?? {}).length > 0;
+  return {
+    ...summaryBase,
+    ...summarizeEstimates(sample, truth, estimateOptions(sample.values.length, hasGroups)),
+  };
+}
+
+/** The last round with answers of one item (or the last round when none has any). */
+function lastAnswered(rounds: RunRounds, item: number): RoundState | undefined {
+  const states = rounds.states.map((round) => round[item] as RoundState);
+  return [...states].reverse().find((state) => state.size > 0) ?? states[states.length - 1];
+}
+
+function countAnswers(rounds: RunRounds, descriptor: RunDescriptor): RunCounts {
   const counts: RunCounts = {
-    personas: personas.count,
-    expected: personas.count * descriptor.replicates * descriptor.rounds,
+    personas: rounds.personas,
+    expected: rounds.perRound * descriptor.rounds,
     answered: 0,
     unparsed: 0,
     failed: 0,
@@ -45,7 +119,7 @@ export function summarizeRun(input: {
     modelCalls: 0,
     missing: 0,
   };
-  for (const state of rounds) {
+  for (const state of rounds.all()) {
     for (const [, lite] of state.entries()) {
       if (lite.status === 'ok') counts.answered++;
       else if (lite.status === 'unparsed') counts.unparsed++;
@@ -55,37 +129,5 @@ export function summarizeRun(input: {
     }
   }
   counts.missing = counts.expected - counts.answered - counts.unparsed - counts.failed;
-
-  const { sample } = lastRoundSample(personas, rounds, options.groupBy);
-  const { values, groups } = sample;
-  const summaryBase = {
-    schemaVersion: 1 as const,
-    runId: descriptor.runId,
-    task: descriptor.task,
-    model: { id: descriptor.model.id, isLanguageModel: descriptor.model.isLanguageModel },
-    seed: descriptor.seed,
-    counts,
-    rounds: rounds.filter((state) => state.size > 0).map((state) => roundStats(state, truth)),
-    timing: {
-      elapsedMs: Math.round(input.elapsedMs),
-      answersPerSecond:
-        input.elapsedMs > 0 ? Math.round(((counts.expected - counts.missing) / input.elapsedMs) * 1000) : 0,
-    },
-  };
-  if (values.length === 0) {
-    return { ...summaryBase, truth, aggregates: {}, metrics: emptyMetrics() } as unknown as RunSummary;
-  }
-  const B = options.subsets ?? 200;
-  const estimateSummary = summarizeEstimates(sample, truth, {
-    ...(options.strategies ? { strategies: options.strategies } : {}),
-    subsets: B > 0 && values.length > 1 ? { B, tolerance: options.tolerance ?? 0.1 } : false,
-    groups: Object.keys(groups).length > 0,
-    bootstrap: options.bootstrap ?? 500,
-    seed: descriptor.seed,
-  });
-  return { ...summaryBase, ...estimateSummary };
-}
-
-function emptyMetrics(): Record<string, number> {
-  return { n: 0 };
+  return counts;
 }

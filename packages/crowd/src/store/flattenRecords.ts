@@ -36,15 +36,16 @@ const TRAILING = [
  *
  * Intuition: analysts want a tidy table — one row per observation, one column per variable —
  * with the persona's social attributes as ordinary columns they can group by. Behaviour:
- * 1. Columns, always in this order: `runId` (when given), round, replicate, personaIndex,
- *    personaId, emotion, emotionModel, plutchik (the Plutchik primary of a GoEmotions label,
+ * 1. Columns, always in this order: `runId` (when given), round, `item` (when the answers are
+ *    of a battery's items), replicate, personaIndex, personaId, emotion, emotionModel, plutchik (the Plutchik primary of a GoEmotions label,
  *    "none" when it has none), intensity, then every social attribute seen in any record
  *    (sorted by name; a name equal to another column gets the prefix `attribute.`), then
  *    status, estimate, confidence, shown (what the persona was shown, as one number), isRange,
  *    reason, latencyMs, promptTokens, completionTokens, cached, model, host, raw (the model's
  *    text, last as it is longest).
- * 2. Rows are sorted by round, replicate and persona index, so the output does not depend on
- *    the order answers arrived in. Missing values are null; numbers and booleans stay typed.
+ * 2. Rows are sorted by round, item (in the order items first appear), replicate and persona
+ *    index, so the output does not depend on the order answers arrived in. Missing values are
+ *    null; numbers and booleans stay typed.
  *
  * @param records the run's answers (e.g. `readRun(dir).records`)
  * @param runId written as the first column when given (for stacking several runs)
@@ -52,19 +53,37 @@ const TRAILING = [
  */
 export function flattenRecords(records: readonly ResponseRecord[], runId?: string): DataTable {
   const attributeNames = [...new Set(records.flatMap((r) => Object.keys(r.attributes ?? {})))].sort();
-  const fixed = new Set<string>([...LEADING, ...TRAILING]);
+  const itemOrder = new Map<string, number>();
+  for (const r of records)
+    if (r.item !== undefined && !itemOrder.has(r.item)) itemOrder.set(r.item, itemOrder.size);
+  const hasItems = itemOrder.size > 0;
+  const fixed = new Set<string>([...LEADING, 'item', ...TRAILING]);
   const attributeColumns = attributeNames.map((name) => (fixed.has(name) ? `attribute.${name}` : name));
+  const leading = LEADING.filter((c) => c !== 'runId' || runId !== undefined);
   const columns = [
-    ...LEADING.filter((c) => c !== 'runId' || runId !== undefined),
+    ...(hasItems
+      ? [
+          ...leading.slice(0, leading.indexOf('round') + 1),
+          'item',
+          ...leading.slice(leading.indexOf('round') + 1),
+        ]
+      : leading),
     ...attributeColumns,
     ...TRAILING,
   ];
+  const itemRank = (r: ResponseRecord): number =>
+    r.item === undefined ? -1 : (itemOrder.get(r.item) as number);
   const sorted = [...records].sort(
-    (a, b) => a.round - b.round || a.replicate - b.replicate || a.personaIndex - b.personaIndex,
+    (a, b) =>
+      a.round - b.round ||
+      itemRank(a) - itemRank(b) ||
+      a.replicate - b.replicate ||
+      a.personaIndex - b.personaIndex,
   );
   const rows = sorted.map((r): TableCell[] => [
     ...(runId === undefined ? [] : [runId]),
     r.round,
+    ...(hasItems ? [r.item ?? null] : []),
     r.replicate,
     r.personaIndex,
     r.personaId,

@@ -32,7 +32,7 @@ export function listRuns(runsDir: string): StoredRunListing[] {
         personas: d.personas.count,
         state: summary === undefined ? 'incomplete' : summary.counts.missing > 0 ? 'stopped' : 'complete',
         ...(summary ? { answered: summary.counts.answered } : {}),
-        ...(typeof summary?.aggregates.median?.estimate === 'number'
+        ...(typeof summary?.aggregates?.median?.estimate === 'number'
           ? { median: summary.aggregates.median.estimate }
           : {}),
       });
