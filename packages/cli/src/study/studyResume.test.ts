@@ -54,9 +54,12 @@ function startCli(args: readonly string[], cwd: string): { child: ChildProcess; 
   return { child, exit };
 }
 
+/** The complete lines of a file (a line cut short by kill -9 has no newline yet). */
 function lines(path: string): string[] {
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
+  const text = readFileSync(path, 'utf8');
+  return text
+    .slice(0, text.lastIndexOf('\n') + 1)
     .split('\n')
     .filter((line) => line.trim() !== '');
 }
