@@ -64,7 +64,7 @@ function expectDocumented(
 
 /** Top-level keys only a battery's summary has, and those only a single question's has. */
 const BATTERY_ONLY = ['items'];
-const SINGLE_ONLY = ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes'];
+const SINGLE_ONLY = ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'intensityTrends'];
 /** Keys of `task` only a battery's has, and those only a single question's has. */
 const BATTERY_TASK = ['items'];
 const SINGLE_TASK = ['unit', 'truth', 'truthSource'];
@@ -77,9 +77,9 @@ let batteryDir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'emocrowd-json-doc-'));
-  // Two rounds and groups so every optional part of the summary is present.
+  // Two rounds, groups and an intensity sweep so every optional part of the summary is present.
   const { code, stdout, stderr } = await runCli(
-    ['run', '--personas', '120', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion', '--json', '--quiet', '--out', 'runs/doc'],
+    ['run', '--personas', '120', '--intensities', '0.4,0.9', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion', '--json', '--quiet', '--out', 'runs/doc'],
     { cwd: dir },
   );
   expect(code, stderr).toBe(0);
@@ -109,7 +109,8 @@ describe('docs/json-output.md', () => {
     const items = battery.items as Record<string, unknown>[];
     expect(items).toHaveLength(6);
     for (const item of items) {
-      expectDocumented('### `items[]`', item, 'all-optional-present');
+      // An item's intensityTrends needs a sweep: packages/cli/src/commands/run.test.ts runs one.
+      expectDocumented('### `items[]`', item, 'all-optional-present', ['intensityTrends']);
       const itemSummary = item.summary as Record<string, unknown>;
       expect(Object.keys(itemSummary).sort()).toEqual(
         ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes'].sort(),
@@ -153,6 +154,20 @@ describe('docs/json-output.md', () => {
     // the synthetic run has no ability cue: both kinds occur, so both tables are checked
     expect(aggregates.some((a) => a.estimate === null)).toBe(true);
     expect(aggregates.some((a) => typeof a.estimate === 'number')).toBe(true);
+  });
+
+  it('lists exactly the keys of intensityTrends[]', () => {
+    const trends = summary.intensityTrends as unknown[];
+    expect(trends.length).toBeGreaterThan(0);
+    for (const trend of trends) expectDocumented('### `intensityTrends[]`', trend, 'all-optional-present');
+  });
+
+  it('lists exactly the keys of emotions express --json and its levels', async () => {
+    const { code, stdout } = await runCli(['emotions', 'express', '--text', 'The train was late.', '--json', '--quiet']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { levels: unknown[] };
+    expectDocumented('## `emocrowd emotions express --json`', report, 'all-optional-present');
+    for (const level of report.levels) expectDocumented('### `levels[]` (express)', level, 'optional-may-miss');
   });
 
   it('describes summary.json as the same object --json prints', () => {

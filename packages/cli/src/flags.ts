@@ -1,4 +1,5 @@
 import { backendRegistry } from '@emocrowd/models';
+import { usageError } from './command/CliError.js';
 import type { FlagDef } from './command/defineCommand.js';
 import { describeHosts, describeModelForms } from './run/describeBackends.js';
 
@@ -90,7 +91,20 @@ export const personaFlags = {
   emotions: {
     type: 'string',
     valueName: 'LIST',
-    description: 'Only these emotions (comma-separated GoEmotions or Plutchik labels).',
+    description:
+      'Only these emotions (comma-separated GoEmotions or Plutchik labels, BEAM words or spectra such as sadness-joy).',
+  },
+  'emotion-model': {
+    type: 'string',
+    choices: ['goemotions', 'plutchik', 'beam'],
+    description:
+      "Emotions of the built-in spaces: goemotions (default, 28 labels), plutchik (the wheel's 24 terms) or beam (7 spectra x 7 signed levels).",
+  },
+  intensities: {
+    type: 'string',
+    valueName: 'LIST',
+    description:
+      'Intensity sweep of the built-in spaces: every emotion at each of these intensities, 0 to 1 (beam: signed levels -1 to 1; write --intensities=-1,-0.3,0,0.3,1).',
   },
   condition: {
     type: 'string',
@@ -136,4 +150,22 @@ export function listFlag(value: string | undefined): string[] | undefined {
     .map((s) => s.trim())
     .filter(Boolean);
   return items.length > 0 ? items : undefined;
+}
+
+/**
+ * Reads `--intensities` as numbers; the range is checked by the persona space.
+ *
+ * @param value - the flag's text, e.g. "-1,-0.3,0,0.3,1"
+ * @returns the numbers, or undefined when the flag is absent or empty
+ * @throws a usage error naming the flag for an item that is not a number
+ */
+export function intensitiesFlag(value: string | undefined): number[] | undefined {
+  const items = listFlag(value);
+  if (items === undefined) return undefined;
+  return items.map((item) => {
+    const n = Number(item);
+    if (!Number.isFinite(n))
+      throw usageError(`--intensities: "${item}" is not a number; give e.g. --intensities=-1,-0.3,0,0.3,1`);
+    return n;
+  });
 }

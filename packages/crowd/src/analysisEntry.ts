@@ -7,9 +7,16 @@
  */
 
 export type { Breakdown, BreakdownOptions, GroupSummary } from './analysis/breakdown.js';
-export { breakdown } from './analysis/breakdown.js';
+export { breakdown, orderLabels } from './analysis/breakdown.js';
 export type { EffectSize } from './analysis/effectSizes.js';
 export { effectSizes } from './analysis/effectSizes.js';
+export type {
+  IntensityTrend,
+  IntensityTrendOptions,
+  TrendLevel,
+  TrendSlope,
+} from './analysis/intensityTrends.js';
+export { intensityTrends, TREND_RESAMPLE_LIMIT } from './analysis/intensityTrends.js';
 export { logSpacedSizes } from './analysis/logSpacedSizes.js';
 export type { PartitionedAggregates } from './analysis/partitionAggregates.js';
 export { partitionAggregates } from './analysis/partitionAggregates.js';
@@ -132,10 +139,14 @@ export { MEAN_BOOTSTRAP_RESAMPLE_LIMIT, meanBootstrapCi } from './stats/meanBoot
 export { median } from './stats/median.js';
 export { medianBootstrapCi } from './stats/medianBootstrapCi.js';
 export { normalCdf, normalQuantile } from './stats/normalDistribution.js';
+export type { LeastSquaresLine } from './stats/olsSlope.js';
+export { olsSlope } from './stats/olsSlope.js';
 export { quantile, quantileInPlace, quantileSorted } from './stats/quantile.js';
 export { quickselect } from './stats/quickselect.js';
 export { RankedMultiset } from './stats/RankedMultiset.js';
 export { silvermanBandwidth } from './stats/silvermanBandwidth.js';
+export type { RankCorrelation, SpearmanOptions } from './stats/spearman.js';
+export { averageRanks, SPEARMAN_EXACT_MAX, SPEARMAN_PERMUTATION_MAX, spearman } from './stats/spearman.js';
 export { subsetSample } from './stats/subsetSample.js';
 export { trimCount } from './stats/trimCount.js';
 export { trimmedMean } from './stats/trimmedMean.js';

@@ -7,10 +7,10 @@ import { scaleList } from '../run/scaleList.js';
 
 /**
  * The whole crowd of a run (before sharding), in the order the run asked it, rebuilt from its
- * descriptor exactly as `emocrowd run` built it: the same persona spec, emotion filter and
- * condition, drawn with the run seed's "personas" stream, and the same fraction of it (the
- * "scale" stream) when the run was scaled. A persona file must still be where it was
- * (relative paths start at `cwd`).
+ * descriptor exactly as `emocrowd run` built it: the same persona spec, emotion filter, emotion
+ * model, intensity sweep and condition, drawn with the run seed's "personas" stream, and the same
+ * fraction of it (the "scale" stream) when the run was scaled. A persona file must still be where
+ * it was (relative paths start at `cwd`).
  *
  * @param descriptor the run's descriptor (run.json)
  * @param cwd the directory relative persona-file paths start from
@@ -24,6 +24,8 @@ export function runPersonas(descriptor: RunDescriptor, cwd: string): PersonaList
     const selection = scaleList(
       resolvePersonas(path, {
         ...(descriptor.personas.emotions ? { emotions: descriptor.personas.emotions } : {}),
+        ...(descriptor.personas.emotionModel ? { emotionModel: descriptor.personas.emotionModel } : {}),
+        ...(descriptor.personas.intensities ? { intensities: descriptor.personas.intensities } : {}),
         condition: descriptor.personas.condition as Condition,
         rng: rng.fork('personas'),
       }),

@@ -1,4 +1,4 @@
-import type { Condition, Persona } from '@emocrowd/agents';
+import type { Condition, EmotionModel, Persona } from '@emocrowd/agents';
 import { samplePositions } from '@emocrowd/agents';
 import { createRng } from '@emocrowd/models';
 import { personaJson } from '../catalog/personaJson.js';
@@ -7,7 +7,7 @@ import { renderSpaceDimensions } from '../catalog/renderSpaceDimensions.js';
 import { selectPersonas } from '../catalog/selectPersonas.js';
 import { usageError } from '../command/CliError.js';
 import { type CommandDef, defineCommand } from '../command/defineCommand.js';
-import { listFlag, personaFlags } from '../flags.js';
+import { intensitiesFlag, listFlag, personaFlags } from '../flags.js';
 
 const PREVIEW = 10;
 
@@ -21,6 +21,7 @@ export const personasCommand = defineCommand({
       'emocrowd personas --count --personas paper',
       'emocrowd personas --sample 5',
       'emocrowd personas --personas all --emotions joy,anger --dimensions',
+      'emocrowd personas --count --personas all --emotion-model beam --emotions sadness-joy',
       'emocrowd personas validate my-personas.yaml',
     ],
   },
@@ -51,9 +52,15 @@ export const personasCommand = defineCommand({
     if (modes.length > 1)
       throw usageError('personas: give at most one of --count, --sample and --dimensions');
     const emotions = listFlag(flags.emotions);
+    const intensities = intensitiesFlag(flags.intensities);
     const selection = selectPersonas({
       personas: flags.personas,
       ...(emotions ? { emotions } : {}),
+      // goemotions is the built-in spaces' own vocabulary: asking for it changes nothing.
+      ...(flags['emotion-model'] && flags['emotion-model'] !== 'goemotions'
+        ? { emotionModel: flags['emotion-model'] as EmotionModel }
+        : {}),
+      ...(intensities ? { intensities } : {}),
       condition: flags.condition as Condition,
       seed: flags.seed,
       cwd: io.cwd,

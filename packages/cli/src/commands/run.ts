@@ -1,10 +1,11 @@
+import type { EmotionModel } from '@emocrowd/agents';
 import { type CrowdEvent, descriptorItems, isBatteryDescriptor, type RunSummary } from '@emocrowd/crowd';
 import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
 import type { Io } from '../command/Io.js';
-import { analysisFlags, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
+import { analysisFlags, intensitiesFlag, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
@@ -24,6 +25,7 @@ export const runCommand = defineCommand({
       'emocrowd run --personas paper --condition emotion --json',
       'emocrowd run --model ollama:emollama --host http://127.0.0.1:11434 --concurrency 4',
       'emocrowd run --rounds 3 --influence aggregate',
+      'emocrowd run --personas all --emotion-model beam --emotions sadness-joy --condition emotion',
       'emocrowd run --personas 40 --rounds 3 --influence neighbours --network random-regular:4 --show-neighbours mean',
       'emocrowd run --task lorenz-2011 --personas 300',
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
@@ -133,10 +135,16 @@ export const runCommand = defineCommand({
     if (flags['show-neighbours'] !== undefined && flags.network === undefined)
       throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
     const shard = shardOf(flags.shard, flags.shards, io, flags.quiet === true);
+    const intensities = intensitiesFlag(flags.intensities);
     const request: RunRequest = {
       task: flags.task,
       personas: flags.personas,
       ...(listFlag(flags.emotions) ? { emotions: listFlag(flags.emotions) } : {}),
+      // goemotions is the built-in spaces' own vocabulary: asking for it changes nothing.
+      ...(flags['emotion-model'] && flags['emotion-model'] !== 'goemotions'
+        ? { emotionModel: flags['emotion-model'] as EmotionModel }
+        : {}),
+      ...(intensities ? { intensities } : {}),
       condition: flags.condition as RunRequest['condition'],
       model: flags.model,
       hosts: flags.host,

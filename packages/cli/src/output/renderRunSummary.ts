@@ -1,13 +1,14 @@
 import { partitionAggregates, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
 import { renderBatterySummary } from './renderBatterySummary.js';
+import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
 /**
  * The human report of a run: what was asked, the answer counts, each strategy's estimate and
- * error, the wisdom-of-crowds metrics, the optimal subset size and per-round measures; for a
- * battery, one row per item (`renderBatterySummary`).
+ * error, the wisdom-of-crowds metrics, the optimal subset size, per-round measures and the
+ * trends of an intensity sweep; for a battery, one row per item (`renderBatterySummary`).
  */
 export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; dir?: string }): string {
   const { colors } = opts;
@@ -26,6 +27,10 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
   );
   if (summary.items) {
     out.push(...renderBatterySummary(summary, { colors }));
+    const itemTrends = summary.items.flatMap((item) =>
+      (item.intensityTrends ?? []).map((trend) => ({ ...trend, stratum: `${item.id}: ${trend.stratum}` })),
+    );
+    if (itemTrends.length > 0) out.push('', renderIntensityTrends(itemTrends, colors));
     if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
     return `${out.join('\n')}\n`;
   }
@@ -105,6 +110,8 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
       ).trimEnd(),
     );
   }
+  if (summary.intensityTrends && summary.intensityTrends.length > 0)
+    out.push('', renderIntensityTrends(summary.intensityTrends, colors));
   if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
   return `${out.join('\n')}\n`;
 }

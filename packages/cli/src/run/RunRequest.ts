@@ -1,3 +1,4 @@
+import type { EmotionModel } from '@emocrowd/agents';
 import type { InfluenceConfig } from '@emocrowd/crowd';
 import type { CrowdScale } from './scaleList.js';
 
@@ -13,6 +14,10 @@ export interface RunRequest {
   emotions?: string[];
   /** Ask a seeded fraction of the personas (after the emotion filter, before sharding). */
   scale?: CrowdScale;
+  /** Emotions of the built-in spaces (default: the space's own, GoEmotions). */
+  emotionModel?: EmotionModel;
+  /** Intensity sweep of the built-in spaces. */
+  intensities?: number[];
   condition: 'emotion' | 'social' | 'combined';
   /** A `--model` spec of a registered backend: synthetic, ollama:NAME, openai:NAME, ... */
   model: string;

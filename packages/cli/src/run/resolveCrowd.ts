@@ -44,6 +44,8 @@ export function resolveCrowd(request: RunRequest, cwd: string): ResolvedCrowd {
   try {
     const resolved = resolvePersonas(resolvePersonaSpec(request.personas, cwd), {
       ...(request.emotions ? { emotions: request.emotions } : {}),
+      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
+      ...(request.intensities ? { intensities: request.intensities } : {}),
       condition: request.condition as Condition,
       rng: rng.fork('personas'),
     });
@@ -57,7 +59,13 @@ export function resolveCrowd(request: RunRequest, cwd: string): ResolvedCrowd {
   if (selection.count === 0)
     throw usageError('--personas: the selection is empty; check --emotions and the persona file');
   if (request.groupBy) {
-    const known = ['emotion', 'plutchik', ...selection.space.dimensions.map((d) => d.id)];
+    const known = [
+      'emotion',
+      'plutchik',
+      'spectrum',
+      'intensity',
+      ...selection.space.dimensions.map((d) => d.id),
+    ];
     const unknown = request.groupBy.filter((g) => !known.includes(g));
     if (unknown.length > 0) {
       throw usageError(

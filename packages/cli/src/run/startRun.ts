@@ -102,6 +102,8 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       space: selection.space.name,
       condition: request.condition,
       ...(request.emotions ? { emotions: request.emotions } : {}),
+      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
+      ...(request.intensities ? { intensities: request.intensities } : {}),
       ...(request.scale ? { scale: request.scale } : {}),
       count: crowd.count,
       ...(request.shard ? { shard: request.shard } : {}),

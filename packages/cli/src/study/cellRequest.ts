@@ -39,6 +39,8 @@ export function cellRequest(cell: StudyCell, options: StudyRunOptions): RunReque
     task: s.task ?? defaults.task.default,
     personas: s.personas ?? defaults.personas.default,
     ...(s.emotions ? { emotions: [...s.emotions] } : {}),
+    ...(s.emotionModel ? { emotionModel: s.emotionModel } : {}),
+    ...(s.intensities ? { intensities: [...s.intensities] } : {}),
     ...(options.scale ? { scale: options.scale } : {}),
     condition: s.condition ?? (defaults.condition.default as RunRequest['condition']),
     model,

@@ -1,4 +1,5 @@
 import type { CrowdSample } from '../stats/CrowdSample.js';
+import type { IntensityTrend } from './intensityTrends.js';
 import { type EstimateSummary, type SummaryOptions, summarizeEstimates } from './summarizeEstimates.js';
 
 /** One item of a battery as analysed: its crowd and who gave each answer. */
@@ -19,6 +20,8 @@ export interface ItemSummary {
   n: number;
   /** Everything a single question's summary has; `null` when the item has no answer with a number. */
   summary: EstimateSummary | null;
+  /** The dose-response of an intensity sweep over this item's answers (added by `summarizeRun`). */
+  intensityTrends?: IntensityTrend[];
 }
 
 /** What `summarizeBattery` reports. */

@@ -45,6 +45,10 @@ export interface RunDescriptor {
     space: string;
     condition: 'emotion' | 'social' | 'combined';
     emotions?: string[];
+    /** The emotion vocabulary of a built-in space (`--emotion-model`), when not the default. */
+    emotionModel?: 'goemotions' | 'plutchik' | 'beam';
+    /** The intensity sweep of a built-in space (`--intensities`). */
+    intensities?: number[];
     /** A seeded fraction of the selection was asked (`emocrowd study run --scale 1/56`). */
     scale?: { numerator: number; denominator: number };
     /** Personas in the crowd (after scaling, before sharding). */

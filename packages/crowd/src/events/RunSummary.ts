@@ -1,3 +1,4 @@
+import type { IntensityTrend } from '../analysis/intensityTrends.js';
 import type { ItemSummary } from '../analysis/summarizeBattery.js';
 import type { EstimateSummary } from '../analysis/summarizeEstimates.js';
 import type { RunDescriptor } from './RunDescriptor.js';
@@ -63,6 +64,12 @@ export interface RunSummary extends Partial<EstimateSummary> {
   seed: number;
   counts: RunCounts;
   rounds: RoundStats[];
+  /**
+   * Dose-response of an intensity sweep: per BEAM spectrum (or Plutchik spoke, or GoEmotions
+   * label) whose personas were given at least two intensities, the slopes of error and spread
+   * on the assigned intensity (last round's answers).
+   */
+  intensityTrends?: IntensityTrend[];
   timing: { elapsedMs: number; answersPerSecond: number };
   /** A battery's items, in battery order. */
   items?: ItemSummary[];

@@ -69,6 +69,8 @@ describe('flattenRecords', () => {
       'emotionModel',
       'plutchik',
       'intensity',
+      'spectrum',
+      'signedIntensity',
       ...attributes,
       'status',
       'estimate',

@@ -49,6 +49,18 @@ export const STUDY_SETTINGS = {
     .union([TEXT, whole(1)], { error: 'expected N, all, paper or a persona file' })
     .transform((v) => String(v)),
   emotions: list(TEXT),
+  emotionModel: z.enum(['goemotions', 'plutchik', 'beam'], {
+    error: 'expected goemotions, plutchik or beam',
+  }),
+  intensities: z.union(
+    [
+      z
+        .array(real(0, 1), { error: 'expected a list of intensities in [0, 1]' })
+        .min(1, { error: 'expected a non-empty list' }),
+      TEXT.transform((text) => text.split(',').map((x) => Number(x.trim()))).pipe(z.array(real(0, 1)).min(1)),
+    ],
+    { error: 'expected a list of intensities in [0, 1] or a comma-separated string' },
+  ),
   condition: z.enum(['emotion', 'social', 'combined'], { error: 'expected emotion, social or combined' }),
   model: TEXT,
   hosts: z.union([TEXT.transform((host) => [host]), z.array(TEXT).min(1)], {
