@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
+  describeDifference,
   type ResponseRecord,
   RUN_FILES,
   type RunDescriptor,
@@ -17,7 +18,7 @@ import { defineCommand } from '../command/defineCommand.js';
 import { outputFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
-import { describeDifference } from '../run/startRun.js';
+import { slug } from '../run/describeRun.js';
 import { VERSION } from '../version.js';
 
 /** `emocrowd merge`: shards of one run into one run directory. */
@@ -132,6 +133,7 @@ export const mergeCommand = defineCommand({
       schemaVersion: 1,
       descriptor,
       request,
+      ...(first.manifest.cwd ? { cwd: first.manifest.cwd } : {}),
       createdAt: new Date().toISOString(),
       versions: { emocrowd: VERSION, node: process.version },
     };
@@ -158,7 +160,3 @@ export const mergeCommand = defineCommand({
     return 0;
   },
 });
-
-function slug(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
-}

@@ -3,7 +3,7 @@ import { type CrowdEvent, descriptorItems, isBatteryDescriptor, type RunSummary 
 import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
 import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
+import { defineCommand, type FlagDefs, type ParsedFlags } from '../command/defineCommand.js';
 import type { Io } from '../command/Io.js';
 import { analysisFlags, intensitiesFlag, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
@@ -12,7 +12,109 @@ import { renderRunSummary } from '../output/renderRunSummary.js';
 import { backendSettings } from '../run/backendSettings.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import { resolveShard, type Shard } from '../run/resolveShard.js';
+import { resumeRequest } from '../run/resumeRequest.js';
 import { startRun } from '../run/startRun.js';
+
+/** The flags of `emocrowd run`. */
+const runFlags = {
+  task: {
+    type: 'string',
+    valueName: 'ID|FILE',
+    description:
+      'Built-in task or battery id (see emocrowd tasks) or a JSON/YAML task file; a battery asks every persona every item.',
+    default: 'fargo-seattle',
+  },
+  ...personaFlags,
+  ...modelFlags,
+  concurrency: {
+    type: 'integer',
+    description: 'Model calls in flight at most.',
+    default: 16,
+    min: 1,
+    max: 4096,
+  },
+  replicates: {
+    type: 'integer',
+    description: 'Times each persona is asked (different seeds).',
+    default: 1,
+    min: 1,
+    max: 1000,
+  },
+  rounds: {
+    type: 'integer',
+    description: 'Social-influence rounds (1 = independent answers only).',
+    default: 1,
+    min: 1,
+    max: 50,
+  },
+  influence: {
+    type: 'string',
+    choices: ['none', 'aggregate', 'neighbours'],
+    description: 'What agents see of the others between rounds.',
+    default: 'aggregate',
+  },
+  'show-aggregate': {
+    type: 'string',
+    choices: ['mean', 'median'],
+    description: 'The aggregate shown with --influence aggregate.',
+    default: 'median',
+  },
+  neighbours: {
+    type: 'integer',
+    description:
+      'With --influence neighbours and no --network: how many other answers each persona is shown, drawn afresh every round.',
+    default: 5,
+    min: 1,
+  },
+  network: {
+    type: 'string',
+    valueName: 'NAME|FILE',
+    description:
+      'With --influence neighbours: a fixed network, each persona shown its own neighbours\' answers: random-regular:D, star, ring[:K], lattice[:RxC], erdos-renyi:P, complete, or an edge-list file (0-based persona positions, "a,b" per line). Built once from --seed; stored as network.csv in the run.',
+  },
+  'show-neighbours': {
+    type: 'string',
+    choices: ['values', 'mean', 'median'],
+    description:
+      "With --network: show each neighbour's answer (default), or only their mean (as Becker et al. 2017) or median.",
+  },
+  'retry-failed': {
+    type: 'boolean',
+    description: 'Ask again the answers the cache holds as failed or unparsed.',
+  },
+  out: {
+    type: 'string',
+    valueName: 'DIR',
+    description: 'Run directory. Default: runs/<time>-<task>-<model>.',
+  },
+  runs: {
+    type: 'string',
+    valueName: 'DIR',
+    description: 'Run store for the default --out.',
+    default: 'runs',
+  },
+  resume: {
+    type: 'string',
+    valueName: 'DIR',
+    description:
+      'Continue the run in DIR where it stopped, with every setting from its run.json. Only flags that do not change the answers may be added (--host, --concurrency, --timeout, --retries, --max-per-host, --cache, --no-cache, --retry-failed, --keep-alive, --ollama-client, --api-key, --quiet, --json).',
+  },
+  shard: {
+    type: 'string',
+    valueName: 'I/N|auto',
+    description:
+      'Ask only shard I of N of the crowd (merge shards with emocrowd merge); auto: from JOB_COMPLETION_INDEX (Kubernetes Indexed Job, with --shards N) or SLURM_ARRAY_TASK_ID (Slurm job array).',
+  },
+  shards: {
+    type: 'integer',
+    valueName: 'N',
+    description:
+      "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
+    min: 1,
+  },
+  ...analysisFlags,
+  ...outputFlags,
+} as const satisfies FlagDefs;
 
 /** `emocrowd run`: simulate a crowd and report its wisdom. */
 export const runCommand = defineCommand({
@@ -31,104 +133,7 @@ export const runCommand = defineCommand({
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
     ],
   },
-  flags: {
-    task: {
-      type: 'string',
-      valueName: 'ID|FILE',
-      description:
-        'Built-in task or battery id (see emocrowd tasks) or a JSON/YAML task file; a battery asks every persona every item.',
-      default: 'fargo-seattle',
-    },
-    ...personaFlags,
-    ...modelFlags,
-    concurrency: {
-      type: 'integer',
-      description: 'Model calls in flight at most.',
-      default: 16,
-      min: 1,
-      max: 4096,
-    },
-    replicates: {
-      type: 'integer',
-      description: 'Times each persona is asked (different seeds).',
-      default: 1,
-      min: 1,
-      max: 1000,
-    },
-    rounds: {
-      type: 'integer',
-      description: 'Social-influence rounds (1 = independent answers only).',
-      default: 1,
-      min: 1,
-      max: 50,
-    },
-    influence: {
-      type: 'string',
-      choices: ['none', 'aggregate', 'neighbours'],
-      description: 'What agents see of the others between rounds.',
-      default: 'aggregate',
-    },
-    'show-aggregate': {
-      type: 'string',
-      choices: ['mean', 'median'],
-      description: 'The aggregate shown with --influence aggregate.',
-      default: 'median',
-    },
-    neighbours: {
-      type: 'integer',
-      description:
-        'With --influence neighbours and no --network: how many other answers each persona is shown, drawn afresh every round.',
-      default: 5,
-      min: 1,
-    },
-    network: {
-      type: 'string',
-      valueName: 'NAME|FILE',
-      description:
-        'With --influence neighbours: a fixed network, each persona shown its own neighbours\' answers: random-regular:D, star, ring[:K], lattice[:RxC], erdos-renyi:P, complete, or an edge-list file (0-based persona positions, "a,b" per line). Built once from --seed; stored as network.csv in the run.',
-    },
-    'show-neighbours': {
-      type: 'string',
-      choices: ['values', 'mean', 'median'],
-      description:
-        "With --network: show each neighbour's answer (default), or only their mean (as Becker et al. 2017) or median.",
-    },
-    'retry-failed': {
-      type: 'boolean',
-      description: 'Ask again the answers the cache holds as failed or unparsed.',
-    },
-    out: {
-      type: 'string',
-      valueName: 'DIR',
-      description: 'Run directory. Default: runs/<time>-<task>-<model>.',
-    },
-    runs: {
-      type: 'string',
-      valueName: 'DIR',
-      description: 'Run store for the default --out.',
-      default: 'runs',
-    },
-    resume: {
-      type: 'string',
-      valueName: 'DIR',
-      description: 'Continue the run in DIR where it stopped (same flags).',
-    },
-    shard: {
-      type: 'string',
-      valueName: 'I/N|auto',
-      description:
-        'Ask only shard I of N of the crowd (merge shards with emocrowd merge); auto: from JOB_COMPLETION_INDEX (Kubernetes Indexed Job, with --shards N) or SLURM_ARRAY_TASK_ID (Slurm job array).',
-    },
-    shards: {
-      type: 'integer',
-      valueName: 'N',
-      description:
-        "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
-      min: 1,
-    },
-    ...analysisFlags,
-    ...outputFlags,
-  },
+  flags: runFlags,
   async run({ flags, io, positionals, explicit }) {
     if (positionals.length > 0)
       throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
@@ -136,58 +141,34 @@ export const runCommand = defineCommand({
       throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
     const shard = shardOf(flags.shard, flags.shards, io, flags.quiet === true);
     const intensities = intensitiesFlag(flags.intensities);
-    const request: RunRequest = {
-      task: flags.task,
-      personas: flags.personas,
-      ...(listFlag(flags.emotions) ? { emotions: listFlag(flags.emotions) } : {}),
-      // goemotions is the built-in spaces' own vocabulary: asking for it changes nothing.
-      ...(flags['emotion-model'] && flags['emotion-model'] !== 'goemotions'
-        ? { emotionModel: flags['emotion-model'] as EmotionModel }
-        : {}),
-      ...(intensities ? { intensities } : {}),
-      condition: flags.condition as RunRequest['condition'],
-      model: flags.model,
-      hosts: flags.host,
-      backendOptions: backendSettings(flags, explicit),
-      seed: flags.seed,
-      concurrency: flags.concurrency,
-      replicates: flags.replicates,
-      rounds: flags.rounds,
-      influence:
-        flags.influence === 'neighbours'
-          ? flags.network !== undefined
-            ? {
-                kind: 'neighbours',
-                show: (flags['show-neighbours'] ?? 'values') as 'values' | 'mean' | 'median',
-              }
-            : { kind: 'neighbours', neighbours: flags.neighbours }
-          : flags.influence === 'aggregate'
-            ? { kind: 'aggregate', aggregate: flags['show-aggregate'] as 'mean' | 'median' }
-            : { kind: 'none' },
-      ...(flags.network !== undefined ? { network: flags.network } : {}),
-      temperature: flags.temperature,
-      maxTokens: flags['max-tokens'],
-      keepAlive: flags['keep-alive'],
-      timeoutMs: flags.timeout,
-      retries: flags.retries,
-      maxPerHost: flags['max-per-host'],
-      ...(flags['no-cache'] ? { cache: false as const } : flags.cache ? { cache: flags.cache } : {}),
-      retryFailed: flags['retry-failed'] === true,
-      ...(shard ? { shard } : {}),
-      ...(listFlag(flags.strategies) ? { strategies: listFlag(flags.strategies) } : {}),
-      subsets: flags.subsets,
-      tolerance: flags.tolerance,
-      ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
-    };
-    const started = await startRun(request, {
+    const given = requestFromFlags(flags, explicit, shard, intensities);
+    const resumed =
+      flags.resume === undefined
+        ? undefined
+        : resumeRequest(
+            flags.resume,
+            given,
+            {
+              ...flags,
+              emotions: listFlag(flags.emotions),
+              strategies: listFlag(flags.strategies),
+              'group-by': listFlag(flags['group-by']),
+              'emotion-model': given.emotionModel,
+              intensities,
+              shard,
+            },
+            explicit,
+            io.cwd,
+          );
+    const started = await startRun(resumed?.request ?? given, {
       runsDir: flags.runs,
-      ...(flags.resume
-        ? { outDir: flags.resume, resume: true }
+      ...(resumed
+        ? { outDir: resumed.dir, resume: true }
         : flags.out
           ? { outDir: flags.out, resume: false }
           : {}),
       env: io.env,
-      cwd: io.cwd,
+      cwd: resumed?.cwd ?? io.cwd,
     });
     const colors = colorsFor(io.stderr, io.env);
     const quiet = flags.quiet === true;
@@ -260,7 +241,7 @@ export const runCommand = defineCommand({
     }
     if (!summary) {
       io.stderr.write(
-        `stopped; answers so far are in ${started.dir}\nresume with: emocrowd run --resume ${started.dir} and the same flags\n`,
+        `stopped; answers so far are in ${started.dir}\nresume with: emocrowd run --resume ${started.dir}\n`,
       );
       return 130;
     }
@@ -269,13 +250,65 @@ export const runCommand = defineCommand({
       io.stdout.write(renderRunSummary(summary, { colors: colorsFor(io.stdout, io.env), dir: started.dir }));
     if (cancelled) {
       io.stderr.write(
-        `stopped with ${summary.counts.missing} answers missing; resume with: emocrowd run --resume ${started.dir} and the same flags\n`,
+        `stopped with ${summary.counts.missing} answers missing; resume with: emocrowd run --resume ${started.dir}\n`,
       );
       return 130;
     }
     return 0;
   },
 });
+
+/** The request the flags describe (defaults and config included). */
+function requestFromFlags(
+  flags: ParsedFlags<typeof runFlags>,
+  explicit: ReadonlySet<string>,
+  shard: Shard | undefined,
+  intensities: number[] | undefined,
+): RunRequest {
+  return {
+    task: flags.task,
+    personas: flags.personas,
+    ...(listFlag(flags.emotions) ? { emotions: listFlag(flags.emotions) } : {}),
+    // goemotions is the built-in spaces' own vocabulary: asking for it changes nothing.
+    ...(flags['emotion-model'] && flags['emotion-model'] !== 'goemotions'
+      ? { emotionModel: flags['emotion-model'] as EmotionModel }
+      : {}),
+    ...(intensities ? { intensities } : {}),
+    condition: flags.condition as RunRequest['condition'],
+    model: flags.model,
+    hosts: flags.host,
+    backendOptions: backendSettings(flags, explicit),
+    seed: flags.seed,
+    concurrency: flags.concurrency,
+    replicates: flags.replicates,
+    rounds: flags.rounds,
+    influence:
+      flags.influence === 'neighbours'
+        ? flags.network !== undefined
+          ? {
+              kind: 'neighbours',
+              show: (flags['show-neighbours'] ?? 'values') as 'values' | 'mean' | 'median',
+            }
+          : { kind: 'neighbours', neighbours: flags.neighbours }
+        : flags.influence === 'aggregate'
+          ? { kind: 'aggregate', aggregate: flags['show-aggregate'] as 'mean' | 'median' }
+          : { kind: 'none' },
+    ...(flags.network !== undefined ? { network: flags.network } : {}),
+    temperature: flags.temperature,
+    maxTokens: flags['max-tokens'],
+    keepAlive: flags['keep-alive'],
+    timeoutMs: flags.timeout,
+    retries: flags.retries,
+    maxPerHost: flags['max-per-host'],
+    ...(flags['no-cache'] ? { cache: false as const } : flags.cache ? { cache: flags.cache } : {}),
+    retryFailed: flags['retry-failed'] === true,
+    ...(shard ? { shard } : {}),
+    ...(listFlag(flags.strategies) ? { strategies: listFlag(flags.strategies) } : {}),
+    subsets: flags.subsets,
+    tolerance: flags.tolerance,
+    ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
+  };
+}
 
 /** `--shard` (I/N or auto, saying which shard auto chose) and `--shards`; undefined for the whole crowd. */
 function shardOf(

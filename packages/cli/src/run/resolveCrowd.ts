@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   type Condition,
   DefinitionFileError,
@@ -7,7 +7,14 @@ import {
   resolvePersonas,
   type Task,
 } from '@emocrowd/agents';
-import type { PersonaList } from '@emocrowd/crowd';
+import {
+  loadNetwork,
+  type Network,
+  type NetworkDescription,
+  type PersonaList,
+  RUN_FILES,
+  readRunNetwork,
+} from '@emocrowd/crowd';
 import { createRng } from '@emocrowd/models';
 import { usageError } from '../command/CliError.js';
 import type { RunRequest } from './RunRequest.js';
@@ -15,49 +22,36 @@ import { resolveTask } from './resolveTask.js';
 import { scaleList } from './scaleList.js';
 import { shardList } from './shardList.js';
 
-/** The task and the crowd of a run request. */
+/** What a run asks and whom: the task, the persona selection, this shard's personas, the network. */
 export interface ResolvedCrowd {
-  /** The question, or the battery of questions. */
   task: Task;
-  /** The personas `--personas` and `--emotions` select. */
   selection: PersonaSelection;
-  /** The crowd: the selection, or the seeded fraction `scale` asks for. */
+  /** The crowd: the selection, or the seeded fraction of it `scale` asks for. */
   crowd: PersonaList;
-  /** The personas this run asks: the crowd, or its shard. */
+  /** The personas this run asks (its shard of the crowd). */
   personas: PersonaList;
+  network?: Network;
 }
 
 /**
- * Resolves what a run asks and whom: the task (`resolveTask`), the personas drawn with the run
- * seed's "personas" stream, the fraction of them `scale` keeps (its "scale" stream) and the
- * shard. Errors are one line naming the flag and the fix.
+ * Resolves the task, the personas (drawn from the run's seed, then the fraction `scale` keeps,
+ * drawn from its "scale" stream) and the network of a request, relative to `cwd`. A resumed run whose directory holds its network reads it from there, so
+ * the network file it was built from is not needed again.
  *
- * @param request the run request
- * @param cwd where relative task and persona files start
- * @returns the task, the selection, the crowd and the personas this run asks
+ * @param request the run request.
+ * @param cwd where relative paths (task, persona and network files) start.
+ * @param stored a resumed run's directory and its network as run.json describes it.
+ * @returns the crowd.
+ * @throws CliError (exit 2) naming the flag and the fix.
  */
-export function resolveCrowd(request: RunRequest, cwd: string): ResolvedCrowd {
+export function resolveCrowd(
+  request: RunRequest,
+  cwd: string,
+  stored?: { dir: string; network?: NetworkDescription },
+): ResolvedCrowd {
   const task = resolveTask(request.task, cwd);
-  const rng = createRng(request.seed);
-  let selection: PersonaSelection;
-  let crowd: PersonaList;
-  try {
-    const resolved = resolvePersonas(resolvePersonaSpec(request.personas, cwd), {
-      ...(request.emotions ? { emotions: request.emotions } : {}),
-      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
-      ...(request.intensities ? { intensities: request.intensities } : {}),
-      condition: request.condition as Condition,
-      rng: rng.fork('personas'),
-    });
-    selection = resolved;
-    crowd = scaleList(selection, request.scale, rng.fork('scale'));
-  } catch (error) {
-    if (error instanceof DefinitionFileError) throw usageError(error.message);
-    if (error instanceof RangeError) throw usageError(prefixFlag(error.message, '--personas'));
-    throw error;
-  }
-  if (selection.count === 0)
-    throw usageError('--personas: the selection is empty; check --emotions and the persona file');
+  const selection = selectPersonas(request, cwd);
+  const crowd = scaleList(selection, request.scale, createRng(request.seed).fork('scale'));
   if (request.groupBy) {
     const known = [
       'emotion',
@@ -73,9 +67,37 @@ export function resolveCrowd(request: RunRequest, cwd: string): ResolvedCrowd {
       );
     }
   }
-  const personas = shardList(crowd, request.shard);
+  const network =
+    stored?.network && existsSync(join(stored.dir, RUN_FILES.network))
+      ? storedNetwork(stored.dir, stored.network)
+      : requestedNetwork(request, crowd.count, cwd);
+  return {
+    task,
+    selection,
+    crowd,
+    personas: shardList(crowd, request.shard),
+    ...(network ? { network } : {}),
+  };
+}
 
-  return { task, selection, crowd, personas };
+function selectPersonas(request: RunRequest, cwd: string): PersonaSelection {
+  let selection: PersonaSelection;
+  try {
+    selection = resolvePersonas(resolvePersonaSpec(request.personas, cwd), {
+      ...(request.emotions ? { emotions: request.emotions } : {}),
+      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
+      ...(request.intensities ? { intensities: request.intensities } : {}),
+      condition: request.condition as Condition,
+      rng: createRng(request.seed).fork('personas'),
+    });
+  } catch (error) {
+    if (error instanceof DefinitionFileError) throw usageError(error.message);
+    if (error instanceof RangeError) throw usageError(prefixFlag(error.message, '--personas'));
+    throw error;
+  }
+  if (selection.count === 0)
+    throw usageError('--personas: the selection is empty; check --emotions and the persona file');
+  return selection;
 }
 
 function resolvePersonaSpec(spec: string, cwd: string): string {
@@ -87,6 +109,32 @@ function resolvePersonaSpec(spec: string, cwd: string): string {
     );
   }
   return path;
+}
+
+/** The run's network (`--network`), built from the seed or read from its file; usage errors name the flag. */
+function requestedNetwork(request: RunRequest, nodes: number, cwd: string): Network | undefined {
+  if (request.network === undefined) return undefined;
+  if (request.influence.kind !== 'neighbours')
+    throw usageError(
+      `--network ${request.network} needs --influence neighbours (got ${request.influence.kind})`,
+    );
+  if (request.shard)
+    throw usageError(
+      '--network needs the whole crowd in one run: agents see neighbours in other shards; drop --shard',
+    );
+  try {
+    return loadNetwork(request.network, nodes, request.seed, cwd);
+  } catch (error) {
+    throw usageError(prefixFlag((error as Error).message, `--network ${request.network}`));
+  }
+}
+
+function storedNetwork(dir: string, description: NetworkDescription): Network {
+  try {
+    return readRunNetwork(dir, description);
+  } catch (error) {
+    throw usageError(`--resume ${dir}: ${(error as Error).message.split('\n')[0]}`);
+  }
 }
 
 function prefixFlag(message: string, flag: string): string {

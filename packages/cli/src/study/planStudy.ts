@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { type Condition, type EstimationTask, isBattery, PersonaAgent, taskItems } from '@emocrowd/agents';
 import { RUN_FILES, readResponses, recordKey } from '@emocrowd/crowd';
 import type { BackendStack, ModelRequest } from '@emocrowd/models';
-import { createRunStack } from '../run/createRunStack.js';
-import { generationOptions } from '../run/generationOptions.js';
+import { describeRun } from '../run/describeRun.js';
+import { openModelStack } from '../run/openModelStack.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import { resolveCrowd } from '../run/resolveCrowd.js';
 import { cellRequest, type StudyRunOptions } from './cellRequest.js';
@@ -102,8 +102,9 @@ export async function planStudy(
   const rows: CellPlanRow[] = [];
   for (const cell of study.cells) {
     const request = cellRequest(cell, options);
-    const { task, personas } = resolveCrowd(request, ctx.cwd);
-    const stack = createRunStack(request, ctx.env, ctx.cwd);
+    const crowd = resolveCrowd(request, ctx.cwd);
+    const { task, personas } = crowd;
+    const stack = await openModelStack(request, { env: ctx.env, cwd: ctx.cwd, checkReady: false });
     try {
       const modelKey = `${request.model} ${request.hosts.join(',')}`;
       let reachable = true;
@@ -121,7 +122,7 @@ export async function planStudy(
       const stored = existsSync(join(dir, RUN_FILES.manifest))
         ? new Set(readResponses(join(dir, RUN_FILES.responses)).records.map(recordKey))
         : new Set<string>();
-      const generation = generationOptions(request, stack.info().isLanguageModel);
+      const generation = describeRun(request, crowd, stack.info()).generation;
       let cached = 0;
       let chars = 0;
       let built = 0;
@@ -250,11 +251,15 @@ async function probeModel(
   ctx: { env: Readonly<Record<string, string | undefined>>; cwd: string },
   calls: number,
 ): Promise<ModelProbe> {
-  const stack = createRunStack({ ...request, cache: false }, ctx.env, ctx.cwd);
+  const stack = await openModelStack(
+    { ...request, cache: false },
+    { env: ctx.env, cwd: ctx.cwd, checkReady: false },
+  );
   try {
-    const { task, personas } = resolveCrowd(request, ctx.cwd);
+    const crowd = resolveCrowd(request, ctx.cwd);
+    const { task, personas } = crowd;
     const agent = new PersonaAgent({ backend: stack.backend, condition: request.condition as Condition });
-    const generation = generationOptions(request, stack.info().isLanguageModel);
+    const generation = describeRun(request, crowd, stack.info()).generation;
     let ms = 0;
     let prompt = 0;
     let completion = 0;
