@@ -1,4 +1,4 @@
-import { backendRegistry } from '@emocrowd/models';
+import { backendRegistry } from '@emocrowd/models/backends';
 import { usageError } from './command/CliError.js';
 import type { FlagDef } from './command/defineCommand.js';
 import { describeHosts, describeModelForms } from './run/describeBackends.js';

@@ -1,12 +1,26 @@
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
+import { defineCommand, type FlagDefs } from '../command/defineCommand.js';
 import { backendFlags, modelFlags, outputFlags } from '../flags.js';
-import { colorsFor } from '../output/colors.js';
-import { backendSettings } from '../run/backendSettings.js';
-import { renderStudyCells } from '../study/renderStudyCells.js';
-import { resolveStudy } from '../study/resolveStudy.js';
-import { runStudy } from '../study/runStudy.js';
 import { studyFlags } from '../study/studyFlags.js';
+
+/** The flags of `emocrowd study run`. */
+export const studyRunFlags = {
+  ...studyFlags,
+  concurrency: {
+    type: 'integer',
+    description: 'Model calls in flight at most, over the whole study.',
+    default: 16,
+    min: 1,
+    max: 4096,
+  },
+  cache: modelFlags.cache,
+  'no-cache': modelFlags['no-cache'],
+  'retry-failed': {
+    type: 'boolean',
+    description: 'Ask again the answers the cache holds as failed or unparsed.',
+  },
+  ...backendFlags,
+  ...outputFlags,
+} as const satisfies FlagDefs;
 
 /** `emocrowd study run FILE`: every cell of a study, resumable. */
 export const studyRunCommand = defineCommand({
@@ -20,63 +34,6 @@ export const studyRunCommand = defineCommand({
       'emocrowd study run my-study.yaml --cells emotion-base,social-base --concurrency 8',
     ],
   },
-  flags: {
-    ...studyFlags,
-    concurrency: {
-      type: 'integer',
-      description: 'Model calls in flight at most, over the whole study.',
-      default: 16,
-      min: 1,
-      max: 4096,
-    },
-    cache: modelFlags.cache,
-    'no-cache': modelFlags['no-cache'],
-    'retry-failed': {
-      type: 'boolean',
-      description: 'Ask again the answers the cache holds as failed or unparsed.',
-    },
-    ...backendFlags,
-    ...outputFlags,
-  },
-  async run({ flags, io, positionals, explicit }) {
-    const [file, extra] = positionals;
-    if (file === undefined) throw usageError('study run needs a study file: emocrowd study run FILE');
-    if (extra !== undefined) throw usageError(`study run: unexpected argument "${extra}" (one study file)`);
-    const study = resolveStudy(file, flags, io.cwd);
-    const outcomes = await runStudy(
-      study,
-      {
-        concurrency: flags.concurrency,
-        ...(flags.scale !== undefined && study.manifest.scale ? { scale: study.manifest.scale } : {}),
-        ...(study.manifest.shard ? { shard: study.manifest.shard } : {}),
-        ...(flags['no-cache'] ? { cache: false as const } : flags.cache ? { cache: flags.cache } : {}),
-        retryFailed: flags['retry-failed'] === true,
-        backendOptions: backendSettings(flags, explicit),
-      },
-      { io, quiet: flags.quiet === true },
-    );
-    const unfinished = outcomes.filter((o) => o.state === 'stopped' || o.state === 'pending');
-    if (unfinished.length > 0) {
-      io.stderr.write(
-        `stopped with ${unfinished.length} cell${unfinished.length === 1 ? '' : 's'} unfinished (${unfinished.map((o) => o.cell.name).join(', ')}); continue with the same command\n`,
-      );
-      return 130;
-    }
-    if (flags.json) {
-      // The results without wall-clock timing, so a study that was stopped and continued prints
-      // exactly what an uninterrupted one prints.
-      const cells = outcomes.map((o) => {
-        const { timing: _timing, ...summary } = o.summary ?? { timing: undefined };
-        return {
-          name: o.cell.name,
-          factors: o.cell.factors,
-          runDir: o.cell.name,
-          summary: o.summary ? summary : null,
-        };
-      });
-      io.stdout.write(`${JSON.stringify({ study: study.design.name, cells }, null, 2)}\n`);
-    } else
-      io.stdout.write(renderStudyCells(outcomes, { colors: colorsFor(io.stdout, io.env), dir: study.dir }));
-    return 0;
-  },
+  flags: studyRunFlags,
+  run: async (context) => (await import('../actions/studyRunAction.js')).studyRunAction(context),
 });

@@ -1,6 +1,6 @@
 import type { InfluenceConfig, StudyCell } from '@emocrowd/crowd';
 import { type BackendSetting, backendRegistry } from '@emocrowd/models';
-import { runCommand } from '../commands/run.js';
+import { runFlags } from '../commands/run.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import type { CrowdScale } from '../run/scaleList.js';
 
@@ -20,7 +20,7 @@ export interface StudyRunOptions {
   backendOptions?: Readonly<Record<string, BackendSetting>>;
 }
 
-const defaults = runCommand.flags;
+const defaults = runFlags;
 
 /**
  * The run request of one cell: its settings, with every setting the study leaves open taking the
