@@ -57,7 +57,7 @@ describe('PersonaAgent', () => {
     const backend = new ScriptedBackend(() => ({ text: '{"estimate": 1300}' }));
     const agent = new PersonaAgent({ backend, condition: 'emotion' });
     const ctx = { runSeed: 42, replicate: 1, round: 0, options: { temperature: 0.5 } };
-    const built = await agent.request(relieved, task, ctx);
+    const built = agent.request(relieved, task, ctx);
     expect(backend.requests).toHaveLength(0);
     await agent.answer(relieved, task, ctx);
     expect(backend.requests[0]).toEqual(built);

@@ -52,7 +52,7 @@ export interface PersonaAgentOptions {
   backend: ModelBackend;
   /** What personas are told about themselves (default 'combined'). */
   condition?: Condition;
-  /** A prompt builder to share between agents (default: one created on first use). */
+  /** A prompt builder to share between agents (default: the agent's own). */
   prompts?: PromptBuilder;
   /**
    * Called when an answer could not be parsed, with the request that produced it: a response
@@ -81,13 +81,13 @@ export interface PersonaAgentOptions {
 export class PersonaAgent {
   readonly backend: ModelBackend;
   readonly condition: Condition;
-  private prompts: PromptBuilder | Promise<PromptBuilder> | undefined;
+  private readonly prompts: PromptBuilder;
   private readonly onUnparsed: PersonaAgentOptions['onUnparsed'];
 
   constructor(opts: PersonaAgentOptions) {
     this.backend = opts.backend;
     this.condition = opts.condition ?? 'combined';
-    this.prompts = opts.prompts;
+    this.prompts = opts.prompts ?? createPromptBuilder();
     this.onUnparsed = opts.onUnparsed;
   }
 
@@ -97,15 +97,12 @@ export class PersonaAgent {
    *
    * @param persona - who answers
    * @param task - the question
-   * @param ctx - seed, replicate, round, social context, options, signal
+   * @param ctx - seed, replicate, round, item, social context, options, signal
    * @returns the request (messages, options with the derived seed, schema, hints, replicate, signal)
    */
-  async request(persona: Persona, task: EstimationTask, ctx: AnswerContext): Promise<ModelRequest> {
-    this.prompts ??= createPromptBuilder();
-    const prompts = await this.prompts;
-    this.prompts = prompts;
+  request(persona: Persona, task: EstimationTask, ctx: AnswerContext): ModelRequest {
     const request: ModelRequest = {
-      messages: prompts.build({
+      messages: this.prompts.build({
         persona,
         task,
         condition: this.condition,
@@ -132,7 +129,7 @@ export class PersonaAgent {
    * @returns the answer; rejects only on cancellation or bugs
    */
   async answer(persona: Persona, task: EstimationTask, ctx: AnswerContext): Promise<PersonaAnswer> {
-    const request = await this.request(persona, task, ctx);
+    const request = this.request(persona, task, ctx);
     ctx.signal?.throwIfAborted();
     const started = performance.now();
     try {

@@ -139,7 +139,7 @@ export async function planStudy(
               ...(battery ? { item: question.id } : {}),
             };
             if (stored.has(recordKey(key))) continue;
-            const next = await agent.request(persona, question, {
+            const next = agent.request(persona, question, {
               runSeed: request.seed,
               replicate,
               round: 0,
@@ -265,7 +265,7 @@ async function probeModel(
     let completion = 0;
     let chars = 0;
     for (let i = 0; i < calls; i++) {
-      const built = await agent.request(personas.at(i), taskItems(task)[0] as EstimationTask, {
+      const built = agent.request(personas.at(i), taskItems(task)[0] as EstimationTask, {
         runSeed: request.seed,
         replicate: 0,
         round: 0,

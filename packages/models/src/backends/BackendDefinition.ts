@@ -48,7 +48,7 @@ export type HostPolicy =
 
 /** What a backend's factory receives, once per server. */
 export interface BackendContext {
-  /** The spec after "PREFIX:" (e.g. "llama3.1:8b"); "" for a backend without a model name. */
+  /** The spec after "PREFIX:" (e.g. "llama3.1:8b"); the prefix itself for a spec that is the prefix alone. */
   model: string;
   /** This adapter's server, normalised; undefined in-process or when the client picks its default. */
   host?: string;
