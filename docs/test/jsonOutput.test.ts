@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crowdDataPath } from '@emocrowd/data';
 import { runCli } from '../../packages/cli/src/testing/runCli.js';
 
 /**
@@ -172,5 +173,46 @@ describe('docs/json-output.md', () => {
     const manifest = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as Record<string, unknown>;
     expectDocumented('## `run.json`', manifest, 'all-optional-present');
     expectDocumented('### `descriptor`', manifest.descriptor, 'all-optional-present');
+  });
+});
+
+describe('docs/json-output.md, analyze --rounds --json', () => {
+  it('lists exactly the keys of the round report on Becker et al. 2017', async () => {
+    const { code, stdout, stderr } = await runCli(
+      [
+        'analyze',
+        '--input',
+        crowdDataPath('becker_2017.csv'),
+        '--rounds',
+        'response_1,response_2,response_3',
+        '--shown-columns',
+        'mean.neighbor.time1,mean.neighbor.time2',
+        '--truth-column',
+        'truth',
+        '--split-by',
+        'task,group_number',
+        '--group-by',
+        'network',
+        '--json',
+      ],
+      { cwd: dir },
+    );
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout) as Record<string, unknown> & {
+      crowds: Record<string, unknown>[];
+      roundEffects: Record<string, unknown>[];
+      roundEffectTests: Record<string, unknown>[];
+    };
+    expectDocumented('### Round report: top-level keys', report, 'optional-may-miss');
+    for (const crowd of report.crowds) {
+      expectDocumented('### Round report: `crowds[]`', crowd, 'all-optional-present');
+      for (const t of crowd.transitions as Record<string, unknown>[])
+        expectDocumented('### Round report: `transitions[]`', t, 'all-optional-present');
+      expectDocumented('### Round report: `transitions[]`', crowd.overall, 'all-optional-present');
+    }
+    for (const effect of report.roundEffects) expectDocumented('### Round report: `roundEffects[]`', effect, 'all-optional-present');
+    expect(report.roundEffectTests).toHaveLength(2);
+    for (const test of report.roundEffectTests)
+      expectDocumented('### Round report: `roundEffectTests[]`', test, 'all-optional-present');
   });
 });

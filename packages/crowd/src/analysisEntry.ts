@@ -13,6 +13,17 @@ export { effectSizes } from './analysis/effectSizes.js';
 export { logSpacedSizes } from './analysis/logSpacedSizes.js';
 export type { PartitionedAggregates } from './analysis/partitionAggregates.js';
 export { partitionAggregates } from './analysis/partitionAggregates.js';
+export type { CrowdRound, CrowdRounds, RoundAnalysis } from './analysis/roundAnalysis.js';
+export { roundAnalysis } from './analysis/roundAnalysis.js';
+export type {
+  PooledTransition,
+  RoundEffect,
+  RoundEffectTest,
+  RoundTrajectoryPoint,
+} from './analysis/roundEffects.js';
+export { roundEffects, roundEffectTests } from './analysis/roundEffects.js';
+export type { RoundTransition } from './analysis/roundTransition.js';
+export { revisionWeights, roundTransition } from './analysis/roundTransition.js';
 export type { ScoredAggregate, ScoredEstimate } from './analysis/scoreStrategies.js';
 export { scoreStrategies } from './analysis/scoreStrategies.js';
 export type {
@@ -82,6 +93,7 @@ export type { HyperAccuracy, HyperAccuracyOptions } from './metrics/hyperAccurac
 export { hyperAccuracy } from './metrics/hyperAccuracy.js';
 export type { RatioSummary } from './metrics/ratioSummary.js';
 export { ratioSummary } from './metrics/ratioSummary.js';
+export { revisionWeight } from './metrics/revisionWeight.js';
 export { isRoundNumber, roundNumberShare } from './metrics/roundNumberShare.js';
 export { wocIndicator } from './metrics/wocIndicator.js';
 export { completeNetwork } from './networks/completeNetwork.js';
@@ -102,12 +114,18 @@ export type { BootstrapInterval, BootstrapOptions } from './stats/bootstrapCi.js
 export { bootstrapCi } from './stats/bootstrapCi.js';
 export type { CrowdSample } from './stats/CrowdSample.js';
 export { checkSample } from './stats/checkSample.js';
+export { chiSquareSurvival } from './stats/chiSquareDistribution.js';
+export type { ChiSquareTest } from './stats/chiSquareTest.js';
+export { chiSquareTest } from './stats/chiSquareTest.js';
 export { densityMode } from './stats/densityMode.js';
 export type { VarianceExplained } from './stats/etaSquared.js';
 export { etaSquared } from './stats/etaSquared.js';
+export type { FisherExactTest } from './stats/fisherExactTest.js';
+export { fisherExactTest, holmAdjust } from './stats/fisherExactTest.js';
 export { geometricMean } from './stats/geometricMean.js';
 export type { DensityGrid, KernelDensityOptions } from './stats/kernelDensity.js';
 export { kernelDensity } from './stats/kernelDensity.js';
+export { logChoose, logGamma } from './stats/logGamma.js';
 export { logValues } from './stats/logValues.js';
 export { mean } from './stats/mean.js';
 export { MEAN_BOOTSTRAP_RESAMPLE_LIMIT, meanBootstrapCi } from './stats/meanBootstrapCi.js';
@@ -122,6 +140,8 @@ export { subsetSample } from './stats/subsetSample.js';
 export { trimCount } from './stats/trimCount.js';
 export { trimmedMean } from './stats/trimmedMean.js';
 export { variance } from './stats/variance.js';
+export type { ProportionInterval } from './stats/wilsonInterval.js';
+export { wilsonInterval } from './stats/wilsonInterval.js';
 export { winsorizedMean } from './stats/winsorizedMean.js';
 export type {
   AggregateResult,

@@ -13,6 +13,12 @@ export type {
   SkippedRows,
 } from './import/extractCrowds.js';
 export { extractCrowds } from './import/extractCrowds.js';
+export type {
+  ExtractedRoundCrowds,
+  ExtractRoundCrowdsOptions,
+  RoundCrowd,
+} from './import/extractRoundCrowds.js';
+export { extractRoundCrowds } from './import/extractRoundCrowds.js';
 export { csvField, formatCsv } from './import/formatCsv.js';
 export { humanCrowdPath, loadHumanCrowd } from './import/loadHumanCrowd.js';
 export { parseCsv } from './import/parseCsv.js';

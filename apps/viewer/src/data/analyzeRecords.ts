@@ -42,15 +42,22 @@ export function analyzeRecords(
     bootstrap: options.bootstrap ?? 500,
     seed: options.seed ?? 0,
   });
-  const rounds = roundIds.map((round) => {
-    const list = records
-      .filter((r) => r.round === round)
-      .sort((a, b) => a.replicate - b.replicate || a.personaIndex - b.personaIndex);
-    const state = new RoundState(round, list.length);
-    list.forEach((record, slot) => {
-      state.add(slot, record);
-    });
-    return roundStats(state, truth);
+  // One slot per (replicate, persona) in every round, so each answer lines up with the same
+  // persona's previous answer (revision weights).
+  const keys = [...new Set(records.map((r) => `${r.replicate}:${r.personaIndex}`))].sort((a, b) => {
+    const [ra, pa] = a.split(':').map(Number) as [number, number];
+    const [rb, pb] = b.split(':').map(Number) as [number, number];
+    return ra - rb || pa - pb;
   });
+  const slotOf = new Map(keys.map((key, slot) => [key, slot]));
+  const states = roundIds.map((round) => {
+    const state = new RoundState(round, keys.length);
+    for (const record of records) {
+      if (record.round === round)
+        state.add(slotOf.get(`${record.replicate}:${record.personaIndex}`) as number, record);
+    }
+    return state;
+  });
+  const rounds = states.map((state, i) => roundStats(state, truth, undefined, states[i - 1]));
   return { summary, rounds };
 }

@@ -16,6 +16,7 @@ export interface CrowdSelectionFlags {
   truthColumn?: string | undefined;
   confidenceColumn?: string | undefined;
   groupBy?: string[] | undefined;
+  splitBy?: string[] | undefined;
   /** `COL=VALUE` texts. */
   filters: string[];
 }
@@ -117,6 +118,7 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
     ...(truth === undefined ? {} : { truth }),
     ...(truthColumn === undefined ? {} : { truthColumn }),
     ...(groupBy && groupBy.length > 0 ? { groupBy } : {}),
+    ...(flags.splitBy && flags.splitBy.length > 0 ? { splitBy: flags.splitBy } : {}),
     filters,
     ...(flags.confidenceColumn !== undefined
       ? { confidenceColumn: flags.confidenceColumn }
@@ -134,10 +136,10 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
 }
 
 /** The column a battery run's table gets with each row's item truth. */
-const ITEM_TRUTH = 'item.truth';
+export const ITEM_TRUTH = 'item.truth';
 
 /** A battery run's answers with each row's item truth from run.json in column `item.truth`. */
-function withItemTruths(table: DataTable, task: Parameters<typeof descriptorItems>[0]): DataTable {
+export function withItemTruths(table: DataTable, task: Parameters<typeof descriptorItems>[0]): DataTable {
   const truths = new Map(descriptorItems(task).map((item) => [item.id, item.truth]));
   const at = table.columns.indexOf('item');
   return {

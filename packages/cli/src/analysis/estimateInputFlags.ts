@@ -30,6 +30,12 @@ export const estimateInputFlags = {
     valueName: 'NAME',
     description: 'A column of self-reported confidence, for confidence-weighted strategies.',
   },
+  'split-by': {
+    type: 'string',
+    valueName: 'LIST',
+    description:
+      'Make each combination of these columns its own crowd (e.g. task,group_number); --group-by then breaks down (or, with rounds, tallies) the crowds.',
+  },
   filter: {
     type: 'string',
     valueName: 'COL=VALUE',

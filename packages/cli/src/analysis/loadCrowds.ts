@@ -13,6 +13,7 @@ export interface CrowdInputFlagValues {
   'confidence-column'?: string | undefined;
   filter: string[];
   strategies?: string | undefined;
+  'split-by'?: string | undefined;
 }
 
 /** What `analyze` and `compare` start from. */
@@ -46,6 +47,7 @@ export function loadCrowds(
     truthColumn: flags['truth-column'],
     confidenceColumn: flags['confidence-column'],
     groupBy,
+    splitBy: listFlag(flags['split-by']),
     filters: flags.filter,
   });
   return { strategies, input, crowds };

@@ -1,6 +1,9 @@
 import { estimateInputFlags } from '../analysis/estimateInputFlags.js';
 import { loadCrowds } from '../analysis/loadCrowds.js';
+import { wantsRounds } from '../analysis/loadRoundCrowds.js';
 import { type ManipulationCheck, manipulationCheck } from '../analysis/manipulationCheck.js';
+import { reportRounds } from '../analysis/reportRounds.js';
+import { roundInputFlags } from '../analysis/roundInputFlags.js';
 import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
@@ -14,16 +17,20 @@ export const analyzeCommand = defineCommand({
   meta: {
     name: 'analyze',
     description:
-      'Compute every aggregation strategy and wisdom-of-crowds metric (with the subset-size analysis and group breakdowns) on a run or on a CSV of human estimates. Rows that are not numbers are counted and reported. For a run, also checks how often answers express their assigned emotion (manipulation check).',
+      "Compute every aggregation strategy and wisdom-of-crowds metric (with the subset-size analysis and group breakdowns) on a run or on a CSV of human estimates. Rows that are not numbers are counted and reported. For a run, also checks how often answers express their assigned emotion (manipulation check). With --rounds or --round-column, follow each crowd across rounds: every round's summary, revision weights, improvement and its tests between groups.",
     examples: [
       'emocrowd analyze --input runs/20261122-081500-fargo-seattle-synthetic',
       'emocrowd analyze --input silver_jellybean_Jb1.csv --column E1 --truth 250',
       'emocrowd analyze --input becker_2017.csv --column response_1 --truth-column truth --filter task=1a --group-by network',
       'emocrowd analyze --input becker_2017.csv --column response_1 --truth-column truth --group-by task --json',
+      'emocrowd analyze --input becker_2017.csv --rounds response_1,response_2,response_3 --shown-columns mean.neighbor.time1,mean.neighbor.time2 --truth-column truth --split-by task,group_number --group-by network',
+      'emocrowd analyze --input lorenz_2011.csv --rounds E1,E2,E3,E4,E5 --truth-column Truth --split-by Session_Date,Question --group-by Information_Condition',
+      'emocrowd analyze --input runs/20261122-081500-fargo-seattle-synthetic --round-column round',
     ],
   },
   flags: {
     ...estimateInputFlags,
+    ...roundInputFlags,
     ...analysisFlags,
     'manipulation-check': {
       type: 'boolean',
@@ -33,7 +40,10 @@ export const analyzeCommand = defineCommand({
     },
     json: outputFlags.json,
   },
-  async run({ flags, io, positionals }) {
+  async run({ flags, io, positionals, explicit }) {
+    if (wantsRounds(flags)) return reportRounds(flags, positionals, io, explicit);
+    for (const name of ['respondent-column', 'shown-columns', 'shown-column'] as const)
+      if (flags[name] !== undefined) throw usageError(`--${name} needs --rounds or --round-column`);
     const { strategies, input, crowds } = loadCrowds(
       'analyze',
       flags,

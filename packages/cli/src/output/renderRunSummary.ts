@@ -90,6 +90,7 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
           { header: 'diversity', align: 'right' },
           { header: 'log diversity', align: 'right' },
           { header: 'WOC', align: 'right' },
+          { header: 'revision w (median)', align: 'right' },
         ],
         summary.rounds.map((r) => [
           String(r.round + 1),
@@ -99,6 +100,7 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
           formatNumber(r.diversity, 0),
           formatNumber(r.logDiversity, 4),
           String(r.wocIndicator),
+          r.revised > 0 ? `${formatNumber(r.revisionWeightMedian, 2)} (n ${r.revised})` : '–',
         ]),
       ).trimEnd(),
     );

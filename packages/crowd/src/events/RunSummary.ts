@@ -18,6 +18,11 @@ export interface RoundStats {
   logCollectiveError: number;
   logDiversity: number;
   wocIndicator: number;
+  /** Answers with a revision weight: a number in this round and the previous one, and something shown. */
+  revised: number;
+  /** Mean and median of Becker et al.'s revision weight (NaN without any, e.g. round 0). */
+  revisionWeightMean: number;
+  revisionWeightMedian: number;
 }
 
 /** How many answers of each kind a run has. */

@@ -73,6 +73,29 @@ describe('extractCrowds on published data', () => {
     expect(summary.aggregates.median?.estimate).toBe(300);
   });
 
+  it('--split-by makes every combination its own crowd, before the group-by columns', () => {
+    const becker = table('becker_2017.csv');
+    const groups = extractCrowds(becker, {
+      column: 'response_1',
+      truthColumn: 'truth',
+      splitBy: ['task', 'group_number'],
+      groupBy: ['network'],
+    });
+    expect(groups.crowds).toHaveLength(152);
+    expect(groups.splitBy).toEqual(['task', 'group_number']);
+    expect(groups.breakdownBy).toEqual(['network']);
+    const solo = groups.crowds.find((c) => c.key.task === '1a' && c.sample.groups?.network?.[0] === 'Solo');
+    expect(solo?.sample.values).toHaveLength(40);
+    // still split further when the forced columns do not make the truth constant
+    const network = extractCrowds(becker, {
+      column: 'response_1',
+      truthColumn: 'truth',
+      splitBy: ['network'],
+      groupBy: ['task'],
+    });
+    expect(network.splitBy).toEqual(['network', 'task']);
+  });
+
   it('counts NA rows of Becker et al. instead of dropping them silently', () => {
     const becker = table('becker_2017.csv');
     const { crowds } = extractCrowds(becker, {

@@ -12,6 +12,8 @@ export interface ExtractCrowdsOptions {
   truthColumn?: string;
   /** Columns to split or break down by (see `extractCrowds`). */
   groupBy?: readonly string[];
+  /** Columns whose values always make separate crowds (e.g. task,group_number), before `groupBy`. */
+  splitBy?: readonly string[];
   /** Keep only rows whose column equals the value (as text; all filters must hold). */
   filters?: readonly { column: string; value: string }[];
   /** A column of self-reported confidence, passed to confidence-weighted strategies. */
@@ -80,7 +82,8 @@ const MAX_EXAMPLES = 5;
  * 2. Each estimate cell is read by `parseEstimateCell`; rows without a number (empty, `NA`,
  *    text) are skipped, counted by reason, and the first few given as examples — never
  *    dropped silently. With `truthColumn`, rows whose truth is not a number are skipped too.
- * 3. With one truth for all rows, `groupBy` columns are breakdown dimensions of one crowd.
+ * 3. `splitBy` columns always split the rows into crowds (one per combination of values).
+ *    With one truth for all rows (of each such crowd), `groupBy` columns are breakdown dimensions.
  *    When a per-row truth varies, the rows are split by the shortest prefix of `groupBy` that
  *    makes the truth constant within each part (the questions); the remaining `groupBy` columns
  *    are breakdown dimensions within each. No such prefix is an error that suggests columns
@@ -116,6 +119,8 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
   const filters = (options.filters ?? []).map((f) => ({ at: index(f.column, '--filter'), value: f.value }));
   const groupBy = [...(options.groupBy ?? [])];
   const groupAt = groupBy.map((name) => index(name, '--group-by'));
+  const forced = [...(options.splitBy ?? [])];
+  const forcedAt = forced.map((name) => index(name, '--split-by'));
   const lineOf = (r: number): number => table.lines?.[r] ?? r + 1;
 
   const kept: number[] = [];
@@ -139,17 +144,13 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
     return typeof value === 'number' ? value : Number.NaN;
   };
   const truths = new Set(kept.map(truthOf).filter((t) => !Number.isNaN(t)));
+  const splitKey = (r: number, p: number): string =>
+    keyOf(table.rows[r] as readonly TableCell[], [...forcedAt, ...groupAt.slice(0, p)]);
   let splitCount = 0;
-  if (truths.size > 1) {
+  if (truths.size > 1 && !constantWithin(kept, (r) => splitKey(r, 0), truthOf)) {
     splitCount = -1;
     for (let p = 1; p <= groupBy.length; p++) {
-      if (
-        constantWithin(
-          kept,
-          (r) => keyOf(table.rows[r] as readonly TableCell[], groupAt.slice(0, p)),
-          truthOf,
-        )
-      ) {
+      if (constantWithin(kept, (r) => splitKey(r, p), truthOf)) {
         splitCount = p;
         break;
       }
@@ -178,8 +179,8 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
       );
     }
   }
-  const splitBy = groupBy.slice(0, splitCount);
-  const splitAt = groupAt.slice(0, splitCount);
+  const splitBy = [...forced, ...groupBy.slice(0, splitCount)];
+  const splitAt = [...forcedAt, ...groupAt.slice(0, splitCount)];
   const breakdownBy = groupBy.slice(splitCount);
   const breakdownAt = groupAt.slice(splitCount);
 

@@ -7,14 +7,15 @@ const STATUS_CODES: readonly ResponseRecord['status'][] = ['ok', 'unparsed', 'fa
 const HAS_ESTIMATE = 1;
 const HAS_CONFIDENCE = 2;
 const CACHED = 4;
+const HAS_SHOWN = 8;
 
 /**
  * The answers of one round, kept compactly (no raw text) and addressable by position and
  * replicate: enough for running snapshots, the next round's social information and the summary.
  *
- * Storage is columnar - typed arrays indexed by slot (status, flags, estimate, confidence and an
- * emotion label id), allocated on the first answer - so a million-answer round costs about
- * 22 bytes an answer instead of a map entry and an object per answer. Slots outside
+ * Storage is columnar - typed arrays indexed by slot (status, flags, estimate, confidence, what
+ * was shown and an emotion label id), allocated on the first answer - so a million-answer round
+ * costs about 30 bytes an answer instead of a map entry and an object per answer. Slots outside
  * `[0, total)` (never produced by runCrowd) are kept in a map, so any slot is accepted.
  */
 export class RoundState {
@@ -24,6 +25,7 @@ export class RoundState {
   private flags: Uint8Array | undefined;
   private estimate: Float64Array | undefined;
   private confidence: Float64Array | undefined;
+  private shown: Float64Array | undefined;
   private emotionId: Uint32Array | undefined;
   /** Emotion labels by id - 1 (id 0 = no emotion). */
   private readonly labels: string[] = [];
@@ -49,6 +51,7 @@ export class RoundState {
       status: record.status,
       estimate: record.estimate,
       confidence: record.confidence,
+      shown: record.shown,
       emotion: record.emotion,
       cached: record.cached,
     };
@@ -83,6 +86,7 @@ export class RoundState {
       status: STATUS_CODES[code - 1] as ResponseRecord['status'],
       estimate: flags & HAS_ESTIMATE ? (this.estimate as Float64Array)[slot] : undefined,
       confidence: flags & HAS_CONFIDENCE ? (this.confidence as Float64Array)[slot] : undefined,
+      shown: flags & HAS_SHOWN ? (this.shown as Float64Array)[slot] : undefined,
       emotion: emotionId === 0 ? undefined : this.labels[emotionId - 1],
       cached: (flags & CACHED) !== 0,
     };
@@ -131,6 +135,7 @@ export class RoundState {
       this.flags = new Uint8Array(this.total);
       this.estimate = new Float64Array(this.total);
       this.confidence = new Float64Array(this.total);
+      this.shown = new Float64Array(this.total);
       this.emotionId = new Uint32Array(this.total);
     }
     // An unknown status counts as failed, as everywhere else.
@@ -143,6 +148,10 @@ export class RoundState {
     if (lite.confidence !== undefined) {
       flags |= HAS_CONFIDENCE;
       (this.confidence as Float64Array)[slot] = lite.confidence;
+    }
+    if (lite.shown !== undefined) {
+      flags |= HAS_SHOWN;
+      (this.shown as Float64Array)[slot] = lite.shown;
     }
     (this.flags as Uint8Array)[slot] = flags;
     if (lite.emotion !== undefined) {
@@ -162,6 +171,8 @@ export interface ResponseRecordLite {
   status: ResponseRecord['status'];
   estimate: number | undefined;
   confidence: number | undefined;
+  /** What the persona was shown before answering (`ResponseRecord.shown`). */
+  shown: number | undefined;
   emotion: string | undefined;
   cached: boolean;
 }

@@ -1,5 +1,6 @@
 import type { RoundStats } from '../events/RunSummary.js';
 import { diversityPrediction, logDiversityPrediction } from '../metrics/diversityPrediction.js';
+import { revisionWeight } from '../metrics/revisionWeight.js';
 import { wocIndicator } from '../metrics/wocIndicator.js';
 import { mean } from '../stats/mean.js';
 import { median } from '../stats/median.js';
@@ -9,15 +10,34 @@ import type { RoundState } from './RoundState.js';
  * The collective measures of one round, in slot order so they do not depend on arrival order:
  * Lorenz et al. (2011) track exactly these across rounds to show the social influence effect
  * (diversity falls) and the range reduction effect (the truth drifts out of the crowd's range).
+ * With the previous round, also Becker et al.'s (2017) revision weights
+ * w = (x_r - x_{r-1}) / (shown - x_{r-1}) of the answers that were shown something (`shown`).
  */
-export function roundStats(state: RoundState, truth: number, item?: string): RoundStats {
+export function roundStats(
+  state: RoundState,
+  truth: number,
+  item?: string,
+  previous?: RoundState,
+): RoundStats {
   const values: number[] = [];
+  const weights: number[] = [];
   let failed = 0;
   // entries() runs in ascending slot order.
-  for (const [, lite] of state.entries()) {
-    if (lite.status === 'ok' && lite.estimate !== undefined) values.push(lite.estimate);
-    else failed++;
+  for (const [slot, lite] of state.entries()) {
+    if (lite.status === 'ok' && lite.estimate !== undefined) {
+      values.push(lite.estimate);
+      const before = previous?.get(slot);
+      if (lite.shown !== undefined && before?.status === 'ok' && before.estimate !== undefined) {
+        const w = revisionWeight(before.estimate, lite.estimate, lite.shown);
+        if (!Number.isNaN(w)) weights.push(w);
+      }
+    } else failed++;
   }
+  const revision = {
+    revised: weights.length,
+    revisionWeightMean: weights.length > 0 ? mean(weights) : Number.NaN,
+    revisionWeightMedian: median(weights),
+  };
   if (values.length === 0) {
     return {
       round: state.round,
@@ -32,6 +52,7 @@ export function roundStats(state: RoundState, truth: number, item?: string): Rou
       logCollectiveError: Number.NaN,
       logDiversity: Number.NaN,
       wocIndicator: 0,
+      ...revision,
     };
   }
   const linear = diversityPrediction(values, truth);
@@ -49,5 +70,6 @@ export function roundStats(state: RoundState, truth: number, item?: string): Rou
     logCollectiveError: log.collectiveError,
     logDiversity: log.diversity,
     wocIndicator: wocIndicator(values, truth),
+    ...revision,
   };
 }

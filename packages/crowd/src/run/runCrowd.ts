@@ -234,6 +234,7 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
                     state,
                     (items[i] as EstimationTask).truth.value,
                     battery ? items[i]?.id : undefined,
+                    runRounds.states[round - 1]?.[i],
                   ),
                 }),
               ),

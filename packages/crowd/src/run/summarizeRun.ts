@@ -49,13 +49,14 @@ export function summarizeRun(input: {
   const battery = isBatteryDescriptor(descriptor.task);
   const counts = countAnswers(rounds, descriptor);
   const roundList: RoundStats[] = [];
-  for (const states of rounds.states) {
+  rounds.states.forEach((states, r) => {
     states.forEach((state, i) => {
       const item = items[i];
+      const previous = rounds.states[r - 1]?.[i];
       if (state.size > 0 && item)
-        roundList.push(roundStats(state, item.truth, battery ? item.id : undefined));
+        roundList.push(roundStats(state, item.truth, battery ? item.id : undefined, previous));
     });
-  }
+  });
   const summaryBase = {
     schemaVersion: 1 as const,
     runId: descriptor.runId,
