@@ -1,17 +1,23 @@
+import { resolve } from 'node:path';
 import { type CrowdEvent, descriptorItems, isBatteryDescriptor, type RunSummary } from '@emocrowd/crowd';
+import type { BatchFileLimits } from '@emocrowd/models';
 import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
+import { exportRunBatch } from '../batch/exportRunBatch.js';
+import { batchEnv, batchModelName, batchRunOf } from '../batch/openBatchRun.js';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
 import type { Io } from '../command/Io.js';
-import { analysisFlags, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
+import { analysisFlags, batchFileFlags, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
+import { renderBatchExport } from '../output/renderBatchReport.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
 import { backendSettings } from '../run/backendSettings.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import { resolveShard, type Shard } from '../run/resolveShard.js';
-import { startRun } from '../run/startRun.js';
+import { type StartRunOptions, startRun } from '../run/startRun.js';
+import { exportJson } from './batchExport.js';
 
 /** `emocrowd run`: simulate a crowd and report its wisdom. */
 export const runCommand = defineCommand({
@@ -124,6 +130,13 @@ export const runCommand = defineCommand({
         "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
       min: 1,
     },
+    'batch-out': {
+      type: 'string',
+      valueName: 'FILE',
+      description:
+        'Call no model: write the requests the run would send (its first round) as OpenAI batch input lines to FILE, for vllm run-batch or a Batch API; then emocrowd batch import DIR RESULTS. Needs --model openai:NAME.',
+    },
+    ...batchFileFlags,
     ...analysisFlags,
     ...outputFlags,
   },
@@ -132,7 +145,7 @@ export const runCommand = defineCommand({
       throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
     if (flags['show-neighbours'] !== undefined && flags.network === undefined)
       throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
-    const shard = shardOf(flags.shard, flags.shards, io, flags.quiet === true);
+    const shard = shardOf(flags.shard, flags.shards, io);
     const request: RunRequest = {
       task: flags.task,
       personas: flags.personas,
@@ -171,7 +184,7 @@ export const runCommand = defineCommand({
       tolerance: flags.tolerance,
       ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
     };
-    const started = await startRun(request, {
+    const where = {
       runsDir: flags.runs,
       ...(flags.resume
         ? { outDir: flags.resume, resume: true }
@@ -180,7 +193,16 @@ export const runCommand = defineCommand({
           : {}),
       env: io.env,
       cwd: io.cwd,
-    });
+    };
+    if (flags['batch-out'] !== undefined)
+      return exportInsteadOfRunning(request, where, {
+        out: resolve(io.cwd, flags['batch-out']),
+        limits: { maxLines: flags['batch-max-lines'], maxBytes: flags['batch-max-bytes'] },
+        json: flags.json === true,
+        quiet: flags.quiet === true,
+        io,
+      });
+    const started = await startRun(request, where);
     const colors = colorsFor(io.stderr, io.env);
     const quiet = flags.quiet === true;
     if (!quiet && !started.descriptor.model.isLanguageModel)
@@ -269,19 +291,43 @@ export const runCommand = defineCommand({
   },
 });
 
-/** `--shard` (I/N or auto, saying which shard auto chose) and `--shards`; undefined for the whole crowd. */
-function shardOf(
-  text: string | undefined,
-  shards: number | undefined,
-  io: Io,
-  quiet: boolean,
-): Shard | undefined {
+/**
+ * `--shard` (I/N or auto) and `--shards`; undefined for the whole crowd. The shard auto chose
+ * is said on stderr even with --quiet: a cluster job's log must show which part it ran.
+ */
+function shardOf(text: string | undefined, shards: number | undefined, io: Io): Shard | undefined {
   if (text === undefined) {
     if (shards !== undefined) throw usageError('--shards goes with --shard auto');
     return undefined;
   }
   const resolved = resolveShard(text, { ...(shards !== undefined ? { shards } : {}), env: io.env });
-  if (text.trim() === 'auto' && !quiet)
+  if (text.trim() === 'auto')
     io.stderr.write(`shard ${resolved.shard.index + 1}/${resolved.shard.count} (from ${resolved.source})\n`);
   return resolved.shard;
+}
+
+/**
+ * `run --batch-out FILE`: the run directory is created as for an online run, then its first
+ * round is exported instead of asked (no server is contacted).
+ */
+async function exportInsteadOfRunning(
+  request: RunRequest,
+  where: StartRunOptions,
+  options: { out: string; limits: BatchFileLimits; json: boolean; quiet: boolean; io: Io },
+): Promise<number> {
+  batchModelName(request.model, '--batch-out');
+  const started = await startRun(request, { ...where, env: batchEnv(where.env), checkReady: false });
+  const run = batchRunOf(started, request, where.outDir ?? started.dir);
+  try {
+    const report = await exportRunBatch(run, options.out, { limits: options.limits });
+    if (options.json)
+      options.io.stdout.write(
+        `${JSON.stringify({ dir: run.dir, ...(exportJson(report) as object) }, null, 2)}\n`,
+      );
+    if (!options.quiet)
+      options.io.stderr.write(`run directory ${run.dir}\n${renderBatchExport(report, run.dir)}`);
+    return 0;
+  } finally {
+    await run.close();
+  }
 }

@@ -6,12 +6,14 @@ import {
   PersonaAgent,
   type PersonaSelection,
   resolvePersonas,
+  type Task,
 } from '@emocrowd/agents';
 import {
   type CrowdEvent,
   describeNetwork,
   loadNetwork,
   type Network,
+  type PersonaList,
   ResponseLog,
   type ResponseRecord,
   RUN_FILES,
@@ -54,6 +56,15 @@ export interface StartedRun {
   stop(): void;
   /** The backend stack (for stats such as model calls and pool state). */
   stack: BackendStack;
+  /** What the run asks, for batch export and import (which run the same crowd another way). */
+  crowd: {
+    task: Task;
+    personas: PersonaList;
+    network?: Network;
+    condition: Condition;
+    /** The answers already in the run directory. */
+    completed: ResponseRecord[];
+  };
 }
 
 /** Where a run lives and what may already be there. */
@@ -286,6 +297,13 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     events$,
     stop: () => stop.abort(),
     stack,
+    crowd: {
+      task,
+      personas,
+      ...(network ? { network } : {}),
+      condition: request.condition as Condition,
+      completed,
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { OllamaTestServerRespond } from './OllamaTestServerAnswer.js';
@@ -92,6 +93,9 @@ export async function startOllamaTestServer(
 ): Promise<OllamaTestServer> {
   const requests: OllamaRecordedRequest[] = [];
   const closing = new AbortController();
+  // Every request waiting out its latency (and every running batch) listens for the close:
+  // as many listeners as requests in flight are expected, not a leak.
+  setMaxListeners(0, closing.signal);
   const state: TestServerState = {
     store: new ModelStore(options.models ?? ['llama3.2:1b']),
     plan: new OllamaFaultPlan(options),

@@ -23,9 +23,24 @@ import { type BatchInputRequest, validateBatchInput } from './validateBatchInput
  * @param state the server (its models, faults, files)
  */
 export async function runBatchJob(stored: StoredBatch, state: TestServerState): Promise<void> {
+  // One signal for "stop asking": the batch was cancelled or the server closes. Listeners are
+  // removed at the end, so a server that ran many batches keeps none behind.
+  const stopping = new AbortController();
+  const onStop = (): void => stopping.abort();
+  stored.cancel.signal.addEventListener('abort', onStop, { once: true });
+  state.closing.addEventListener('abort', onStop, { once: true });
+  if (stored.cancel.signal.aborted || state.closing.aborted) onStop();
+  try {
+    await runSteps(stored, state, stopping.signal);
+  } finally {
+    stored.cancel.signal.removeEventListener('abort', onStop);
+    state.closing.removeEventListener('abort', onStop);
+  }
+}
+
+async function runSteps(stored: StoredBatch, state: TestServerState, stop: AbortSignal): Promise<void> {
   const { job, cancel } = stored;
   const { timing } = state.batches;
-  const stop = AbortSignal.any([cancel.signal, state.closing]);
   await wait(timing.validatingMs, stop);
   if (state.closing.aborted) return;
   if (cancel.signal.aborted) return finish(job, 'cancelled', [], [], state);
