@@ -18,8 +18,17 @@ const DOC = readFileSync(fileURLToPath(new URL('../json-output.md', import.meta.
 const expectDocumented = (...args: DocumentedCheck) => expectDocumentedIn(DOC, ...args);
 
 /** Top-level keys only a battery's summary has, and those only a single question's has. */
-const BATTERY_ONLY = ['items'];
-const SINGLE_ONLY = ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes'];
+const BATTERY_ONLY = ['items', 'crossItem', 'skill'];
+const SINGLE_ONLY = [
+  'truth',
+  'aggregates',
+  'metrics',
+  'subsets',
+  'groups',
+  'effectSizes',
+  'effectModel',
+  'intensityTrends',
+];
 /** Keys of `task` only a battery's has, and those only a single question's has. */
 const BATTERY_TASK = ['items'];
 const SINGLE_TASK = ['unit', 'truth', 'truthSource'];
@@ -32,9 +41,9 @@ let batteryDir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'emocrowd-json-doc-'));
-  // Two rounds and groups so every optional part of the summary is present.
+  // Two rounds, groups and an intensity sweep so every optional part of the summary is present.
   const { code, stdout, stderr } = await runCli(
-    ['run', '--personas', '120', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion', '--json', '--quiet', '--out', 'runs/doc'],
+    ['run', '--personas', '120', '--intensities', '0.4,0.9', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion,region', '--json', '--quiet', '--out', 'runs/doc'],
     { cwd: dir },
   );
   expect(code, stderr).toBe(0);
@@ -64,10 +73,11 @@ describe('docs/json-output.md', () => {
     const items = battery.items as Record<string, unknown>[];
     expect(items).toHaveLength(6);
     for (const item of items) {
-      expectDocumented('### `items[]`', item, 'all-optional-present');
+      // An item's intensityTrends needs a sweep: packages/cli/src/commands/run.test.ts runs one.
+      expectDocumented('### `items[]`', item, 'all-optional-present', ['intensityTrends']);
       const itemSummary = item.summary as Record<string, unknown>;
       expect(Object.keys(itemSummary).sort()).toEqual(
-        ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes'].sort(),
+        ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'effectModel'].sort(),
       );
       expectDocumented('### `metrics`', itemSummary.metrics, 'all-optional-present');
       for (const aggregate of Object.values(itemSummary.aggregates as Record<string, { estimate: unknown }>)) {
@@ -76,6 +86,16 @@ describe('docs/json-output.md', () => {
         else expectDocumented('### `aggregates.<strategy>`', aggregate, 'optional-may-miss');
       }
     }
+    const cross = battery.crossItem as Record<string, unknown>;
+    expectDocumented('### `crossItem`', cross, 'all-optional-present');
+    const strategies = cross.strategies as Record<string, unknown>;
+    expect(Object.keys(strategies)).toContain('selectCrowd');
+    for (const entry of Object.values(strategies))
+      expectDocumented('### `crossItem.strategies.<strategy>`', entry, 'all-optional-present');
+    const differences = cross.differences as unknown[];
+    expect(differences.length).toBeGreaterThan(0);
+    for (const entry of differences) expectDocumented('### `crossItem.differences[]`', entry, 'all-optional-present');
+    expectDocumented('### `skill`', battery.skill, 'all-optional-present');
     const rounds = battery.rounds as Record<string, unknown>[];
     expect(rounds).toHaveLength(12);
     for (const round of rounds) expectDocumented('### `rounds[]`', round, 'all-optional-present');
@@ -88,8 +108,9 @@ describe('docs/json-output.md', () => {
     }
   });
 
-  it('lists exactly the keys of counts and metrics', () => {
+  it('lists exactly the keys of counts, usage and metrics', () => {
     expectDocumented('### `counts`', summary.counts, 'all-optional-present');
+    expectDocumented('### `usage`', summary.usage, 'all-optional-present');
     expectDocumented('### `metrics`', summary.metrics, 'all-optional-present');
   });
 
@@ -110,6 +131,20 @@ describe('docs/json-output.md', () => {
     expect(aggregates.some((a) => typeof a.estimate === 'number')).toBe(true);
   });
 
+  it('lists exactly the keys of intensityTrends[]', () => {
+    const trends = summary.intensityTrends as unknown[];
+    expect(trends.length).toBeGreaterThan(0);
+    for (const trend of trends) expectDocumented('### `intensityTrends[]`', trend, 'all-optional-present');
+  });
+
+  it('lists exactly the keys of emotions express --json and its levels', async () => {
+    const { code, stdout } = await runCli(['emotions', 'express', '--text', 'The train was late.', '--json', '--quiet']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { levels: unknown[] };
+    expectDocumented('## `emocrowd emotions express --json`', report, 'all-optional-present');
+    for (const level of report.levels) expectDocumented('### `levels[]` (express)', level, 'optional-may-miss');
+  });
+
   it('describes summary.json as the same object --json prints', () => {
     const stored = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as Record<string, unknown>;
     const { timing: _a, ...storedRest } = stored;
@@ -122,6 +157,17 @@ describe('docs/json-output.md', () => {
     const lines = readFileSync(join(runDir, 'responses.jsonl'), 'utf8').trim().split('\n');
     expect(lines.length).toBe(240);
     for (const line of lines) expectDocumented('## `responses.jsonl`', JSON.parse(line), 'optional-may-miss');
+  });
+
+  it('lists exactly the top-level keys of analyze --json on a battery', async () => {
+    const { code, stdout, stderr } = await runCli(
+      ['analyze', '--input', 'runs/battery', '--subsets', '0', '--json'],
+      { cwd: dir },
+    );
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout) as Record<string, unknown>;
+    expectDocumented('## `analyze --json` on a battery', report, 'all-optional-present', ['itemColumns']);
+    expect(report.format).toBe('run');
   });
 
   it('lists exactly the keys of run.json and its descriptor', () => {

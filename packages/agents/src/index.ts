@@ -11,12 +11,38 @@ export {
 export { buildSimulationHints, KNOWS_SUBJECT_FAMILIARITY } from './agent/buildSimulationHints.js';
 export type { AnswerContext, PersonaAgentOptions, PersonaAnswer } from './agent/PersonaAgent.js';
 export { PersonaAgent } from './agent/PersonaAgent.js';
+export {
+  BEAM_TO_GOEMOTION,
+  BEAM_TO_PLUTCHIK,
+  beamToGoEmotion,
+  beamToPlutchik,
+  GOEMOTION_TO_BEAM,
+} from './emotion/beamMapping.js';
+export type { BeamSpectrum, BeamSpectrumId } from './emotion/beamSpectra.js';
+export {
+  BEAM_LEVELS,
+  BEAM_SPECTRA,
+  BEAM_SPECTRUM_IDS,
+  beamWord,
+  formatIntensity,
+  isBeamSpectrumId,
+  nearestBeamLevel,
+  parseBeamWord,
+} from './emotion/beamSpectra.js';
 export type { CircumplexPoint } from './emotion/circumplex.js';
 export { GOEMOTIONS_CIRCUMPLEX } from './emotion/circumplex.js';
 export type { EmotionModel, EmotionState } from './emotion/EmotionState.js';
-export { createEmotionState, DEFAULT_EMOTION_INTENSITY, plutchikState } from './emotion/EmotionState.js';
+export {
+  beamState,
+  createEmotionState,
+  DEFAULT_EMOTION_INTENSITY,
+  EMOTION_MODELS,
+  plutchikState,
+} from './emotion/EmotionState.js';
 export type { EkmanGroup, SentimentGroup } from './emotion/goEmotionGroups.js';
 export { ekmanGroupOf, sentimentOf } from './emotion/goEmotionGroups.js';
+export type { IntensityScale } from './emotion/intensityScale.js';
+export { intensityScaleOf } from './emotion/intensityScale.js';
 export type { GoEmotionLabel } from './emotion/isGoEmotionLabel.js';
 export { isGoEmotionLabel } from './emotion/isGoEmotionLabel.js';
 export type { PlutchikEmotion, PlutchikLevel, PlutchikSpoke } from './emotion/plutchik.js';
@@ -37,6 +63,15 @@ export {
 } from './emotion/plutchikMapping.js';
 export type { EmotionEvent, EmotionUpdateOptions } from './emotion/updateEmotion.js';
 export { relativeGap, updateEmotion } from './emotion/updateEmotion.js';
+// Expressing emotions in text
+export {
+  buildRewritePrompt,
+  cleanRewrite,
+  REWRITE_SYSTEM_PROMPT,
+  templateRewrite,
+} from './express/buildRewritePrompt.js';
+export type { ExpressionScore } from './express/scoreExpression.js';
+export { intendedEkman, poleLabels, scoreExpression } from './express/scoreExpression.js';
 // Definition files
 export { DefinitionFileError, formatDocumentPath } from './file/DefinitionFileError.js';
 export { loadDefinitionFile, validateDefinition } from './file/loadDefinitionFile.js';
@@ -44,6 +79,8 @@ export type { ParsedAnswer } from './parse/parseAnswer.js';
 // Answer parsing
 export { parseAnswer, parseStructuredAnswer } from './parse/parseAnswer.js';
 export { replaceSpelledNumbers } from './parse/spelledNumbers.js';
+export type { BuiltInSpaceOptions } from './persona/builtInEmotions.js';
+export { builtInEmotions, checkIntensities } from './persona/builtInEmotions.js';
 export type { Condition } from './persona/Condition.js';
 export { CONDITIONS, showsEmotion, showsSocial } from './persona/Condition.js';
 export { defaultSpace } from './persona/defaultSpace.js';
@@ -54,7 +91,7 @@ export {
   personaSpaceFromDocument,
 } from './persona/loadPersonaSpaceFile.js';
 export type { Persona } from './persona/Persona.js';
-export { personaId, personaKey } from './persona/Persona.js';
+export { emotionKey, personaId, personaKey } from './persona/Persona.js';
 export type {
   PersonaSpace,
   PersonaSpaceDefinition,
@@ -74,15 +111,10 @@ export { resolvePersonas } from './persona/resolvePersonas.js';
 export { stableHash } from './persona/stableHash.js';
 // Prompts
 export { ANSWER_SCHEMA } from './prompt/answerSchema.js';
+export { beamPlace } from './prompt/beamPlace.js';
 export { describeEmotion } from './prompt/describeEmotion.js';
 export type { PromptBuilder, PromptInput, SocialContext, SocialShown } from './prompt/PromptBuilder.js';
-export {
-  createPromptBuilder,
-  formatPromptWithLangChain,
-  formatQuantity,
-  PROMPT_TEMPLATE,
-  SYSTEM_PROMPT,
-} from './prompt/PromptBuilder.js';
+export { createPromptBuilder, formatQuantity, SYSTEM_PROMPT } from './prompt/PromptBuilder.js';
 export { AGE_GROUP } from './social/ageGroup.js';
 export { EDUCATION } from './social/education.js';
 export { GENDER } from './social/gender.js';

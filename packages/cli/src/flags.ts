@@ -1,4 +1,5 @@
-import { backendRegistry } from '@emocrowd/models';
+import { backendRegistry } from '@emocrowd/models/backends';
+import { usageError } from './command/CliError.js';
 import type { FlagDef } from './command/defineCommand.js';
 import { describeHosts, describeModelForms } from './run/describeBackends.js';
 
@@ -90,7 +91,20 @@ export const personaFlags = {
   emotions: {
     type: 'string',
     valueName: 'LIST',
-    description: 'Only these emotions (comma-separated GoEmotions or Plutchik labels).',
+    description:
+      'Only these emotions (comma-separated GoEmotions or Plutchik labels, BEAM words or spectra such as sadness-joy).',
+  },
+  'emotion-model': {
+    type: 'string',
+    choices: ['goemotions', 'plutchik', 'beam'],
+    description:
+      "Emotions of the built-in spaces: goemotions (default, 28 labels), plutchik (the wheel's 24 terms) or beam (7 spectra x 7 signed levels).",
+  },
+  intensities: {
+    type: 'string',
+    valueName: 'LIST',
+    description:
+      'Intensity sweep of the built-in spaces: every emotion at each of these intensities, 0 to 1 (beam: signed levels -1 to 1; write --intensities=-1,-0.3,0,0.3,1).',
   },
   condition: {
     type: 'string',
@@ -121,12 +135,48 @@ export const analysisFlags = {
     default: 0.1,
     min: 0,
   },
+  ks: {
+    type: 'string',
+    valueName: 'LIST',
+    description:
+      "Subset sizes added to the subset analysis' log-spaced grid (e.g. 538, the paper's optimal size); sizes above the crowd's are left out with a note.",
+  },
+  epsilon: {
+    type: 'number',
+    description:
+      "The subset analysis' smallest good size is the smallest k whose accuracy is within epsilon of the best.",
+    default: 0.01,
+    min: 0,
+    max: 1,
+  },
   'group-by': {
     type: 'string',
     valueName: 'LIST',
     description: 'Break results down by these dimensions (e.g. emotion,ageGroup).',
   },
+  'select-k': {
+    type: 'integer',
+    valueName: 'K',
+    description:
+      'Judges the selectCrowd strategy averages: the K with the best ability cue (Mannes et al. 2014).',
+    default: 5,
+    min: 1,
+  },
 } as const satisfies Record<string, FlagDef>;
+
+/**
+ * Reads `--ks`: comma-separated positive integers.
+ *
+ * @throws a usage error naming the flag and a correct form
+ */
+export function ksFlag(value: string | undefined): number[] | undefined {
+  const items = listFlag(value);
+  if (!items) return undefined;
+  const bad = items.find((item) => !/^\d+$/.test(item) || Number(item) < 1);
+  if (bad !== undefined)
+    throw usageError(`--ks takes subset sizes, positive integers, e.g. --ks 538,1000 (got "${bad}")`);
+  return items.map(Number);
+}
 
 /** Splits a comma-separated flag value into trimmed non-empty items. */
 export function listFlag(value: string | undefined): string[] | undefined {
@@ -157,6 +207,24 @@ export const batchFileFlags = {
   },
 } as const satisfies Record<string, FlagDef>;
 
+/** How to wait for batches (`batch fetch`, `batch submit --wait`). */
+export const batchPollFlags = {
+  'poll-interval': {
+    type: 'integer',
+    valueName: 'MS',
+    description: 'First wait between two checks of the batches; each wait is 1.5 times the last.',
+    default: 5000,
+    min: 1,
+  },
+  'max-poll-interval': {
+    type: 'integer',
+    valueName: 'MS',
+    description: 'Longest wait between two checks.',
+    default: 60000,
+    min: 1,
+  },
+} as const satisfies Record<string, FlagDef>;
+
 /** Where a Batch API is served (`batch submit`, `status`, `fetch`). */
 export const batchServerFlags = {
   host: {
@@ -172,3 +240,21 @@ export const batchServerFlags = {
       'Bearer token of the Batch API. Default: OPENAI_API_KEY. Never written to the run directory.',
   },
 } as const satisfies Record<string, FlagDef>;
+
+/**
+ * Reads `--intensities` as numbers; the range is checked by the persona space.
+ *
+ * @param value - the flag's text, e.g. "-1,-0.3,0,0.3,1"
+ * @returns the numbers, or undefined when the flag is absent or empty
+ * @throws a usage error naming the flag for an item that is not a number
+ */
+export function intensitiesFlag(value: string | undefined): number[] | undefined {
+  const items = listFlag(value);
+  if (items === undefined) return undefined;
+  return items.map((item) => {
+    const n = Number(item);
+    if (!Number.isFinite(n))
+      throw usageError(`--intensities: "${item}" is not a number; give e.g. --intensities=-1,-0.3,0,0.3,1`);
+    return n;
+  });
+}

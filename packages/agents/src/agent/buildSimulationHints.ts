@@ -1,4 +1,6 @@
 import type { SimulationHints } from '@emocrowd/models';
+import { beamToGoEmotion } from '../emotion/beamMapping.js';
+import type { EmotionState } from '../emotion/EmotionState.js';
 import { type Condition, showsEmotion, showsSocial } from '../persona/Condition.js';
 import type { Persona } from '../persona/Persona.js';
 import type { SocialContext } from '../prompt/PromptBuilder.js';
@@ -16,7 +18,9 @@ export const KNOWS_SUBJECT_FAMILIARITY = 0.9;
  * 1. truth, unit and confusableUnit come from the task.
  * 2. emotion (label, valence, arousal, intensity) only when the condition tells the persona its
  *    emotion; familiarity and numeracy only when it tells the social attributes - the hints
- *    never carry what the prompt does not say.
+ *    never carry what the prompt does not say. A BEAM word is sent as its GoEmotions
+ *    counterpart when it has one (rage -> anger, so the synthetic model speaks and biases as
+ *    for anger), else as itself (the synthetic model then goes by valence and arousal).
  * 3. familiarity: 0.9 when an attribute value is listed in `task.subject.familiar`; otherwise,
  *    for 'us-geography' tasks, the region / occupation familiarity trait (see socialTraits);
  *    otherwise absent. numeracy: the mean numeracy trait.
@@ -38,8 +42,8 @@ export function buildSimulationHints(
   const hints: SimulationHints = { truth: task.truth.value, unit: task.unit };
   if (task.confusableUnit !== undefined) hints.confusableUnit = { ...task.confusableUnit };
   if (showsEmotion(condition) && persona.emotion !== undefined) {
-    const { label, valence, arousal, intensity } = persona.emotion;
-    hints.emotion = { label, valence, arousal, intensity };
+    const { valence, arousal, intensity } = persona.emotion;
+    hints.emotion = { label: hintLabel(persona.emotion), valence, arousal, intensity };
   }
   if (showsSocial(condition)) {
     const traits = socialTraits(persona.attributes);
@@ -60,6 +64,11 @@ export function buildSimulationHints(
   if (shown?.kind === 'aggregate') hints.socialAnchor = shown.value;
   else if (shown?.kind === 'neighbours' && shown.values.length > 0) hints.socialAnchor = median(shown.values);
   return hints;
+}
+
+function hintLabel(emotion: EmotionState): string {
+  if (emotion.model !== 'beam') return emotion.label;
+  return beamToGoEmotion(emotion.label) ?? emotion.label;
 }
 
 function median(values: readonly number[]): number {

@@ -1,4 +1,5 @@
-import { createEmotionState, type EmotionState, plutchikState } from './EmotionState.js';
+import { GOEMOTION_TO_BEAM } from './beamMapping.js';
+import { beamState, createEmotionState, type EmotionState, plutchikState } from './EmotionState.js';
 import type { GoEmotionLabel } from './isGoEmotionLabel.js';
 import { parsePlutchikTerm } from './plutchik.js';
 import { goEmotionToPlutchik } from './plutchikMapping.js';
@@ -62,6 +63,11 @@ export function relativeGap(own: number, shown: number): number {
  *    - g >= largeFrom: target 'annoyance' if old valence < 0, else 'surprise'; s = min(1, 0.8 + 0.2 * g).
  *    If s > i' the state switches to the target at intensity s; otherwise the old label stays at i'.
  * 4. Plutchik states move on the wheel: the target is mapped with goEmotionToPlutchik.
+ * 5. BEAM states move on the spectra: the target is placed with GOEMOTION_TO_BEAM (approval ->
+ *    distrust-trust, positive; surprise -> disinterest-fascination, positive; annoyance ->
+ *    anger-peace, negative) at |signed intensity| = s; a target without a place (relief,
+ *    confusion) keeps the spectrum and the side, at strength s. Decay shrinks the signed
+ *    intensity towards the neutral word.
  *
  * @param state - the current emotion
  * @param event - what happened
@@ -100,12 +106,20 @@ export function updateEmotion(
 
 function withLabel(state: EmotionState, target: GoEmotionLabel, intensity: number): EmotionState {
   if (state.model === 'goemotions') return createEmotionState(target, { intensity });
+  if (state.model === 'beam') {
+    const place = GOEMOTION_TO_BEAM[target];
+    return place === null
+      ? withIntensity(state, intensity)
+      : beamState(place.spectrum, Math.sign(place.signedIntensity) * intensity);
+  }
   const spoke = goEmotionToPlutchik(target);
   return spoke === null ? withIntensity(state, intensity) : plutchikState(spoke.emotion, intensity);
 }
 
 function withIntensity(state: EmotionState, intensity: number): EmotionState {
   if (state.model === 'goemotions') return createEmotionState(state.label, { intensity });
+  if (state.model === 'beam' && state.spectrum !== undefined)
+    return beamState(state.spectrum, Math.sign(state.signedIntensity ?? 0) * intensity);
   const term = parsePlutchikTerm(state.label);
   return term === undefined ? { ...state, intensity } : plutchikState(term.emotion, intensity);
 }

@@ -1,3 +1,4 @@
+import { formatIntensity } from '../emotion/beamSpectra.js';
 import { DEFAULT_EMOTION_INTENSITY, type EmotionState } from '../emotion/EmotionState.js';
 import { PLUTCHIK_LEVEL_INTENSITY, parsePlutchikTerm } from '../emotion/plutchik.js';
 import { stableHash } from './stableHash.js';
@@ -18,11 +19,27 @@ export interface Persona {
 }
 
 /**
+ * The canonical text of an emotion: the GoEmotions label at the default intensity, prefixed
+ * "plutchik:" for Plutchik terms and suffixed "@<intensity>" when the intensity is not the
+ * default (0.7 for GoEmotions, the ring's intensity for Plutchik terms); a BEAM state is always
+ * "beam:<spectrum>@<signed intensity>" ("beam:sadness-joy@-0.6"). Two states with the same key
+ * are the same feeling as far as a prompt or the synthetic model can tell.
+ *
+ * @param emotion - the emotion
+ * @returns its key, e.g. "joy", "anger@0.3", "plutchik:serenity", "beam:fear-courage@1"
+ */
+export function emotionKey(emotion: EmotionState): string {
+  if (emotion.model === 'beam')
+    return `beam:${emotion.spectrum}@${formatIntensity(emotion.signedIntensity ?? 0)}`;
+  const name = emotion.model === 'plutchik' ? `plutchik:${emotion.label}` : emotion.label;
+  return emotion.intensity === defaultIntensity(emotion) ? name : `${name}@${emotion.intensity}`;
+}
+
+/**
  * The canonical text of a persona: "emotion=joy|age=25-34|region=upper-midwest".
  *
- * Behaviour: the emotion comes first, as the label for GoEmotions at the default intensity,
- * prefixed "plutchik:" for Plutchik terms and suffixed "@<intensity>" when the intensity is
- * not the default (0.7 for GoEmotions, the ring's intensity for Plutchik terms); attributes follow sorted by key, so dimension order does not matter.
+ * Behaviour: the emotion comes first as its {@link emotionKey}; attributes follow sorted by
+ * key, so dimension order does not matter.
  *
  * @param emotion - the emotion, if any
  * @param attributes - the social attributes
@@ -33,12 +50,7 @@ export function personaKey(
   attributes: Readonly<Record<string, string>>,
 ): string {
   const parts: string[] = [];
-  if (emotion !== undefined) {
-    const name = emotion.model === 'plutchik' ? `plutchik:${emotion.label}` : emotion.label;
-    parts.push(
-      `emotion=${name}${emotion.intensity === defaultIntensity(emotion) ? '' : `@${emotion.intensity}`}`,
-    );
-  }
+  if (emotion !== undefined) parts.push(`emotion=${emotionKey(emotion)}`);
   for (const key of Object.keys(attributes).sort()) parts.push(`${key}=${attributes[key]}`);
   return parts.join('|');
 }

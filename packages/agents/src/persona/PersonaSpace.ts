@@ -1,6 +1,7 @@
 import type { Rng } from '@emocrowd/models';
+import { BEAM_LEVELS, isBeamSpectrumId } from '../emotion/beamSpectra.js';
 import { createEmotionState, type EmotionModel, type EmotionState } from '../emotion/EmotionState.js';
-import { type Persona, personaId } from './Persona.js';
+import { emotionKey, type Persona, personaId } from './Persona.js';
 
 /** One social dimension of a space: an attribute key and the values it ranges over. */
 export interface SpaceDimension {
@@ -8,12 +9,20 @@ export interface SpaceDimension {
   values: readonly string[];
 }
 
-/** The emotion dimension of a space. */
+/**
+ * The emotion dimension of a space: every label at every intensity.
+ *
+ * For 'goemotions' and 'plutchik' intensities are in [0, 1] (default: 0.7 for GoEmotions, the
+ * ring's for Plutchik terms). For 'beam' they are signed levels in [-1, 1] and labels are
+ * spectrum ids or words: a spectrum id without intensities ranges over the seven levels
+ * (BEAM_LEVELS), a word without intensities stays at its own level. A list of intensities is an
+ * intensity sweep: each label at each intensity, label-major.
+ */
 export interface SpaceEmotions {
   model: EmotionModel;
   labels: readonly string[];
-  /** Intensity for every label (default: 0.7 for GoEmotions, the ring's for Plutchik terms). */
-  intensity?: number;
+  /** One intensity for every label, or a sweep over several. */
+  intensity?: number | readonly number[];
 }
 
 /**
@@ -43,7 +52,7 @@ export interface PersonaSpace {
   readonly description: string;
   /** Number of personas. */
   readonly count: number;
-  /** The emotion labels the space ranges over (empty when it has no emotion). */
+  /** The distinct emotion labels the space ranges over, in order (empty when it has no emotion). */
   readonly emotionLabels: readonly string[];
   /** The social dimensions (for list spaces: the attribute keys used, values as seen). */
   readonly dimensions: readonly SpaceDimension[];
@@ -57,7 +66,10 @@ export interface PersonaSpace {
    * floor(n / count) or ceil(n / count) times).
    */
   sample(n: number, rng: Rng): Persona[];
-  /** The sub-space of personas whose emotion label is in `labels` (indices and ids are kept). */
+  /**
+   * The sub-space of personas whose emotion label is in `labels`, or, for BEAM emotions, whose
+   * spectrum is (indices and ids are kept).
+   */
   filterEmotions(labels: readonly string[]): PersonaSpace;
 }
 
@@ -121,15 +133,30 @@ abstract class BaseSpace implements PersonaSpace {
     }
   }
 
+  /** The emotion states of the space, for filtering by label or spectrum. */
+  protected abstract emotionStates(): readonly EmotionState[];
+
   protected checkLabels(labels: readonly string[]): void {
-    const known = new Set(this.emotionLabels);
+    const states = this.emotionStates();
+    const spectra = [...new Set(states.flatMap((e) => (e.spectrum === undefined ? [] : [e.spectrum])))];
+    const known = new Set([...this.emotionLabels, ...spectra]);
     const unknown = labels.filter((l) => !known.has(l));
     if (unknown.length > 0) {
       throw new RangeError(
-        `unknown emotion${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} for space "${this.name}"; expected some of ${this.emotionLabels.join(', ')}`,
+        `unknown emotion${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} for space "${this.name}"; expected some of ${[...spectra, ...this.emotionLabels].join(', ')}`,
       );
     }
   }
+}
+
+/** Whether a state is selected by a filter of labels and (for BEAM) spectrum ids. */
+function selected(state: EmotionState | undefined, wanted: ReadonlySet<string>): boolean {
+  if (state === undefined) return false;
+  return wanted.has(state.label) || (state.spectrum !== undefined && wanted.has(state.spectrum));
+}
+
+function distinct(labels: readonly string[]): string[] {
+  return [...new Set(labels)];
 }
 
 class ProductSpace extends BaseSpace {
@@ -138,7 +165,7 @@ class ProductSpace extends BaseSpace {
   readonly count: number;
   readonly emotionLabels: readonly string[];
   readonly dimensions: readonly SpaceDimension[];
-  private readonly emotionStates: readonly (EmotionState | undefined)[];
+  private readonly states: readonly (EmotionState | undefined)[];
   /** Parent emotion position of each local emotion position. */
   private readonly emotionParent: readonly number[];
   private readonly parentEmotionCount: number;
@@ -156,10 +183,12 @@ class ProductSpace extends BaseSpace {
     this.name = def.name;
     this.description = def.description ?? '';
     this.dimensions = def.dimensions;
-    this.emotionStates = emotionStates;
+    this.states = emotionStates;
     this.emotionParent = emotionParent;
     this.parentEmotionCount = parentEmotionCount;
-    this.emotionLabels = emotionStates.filter((e): e is EmotionState => e !== undefined).map((e) => e.label);
+    this.emotionLabels = distinct(
+      emotionStates.filter((e): e is EmotionState => e !== undefined).map((e) => e.label),
+    );
     this.radices = def.dimensions.map((d) => d.values.length);
     const factorial = this.radices.reduce((a, b) => a * b, 1);
     this.selection = def.socialSelection;
@@ -211,11 +240,15 @@ class ProductSpace extends BaseSpace {
     this.dimensions.forEach((dim, d) => {
       attributes[dim.id] = dim.values[digits[d] as number] as string;
     });
-    const emotion = this.emotionStates[e];
+    const emotion = this.states[e];
     const index = (this.emotionParent[e] as number) * this.socialCount + s;
     const persona: Persona = { id: this.idAt(position, emotion, attributes), index, attributes };
     if (emotion !== undefined) persona.emotion = emotion;
     return persona;
+  }
+
+  protected emotionStates(): readonly EmotionState[] {
+    return this.states.filter((e): e is EmotionState => e !== undefined);
   }
 
   filterEmotions(labels: readonly string[]): PersonaSpace {
@@ -223,8 +256,8 @@ class ProductSpace extends BaseSpace {
     const wanted = new Set(labels);
     const states: (EmotionState | undefined)[] = [];
     const parents: number[] = [];
-    this.emotionStates.forEach((state, i) => {
-      if (state !== undefined && wanted.has(state.label)) {
+    this.states.forEach((state, i) => {
+      if (selected(state, wanted)) {
         states.push(state);
         parents.push(this.emotionParent[i] as number);
       }
@@ -252,7 +285,7 @@ class ListSpace extends BaseSpace {
     this.description = description;
     this.personas = personas;
     this.count = personas.length;
-    this.emotionLabels = [...new Set(personas.flatMap((p) => (p.emotion ? [p.emotion.label] : [])))];
+    this.emotionLabels = distinct(personas.flatMap((p) => (p.emotion ? [p.emotion.label] : [])));
     const dims = new Map<string, Set<string>>();
     for (const p of personas) {
       for (const [k, v] of Object.entries(p.attributes)) {
@@ -269,13 +302,17 @@ class ListSpace extends BaseSpace {
     return this.personas[position] as Persona;
   }
 
+  protected emotionStates(): readonly EmotionState[] {
+    return this.personas.flatMap((p) => (p.emotion ? [p.emotion] : []));
+  }
+
   filterEmotions(labels: readonly string[]): PersonaSpace {
     this.checkLabels(labels);
     const wanted = new Set(labels);
     return new ListSpace(
       `${this.name}[${labels.join(',')}]`,
       this.description,
-      this.personas.filter((p) => p.emotion !== undefined && wanted.has(p.emotion.label)),
+      this.personas.filter((p) => selected(p.emotion, wanted)),
     );
   }
 }
@@ -288,8 +325,10 @@ class ListSpace extends BaseSpace {
  *    configurations); the configuration decodes mixed-radix over `dimensions`, last fastest.
  * 2. Without emotions the space is the social configurations alone; without dimensions it is
  *    the emotions alone (attributes {}).
- * 3. Throws RangeError for unknown labels, empty or duplicate values, duplicate dimension ids
- *    and a selection outside the factorial.
+ * 3. The emotions are every label at every intensity (see {@link SpaceEmotions}), label-major.
+ * 4. Throws RangeError for unknown labels, an emotion listed twice (the same label and
+ *    intensity, however written), empty or duplicate values, duplicate dimension ids and a
+ *    selection outside the factorial.
  *
  * @param def - the definition
  * @returns the space
@@ -306,24 +345,45 @@ export function createPersonaSpace(def: PersonaSpaceDefinition): PersonaSpace {
       throw new RangeError(`dimension "${dim.id}" has duplicate values`);
   }
   const states: (EmotionState | undefined)[] =
-    def.emotions === undefined
-      ? [undefined]
-      : def.emotions.labels.map((label) => {
-          const opts: { model: EmotionModel; intensity?: number } = {
-            model: def.emotions?.model ?? 'goemotions',
-          };
-          if (def.emotions?.intensity !== undefined) opts.intensity = def.emotions.intensity;
-          return createEmotionState(label, opts);
-        });
-  if (def.emotions !== undefined && new Set(def.emotions.labels).size !== def.emotions.labels.length) {
-    throw new RangeError(`space "${def.name}" lists an emotion twice`);
-  }
+    def.emotions === undefined ? [undefined] : emotionStatesOf(def.name, def.emotions);
   return new ProductSpace(
     def,
     states,
     states.map((_, i) => i),
     states.length,
   );
+}
+
+/**
+ * The emotion states of a space definition: every label at every intensity, label-major.
+ *
+ * @param space - the space's name, for errors
+ * @param emotions - model, labels, intensities
+ * @returns the states, each distinct
+ */
+function emotionStatesOf(space: string, emotions: SpaceEmotions): EmotionState[] {
+  const model = emotions.model;
+  const given = emotions.intensity;
+  const states = emotions.labels.flatMap((label) => {
+    const levels =
+      given === undefined
+        ? model === 'beam' && isBeamSpectrumId(label)
+          ? BEAM_LEVELS
+          : [undefined]
+        : typeof given === 'number'
+          ? [given]
+          : given;
+    return levels.map((intensity) =>
+      createEmotionState(label, intensity === undefined ? { model } : { model, intensity }),
+    );
+  });
+  const seen = new Set<string>();
+  for (const state of states) {
+    const key = emotionKey(state);
+    if (seen.has(key)) throw new RangeError(`space "${space}" lists the emotion ${key} twice`);
+    seen.add(key);
+  }
+  return states;
 }
 
 /**

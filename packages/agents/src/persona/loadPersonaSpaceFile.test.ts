@@ -176,3 +176,60 @@ describe('resolvePersonas', () => {
     expect(() => resolvePersonas('0', { condition: 'combined', rng: createRng(1) })).toThrow(/N >= 1/);
   });
 });
+
+describe('persona files with BEAM spectra', () => {
+  it('sweep one spectrum at chosen levels', () => {
+    const file = write(
+      'sweep.yaml',
+      `emotions: { model: beam, labels: [sadness-joy], intensity: [-1, -0.3, 0, 0.3, 1] }
+dimensions:
+  - { id: age, values: [25-34, 65+] }
+`,
+    );
+    const space = loadPersonaSpaceFile(file);
+    expect(space.count).toBe(10);
+    expect([...space.iterate()].map((p) => p.emotion?.signedIntensity)).toEqual([
+      -1, -1, -0.3, -0.3, 0, 0, 0.3, 0.3, 1, 1,
+    ]);
+    const all = loadPersonaSpaceFile(write('all.yaml', 'emotions: { model: beam }\n'));
+    expect(all.count).toBe(49);
+  });
+
+  it('read BEAM words in explicit personas, with or without the model', () => {
+    const file = write(
+      'beam-people.yaml',
+      `personas:
+  - emotion: heroism
+  - emotion: { label: anger-peace, intensity: -0.6, model: beam }
+`,
+    );
+    const [hero, angry] = loadPersonaSpaceFile(file).iterate();
+    expect(hero?.emotion).toMatchObject({ model: 'beam', spectrum: 'fear-courage', signedIntensity: 1 });
+    expect(angry?.emotion).toMatchObject({ model: 'beam', label: 'anger', signedIntensity: -0.6 });
+  });
+
+  it('name the path of a bad BEAM entry', () => {
+    expect(
+      messageOf(() =>
+        loadPersonaSpaceFile(write('b1.yaml', 'emotions: { model: beam, labels: [sad-joy] }\n')),
+      ),
+    ).toMatch(
+      /^b1\.yaml: emotions\.labels\[0\]: expected a BEAM spectrum \(fear-courage, .*\) or one of its words \(e\.g\. grief, heroism\), got "sad-joy"$/,
+    );
+    expect(
+      messageOf(() =>
+        loadPersonaSpaceFile(write('b2.yaml', 'emotions: { labels: [joy], intensity: [0.5, -0.5] }\n')),
+      ),
+    ).toBe(
+      'b2.yaml: emotions.intensity[1]: expected a number from 0 to 1 for goemotions emotions, got -0.5 (signed levels are for model: beam)',
+    );
+    expect(
+      messageOf(() => loadPersonaSpaceFile(write('b3.yaml', 'emotions: { model: beam, intensity: [2] }\n'))),
+    ).toBe('b3.yaml: emotions.intensity[0]: expected a number from 0 to 1 (BEAM: -1 to 1)');
+    expect(
+      messageOf(() =>
+        loadPersonaSpaceFile(write('b4.yaml', 'emotions: { model: beam, labels: [sadness-joy, grief] }\n')),
+      ),
+    ).toMatch(/^b4\.yaml: emotions: space "b4" lists the emotion beam:sadness-joy@-1 twice$/);
+  });
+});

@@ -1,21 +1,37 @@
 import { basename, extname } from 'node:path';
 import { GOEMOTIONS_LABELS } from '@emocrowd/models';
 import { z } from 'zod';
+import { BEAM_SPECTRUM_IDS, isBeamSpectrumId, parseBeamWord } from '../emotion/beamSpectra.js';
 import { createEmotionState, type EmotionModel, type EmotionState } from '../emotion/EmotionState.js';
 import { isGoEmotionLabel } from '../emotion/isGoEmotionLabel.js';
 import { PLUTCHIK_EMOTIONS, PLUTCHIK_WHEEL, parsePlutchikTerm } from '../emotion/plutchik.js';
 import { DefinitionFileError } from '../file/DefinitionFileError.js';
 import { loadDefinitionFile, validateDefinition } from '../file/loadDefinitionFile.js';
 import { SOCIAL_DIMENSIONS } from '../social/socialDimensions.js';
-import { createPersonaListSpace, createPersonaSpace, type PersonaSpace } from './PersonaSpace.js';
+import {
+  createPersonaListSpace,
+  createPersonaSpace,
+  type PersonaSpace,
+  type SpaceEmotions,
+} from './PersonaSpace.js';
 
-const MODEL = z.enum(['goemotions', 'plutchik'], { error: 'expected "goemotions" or "plutchik"' });
+const MODEL = z.enum(['goemotions', 'plutchik', 'beam'], {
+  error: 'expected "goemotions", "plutchik" or "beam"',
+});
+/** An intensity: [0, 1], or a signed BEAM level in [-1, 1]; the range is checked with the model. */
 const INTENSITY = z
-  .number({ error: 'expected a number from 0 to 1' })
-  .min(0, { error: 'expected a number from 0 to 1' })
-  .max(1, {
-    error: 'expected a number from 0 to 1',
-  });
+  .number({ error: 'expected a number from 0 to 1 (BEAM: -1 to 1)' })
+  .min(-1, { error: 'expected a number from 0 to 1 (BEAM: -1 to 1)' })
+  .max(1, { error: 'expected a number from 0 to 1 (BEAM: -1 to 1)' });
+const INTENSITIES = z.union(
+  [
+    INTENSITY,
+    z
+      .array(INTENSITY, { error: 'expected a number or a non-empty array of numbers' })
+      .min(1, { error: 'expected a number or a non-empty array of numbers' }),
+  ],
+  { error: 'expected a number or a non-empty array of numbers' },
+);
 const NON_EMPTY_STRINGS = z
   .array(z.string({ error: 'expected a non-empty array of strings' }), {
     error: 'expected a non-empty array of strings',
@@ -49,6 +65,7 @@ const PERSONA = z.strictObject(
  * ```yaml
  * name: fargo-locals
  * emotions: { model: goemotions, labels: [joy, anger], intensity: 0.8 }   # labels: all by default
+ * # or an intensity sweep along a BEAM spectrum: { model: beam, labels: [sadness-joy], intensity: [-1, -0.3, 0, 0.3, 1] }
  * dimensions:
  *   - { id: region, values: [pacific-northwest, upper-midwest] }
  *   - { id: age, values: all }                # "all" = every built-in value
@@ -73,7 +90,7 @@ export const PERSONA_SPACE_FILE_SCHEMA = z.strictObject(
               error: 'expected "all" or a non-empty array of strings',
             })
             .optional(),
-          intensity: INTENSITY.optional(),
+          intensity: INTENSITIES.optional(),
         },
         { error: 'expected { model?, labels?, intensity? }' },
       )
@@ -107,15 +124,33 @@ export type PersonaSpaceFile = z.output<typeof PERSONA_SPACE_FILE_SCHEMA>;
 const ALL_PLUTCHIK_TERMS = PLUTCHIK_EMOTIONS.flatMap((e) => PLUTCHIK_WHEEL[e].terms);
 
 function knownLabel(model: EmotionModel, label: string): boolean {
-  return model === 'goemotions'
-    ? isGoEmotionLabel(label)
-    : parsePlutchikTerm(label) !== undefined || (PLUTCHIK_EMOTIONS as readonly string[]).includes(label);
+  if (model === 'goemotions') return isGoEmotionLabel(label);
+  if (model === 'beam') return isBeamSpectrumId(label) || parseBeamWord(label) !== undefined;
+  return parsePlutchikTerm(label) !== undefined || (PLUTCHIK_EMOTIONS as readonly string[]).includes(label);
 }
 
 function expectedLabels(model: EmotionModel): string {
-  return model === 'goemotions'
-    ? `a GoEmotions label (${GOEMOTIONS_LABELS.join(', ')})`
-    : 'a Plutchik emotion or term (e.g. joy, serenity, rage)';
+  if (model === 'goemotions') return `a GoEmotions label (${GOEMOTIONS_LABELS.join(', ')})`;
+  if (model === 'beam')
+    return `a BEAM spectrum (${BEAM_SPECTRUM_IDS.join(', ')}) or one of its words (e.g. grief, heroism)`;
+  return 'a Plutchik emotion or term (e.g. joy, serenity, rage)';
+}
+
+/** The model a bare label belongs to: GoEmotions first, then Plutchik, then BEAM. */
+function modelOfLabel(label: string): EmotionModel {
+  if (isGoEmotionLabel(label)) return 'goemotions';
+  if (knownLabel('plutchik', label)) return 'plutchik';
+  return knownLabel('beam', label) ? 'beam' : 'goemotions';
+}
+
+/** Checks intensities against the model's range: [0, 1], or [-1, 1] for BEAM. */
+function checkIntensity(file: string, at: string, model: EmotionModel, value: number): void {
+  if (model !== 'beam' && value < 0)
+    throw new DefinitionFileError(
+      file,
+      at,
+      `expected a number from 0 to 1 for ${model} emotions, got ${value} (signed levels are for model: beam)`,
+    );
 }
 
 /**
@@ -211,7 +246,9 @@ export function personaSpaceFromDocument(file: string, document: unknown): Perso
     doc.emotions.labels === undefined || doc.emotions.labels === 'all'
       ? model === 'goemotions'
         ? [...GOEMOTIONS_LABELS]
-        : ALL_PLUTCHIK_TERMS
+        : model === 'beam'
+          ? [...BEAM_SPECTRUM_IDS]
+          : ALL_PLUTCHIK_TERMS
       : doc.emotions.labels;
   labels.forEach((label, i) => {
     if (!knownLabel(model, label))
@@ -223,9 +260,25 @@ export function personaSpaceFromDocument(file: string, document: unknown): Perso
   });
   if (new Set(labels).size !== labels.length)
     throw new DefinitionFileError(file, 'emotions.labels', 'expected distinct labels');
-  const emotions: { model: EmotionModel; labels: readonly string[]; intensity?: number } = { model, labels };
-  if (doc.emotions.intensity !== undefined) emotions.intensity = doc.emotions.intensity;
-  return createPersonaSpace({ name, description: doc.description ?? '', emotions, dimensions });
+  const intensity = doc.emotions.intensity;
+  if (typeof intensity === 'number') checkIntensity(file, 'emotions.intensity', model, intensity);
+  else if (intensity !== undefined) {
+    intensity.forEach((value, i) => {
+      checkIntensity(file, `emotions.intensity[${i}]`, model, value);
+    });
+    if (new Set(intensity).size !== intensity.length)
+      throw new DefinitionFileError(file, 'emotions.intensity', 'expected distinct intensities');
+  }
+  const emotions: SpaceEmotions = { model, labels };
+  if (intensity !== undefined) emotions.intensity = intensity;
+  try {
+    return createPersonaSpace({ name, description: doc.description ?? '', emotions, dimensions });
+  } catch (error) {
+    // The one way valid labels and intensities still clash: the same feeling written twice.
+    if (error instanceof RangeError && /twice/.test(error.message))
+      throw new DefinitionFileError(file, 'emotions', error.message);
+    throw error;
+  }
 }
 
 function checkValue(file: string, at: string, dimension: string, value: string): void {
@@ -245,12 +298,7 @@ function emotionFrom(
   ref: string | { label: string; intensity?: number | undefined; model?: EmotionModel | undefined },
 ): EmotionState {
   const label = typeof ref === 'string' ? ref : ref.label;
-  const model =
-    typeof ref === 'string'
-      ? isGoEmotionLabel(label)
-        ? 'goemotions'
-        : 'plutchik'
-      : (ref.model ?? 'goemotions');
+  const model = typeof ref === 'string' ? modelOfLabel(label) : (ref.model ?? 'goemotions');
   if (!knownLabel(model, label))
     throw new DefinitionFileError(
       file,
@@ -258,7 +306,10 @@ function emotionFrom(
       `expected ${expectedLabels(model)}, got "${label}"`,
     );
   const opts: { model: EmotionModel; intensity?: number } = { model };
-  if (typeof ref !== 'string' && ref.intensity !== undefined) opts.intensity = ref.intensity;
+  if (typeof ref !== 'string' && ref.intensity !== undefined) {
+    checkIntensity(file, `${at}.intensity`, model, ref.intensity);
+    opts.intensity = ref.intensity;
+  }
   return createEmotionState(label, opts);
 }
 

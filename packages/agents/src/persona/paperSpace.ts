@@ -1,4 +1,3 @@
-import { GOEMOTIONS_LABELS } from '@emocrowd/models';
 import { AGE_GROUP } from '../social/ageGroup.js';
 import { EDUCATION } from '../social/education.js';
 import { GENDER } from '../social/gender.js';
@@ -6,6 +5,7 @@ import { OCCUPATION } from '../social/occupation.js';
 import { POLITICAL_LEANING } from '../social/politicalLeaning.js';
 import { REGION } from '../social/region.js';
 import type { SocialDimension } from '../social/SocialDimension.js';
+import { type BuiltInSpaceOptions, builtInEmotions, builtInSuffix } from './builtInEmotions.js';
 import { createPersonaSpace, type PersonaSpace, type SpaceDimension } from './PersonaSpace.js';
 import { stableHash } from './stableHash.js';
 
@@ -74,15 +74,24 @@ let cachedSelection: readonly number[] | undefined;
  * GoEmotions labels times 538 social configurations (RESEARCH.md §1, unconfirmed), and the
  * paper's attribute lists are not public. 538 = 2 x 269 cannot be a full factorial of
  * census-style dimensions, so the configurations are a documented deterministic selection, see
- * {@link paperSocialSelection}. Emotions are at the default intensity 0.7.
+ * {@link paperSocialSelection}. Emotions are at the default intensity 0.7. With `options` the
+ * 28 labels are replaced by another model's emotions or an intensity sweep (see
+ * {@link builtInEmotions}) and the space is named "paper-<model>" and/or "@<sweep>"; the 538
+ * social configurations stay.
  *
+ * @param options - emotion model and intensity sweep
  * @returns the space (positions emotion-major: 0..537 are admiration)
  */
-export function paperSpace(): PersonaSpace {
+export function paperSpace(options: BuiltInSpaceOptions = {}): PersonaSpace {
+  const emotions = builtInEmotions(options);
+  const suffix = builtInSuffix(options);
   return createPersonaSpace({
-    name: 'paper',
-    description: '28 GoEmotions labels x 538 social configurations (15,064 personas, Kadiyala et al. 2025)',
-    emotions: { model: 'goemotions', labels: GOEMOTIONS_LABELS },
+    name: `paper${suffix}`,
+    description:
+      suffix === ''
+        ? '28 GoEmotions labels x 538 social configurations (15,064 personas, Kadiyala et al. 2025)'
+        : `${emotions.model} emotions${options.intensities ? ` at intensities ${options.intensities.join(', ')}` : ''} x the paper's 538 social configurations`,
+    emotions,
     dimensions: PAPER_DIMENSIONS,
     socialSelection: paperSocialSelection(),
   });

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Rng } from '@emocrowd/models';
+import type { EmotionModel } from '../emotion/EmotionState.js';
+import type { BuiltInSpaceOptions } from './builtInEmotions.js';
 import { type Condition, showsEmotion, showsSocial } from './Condition.js';
 import { defaultSpace } from './defaultSpace.js';
 import { loadPersonaSpaceFile } from './loadPersonaSpaceFile.js';
@@ -22,8 +24,12 @@ export interface PersonaSelection {
 
 /** Options of {@link resolvePersonas}. */
 export interface ResolvePersonasOptions {
-  /** Keep only these emotion labels (`--emotions joy,anger`). */
+  /** Keep only these emotion labels, or BEAM spectra (`--emotions joy,anger`, `--emotions sadness-joy`). */
   emotions?: readonly string[];
+  /** The emotion vocabulary of the built-in spaces (`--emotion-model`); not for persona files. */
+  emotionModel?: EmotionModel;
+  /** An intensity sweep of the built-in spaces (`--intensities`); not for persona files. */
+  intensities?: readonly number[];
   condition: Condition;
   /** Stream for sampling `N` personas (fork it from the run's RNG). */
   rng: Rng;
@@ -38,8 +44,12 @@ export interface ResolvePersonasOptions {
  * 2. `all`: every persona of the default space, in order.
  * 3. `paper`: every persona of the 15,064-persona paper space, in order.
  * 4. anything else: a JSON / YAML persona file; every persona in it, in order.
- * 5. `emotions` filters the space first (unknown labels throw RangeError).
- * 6. Throws when the condition asks for something the personas lack: 'emotion' needs personas
+ * 5. `emotionModel` and `intensities` reword the built-in spaces' emotions (see
+ *    builtInEmotions); a persona file sets its own (`emotions.model`, `emotions.intensity`), so
+ *    giving them with a file is a RangeError naming the flag.
+ * 6. `emotions` filters the space first (unknown labels throw RangeError); for BEAM emotions a
+ *    spectrum id keeps all of its levels.
+ * 7. Throws when the condition asks for something the personas lack: 'emotion' needs personas
  *    with an emotion, 'social' needs personas with attributes.
  *
  * @param spec - the flag value
@@ -51,11 +61,20 @@ export function resolvePersonas(spec: string | number, opts: ResolvePersonasOpti
   let space: PersonaSpace;
   let positions: readonly number[] | undefined;
   const numeric = /^\d+$/.test(text);
-  if (numeric || text === 'all') space = defaultSpace();
-  else if (text === 'paper') space = paperSpace();
-  else if (text.length > 0 && (existsSync(text) || /\.(ya?ml|json)$/i.test(text)))
+  const builtIn: BuiltInSpaceOptions = {
+    ...(opts.emotionModel ? { emotionModel: opts.emotionModel } : {}),
+    ...(opts.intensities ? { intensities: opts.intensities } : {}),
+  };
+  if (numeric || text === 'all') space = defaultSpace(builtIn);
+  else if (text === 'paper') space = paperSpace(builtIn);
+  else if (text.length > 0 && (existsSync(text) || /\.(ya?ml|json)$/i.test(text))) {
+    const flag = opts.intensities ? '--intensities' : opts.emotionModel ? '--emotion-model' : undefined;
+    if (flag !== undefined)
+      throw new RangeError(
+        `${flag} applies to the built-in spaces; a persona file sets its own emotions.${flag === '--intensities' ? 'intensity' : 'model'}`,
+      );
     space = loadPersonaSpaceFile(text);
-  else throw new RangeError(`--personas expects a number, "all", "paper" or a persona file, got "${text}"`);
+  } else throw new RangeError(`--personas expects a number, "all", "paper" or a persona file, got "${text}"`);
 
   if (opts.emotions !== undefined && opts.emotions.length > 0) space = space.filterEmotions(opts.emotions);
   if (numeric) {

@@ -46,3 +46,41 @@ describe('manipulationCheck (built-in classifier, Ekman level)', () => {
     expect(ekman.fear).toMatchObject({ n: 2, expressed: 1, share: 0.5 });
   });
 });
+
+describe('manipulationCheck of BEAM answers', () => {
+  const beam = (word: string, spectrum: string, level: number, raw: string, i: number): ResponseRecord => ({
+    ...record(word, raw, i),
+    emotionModel: 'beam',
+    spectrum,
+    signedIntensity: level,
+  });
+
+  it('reads BEAM words through their GoEmotions counterparts and checks the order along each spectrum', () => {
+    const check = manipulationCheck([
+      beam(
+        'grief',
+        'sadness-joy',
+        -1,
+        'I am heartbroken and devastated, I cannot stop crying. 1300 miles.',
+        0,
+      ),
+      beam('sadness', 'sadness-joy', -0.6, 'This makes me so sad, I feel down and lonely. 1200 miles.', 1),
+      beam('surprise', 'sadness-joy', 0, 'The train was late again. 1100 miles.', 2),
+      beam('joy', 'sadness-joy', 0.6, 'I am happy, what a lovely morning! 1000 miles.', 3),
+      beam('ecstasy', 'sadness-joy', 1, 'I am so happy, this is amazing and wonderful! 950 miles.', 4),
+      beam('heroism', 'fear-courage', 1, 'Bring it on. 1200 miles.', 5),
+    ]);
+    // heroism has no GoEmotions counterpart, so no Ekman group: skipped for the share, kept for the spectrum
+    expect(check.skipped).toBe(1);
+    expect(Object.fromEntries(check.byEmotion.map((r) => [r.emotion, r.ekman]))).toMatchObject({
+      grief: 'sadness',
+      ecstasy: 'joy',
+    });
+    const [fear, sadJoy] = check.bySpectrum ?? [];
+    expect(fear?.spectrum).toBe('fear-courage');
+    expect(sadJoy?.n).toBe(5);
+    expect(sadJoy?.agreement).toMatchObject({ rho: 1, method: 'exact' });
+    expect(sadJoy?.agreement.pValue).toBeCloseTo(1 / 120, 12);
+    expect(manipulationCheck([record('joy', 'Yay!', 0)]).bySpectrum).toBeUndefined();
+  });
+});

@@ -1,5 +1,6 @@
-import type { ResponseRecord } from '@emocrowd/crowd';
-import { type EmotionClassifier, loadBuiltinClassifier, mapToLevel } from '@emocrowd/models';
+import { type BeamSpectrumId, intendedEkman, isBeamSpectrumId, scoreExpression } from '@emocrowd/agents';
+import { type RankCorrelation, type ResponseRecord, spearman } from '@emocrowd/crowd';
+import { createRng, type EmotionClassifier, loadBuiltinClassifier, mapToLevel } from '@emocrowd/models';
 
 /** How often answers of personas with one assigned emotion express it. */
 export interface ManipulationCheckRow {
@@ -34,6 +35,22 @@ export interface ManipulationCheck {
   byEmotion: ManipulationCheckRow[];
   /** Per Ekman group of the assigned emotion. */
   byEkman: ManipulationCheckRow[];
+  /**
+   * BEAM answers: per spectrum, Spearman's rho between the persona's signed intensity and the
+   * pole score the recognizer reads in its text (`scoreExpression`), one-sided: does the
+   * expressed level rise with the intended one? Absent without BEAM answers.
+   */
+  bySpectrum?: SpectrumCheckRow[];
+}
+
+/** Whether answers along one BEAM spectrum express their level. */
+export interface SpectrumCheckRow {
+  spectrum: string;
+  /** Answers with text. */
+  n: number;
+  /** Mean pole score per signed intensity, ascending. */
+  levels: { level: number; n: number; meanPoleScore: number }[];
+  agreement: RankCorrelation;
 }
 
 /**
@@ -48,8 +65,11 @@ export interface ManipulationCheck {
  *
  * Behaviour: answers of every round are checked; the text is the `reasoning` field of a JSON
  * answer when it has one, else the raw text; answers without an assigned emotion, an Ekman
- * group or text are counted in `skipped`. The classifier is a bag-of-n-grams model, so short
- * answers without emotional words read as neutral: read shares relative to each other.
+ * group or text are counted in `skipped`. A BEAM word is read as the Ekman group of its
+ * GoEmotions counterpart (`intendedEkman`; heroism has none and is skipped), and BEAM answers
+ * are also checked along their spectrum (`bySpectrum`, the measure of `emocrowd emotions
+ * express`). The classifier is a bag-of-n-grams model, so short answers without emotional
+ * words read as neutral: read shares relative to each other.
  *
  * @param records the run's answers
  * @param classifier the classifier (default: the built-in one)
@@ -78,9 +98,18 @@ export function manipulationCheck(
     if (hit) t.expressed++;
     t.predicted.set(top, (t.predicted.get(top) ?? 0) + 1);
   };
+  const spectra = new Map<BeamSpectrumId, { level: number; score: number }[]>();
   for (const record of records) {
     const text = answerText(record.raw);
-    const ekman = record.emotion === undefined ? undefined : mapToLevel([record.emotion], 'ekman')[0];
+    if (text !== '' && record.spectrum !== undefined && isBeamSpectrumId(record.spectrum)) {
+      const points = spectra.get(record.spectrum) ?? [];
+      points.push({
+        level: record.signedIntensity ?? 0,
+        score: scoreExpression(text, record.spectrum, classifier).poleScore,
+      });
+      spectra.set(record.spectrum, points);
+    }
+    const ekman = ekmanOf(record);
     if (record.emotion === undefined || ekman === undefined || text === '') {
       skipped++;
       continue;
@@ -121,7 +150,40 @@ export function manipulationCheck(
     skipped,
     byEmotion: emotionRows,
     byEkman: rows(byEkman),
+    ...(spectra.size > 0 ? { bySpectrum: spectrumRows(spectra) } : {}),
   };
+}
+
+/** The Ekman group an answer's assigned emotion should read as. */
+function ekmanOf(record: ResponseRecord): string | undefined {
+  if (record.emotion === undefined) return undefined;
+  if (record.emotionModel === 'beam') return intendedEkman(record.emotion);
+  return mapToLevel([record.emotion], 'ekman')[0];
+}
+
+function spectrumRows(spectra: Map<BeamSpectrumId, { level: number; score: number }[]>): SpectrumCheckRow[] {
+  return [...spectra.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([spectrum, points]) => {
+      const byLevel = new Map<number, number[]>();
+      for (const p of points) byLevel.set(p.level, [...(byLevel.get(p.level) ?? []), p.score]);
+      return {
+        spectrum,
+        n: points.length,
+        levels: [...byLevel.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([level, scores]) => ({
+            level,
+            n: scores.length,
+            meanPoleScore: scores.reduce((s, v) => s + v, 0) / scores.length,
+          })),
+        agreement: spearman(
+          points.map((p) => p.level),
+          points.map((p) => p.score),
+          { rng: createRng(spectrum).fork('manipulation-check') },
+        ),
+      };
+    });
 }
 
 /** The text to classify: a JSON answer's `reasoning`, else the raw text. */

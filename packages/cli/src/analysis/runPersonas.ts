@@ -6,8 +6,8 @@ import { usageError } from '../command/CliError.js';
 
 /**
  * The whole crowd of a run (before sharding), in the order the run asked it, rebuilt from its
- * descriptor exactly as `emocrowd run` built it: the same persona spec, emotion filter and
- * condition, drawn with the run seed's "personas" stream. A persona file must still be where
+ * descriptor exactly as `emocrowd run` built it: the same persona spec, emotion filter, emotion
+ * model, intensity sweep and condition, drawn with the run seed's "personas" stream. A persona file must still be where
  * it was (relative paths start at `cwd`).
  *
  * @param descriptor the run's descriptor (run.json)
@@ -20,6 +20,8 @@ export function runPersonas(descriptor: RunDescriptor, cwd: string): PersonaList
   try {
     const selection = resolvePersonas(path, {
       ...(descriptor.personas.emotions ? { emotions: descriptor.personas.emotions } : {}),
+      ...(descriptor.personas.emotionModel ? { emotionModel: descriptor.personas.emotionModel } : {}),
+      ...(descriptor.personas.intensities ? { intensities: descriptor.personas.intensities } : {}),
       condition: descriptor.personas.condition as Condition,
       rng: createRng(descriptor.seed).fork('personas'),
     });

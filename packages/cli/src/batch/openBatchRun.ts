@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { RUN_FILES, type RunSummaryOptions, readRun } from '@emocrowd/crowd';
+import { resolve } from 'node:path';
+import { RUN_FILES, type RunManifest, RunStoreError, readRunManifest } from '@emocrowd/crowd';
 import { backendRegistry, ModelError, OpenAICompatibleBackend } from '@emocrowd/models';
 import { usageError } from '../command/CliError.js';
 import type { Io } from '../command/Io.js';
 import type { RunRequest } from '../run/RunRequest.js';
+import { requestFromManifest } from '../run/requestFromManifest.js';
 import { type StartedRun, startRun } from '../run/startRun.js';
 import type { BatchRun } from './BatchRun.js';
 
@@ -68,12 +68,6 @@ export function batchRunOf(started: StartedRun, request: RunRequest, label: stri
     baseUrl: request.hosts[0] ?? 'http://127.0.0.1:8000',
   });
   const cache = started.stack.cached?.cache;
-  const summary: RunSummaryOptions = {
-    ...(request.strategies ? { strategies: request.strategies } : {}),
-    subsets: request.subsets,
-    tolerance: request.tolerance,
-    ...(request.groupBy ? { groupBy: request.groupBy } : {}),
-  };
   return {
     dir: started.dir,
     label,
@@ -90,7 +84,7 @@ export function batchRunOf(started: StartedRun, request: RunRequest, label: stri
       ...(cache ? { cache } : {}),
       retryFailed: request.retryFailed,
     },
-    summary,
+    summary: started.crowd.summary,
     close: () => started.stack.close(),
   };
 }
@@ -108,28 +102,26 @@ export function batchRunOf(started: StartedRun, request: RunRequest, label: stri
  */
 export async function openBatchRun(dir: string, io: Io, command: string): Promise<BatchRun> {
   const path = resolve(io.cwd, dir);
-  if (!existsSync(join(path, RUN_FILES.manifest)))
-    throw usageError(
-      `${command}: ${dir} is not a run directory (no ${RUN_FILES.manifest}); give the --out of emocrowd run --batch-out`,
-    );
-  let request: RunRequest;
+  let manifest: RunManifest;
   try {
-    request = readRun(path, { records: false }).manifest.request as unknown as RunRequest;
+    manifest = readRunManifest(path);
   } catch (error) {
-    throw usageError(`${command}: ${(error as Error).message.split('\n')[0]}`);
+    if (error instanceof RunStoreError && error.kind === 'no-run')
+      throw usageError(
+        `${command}: ${dir} is not a run directory (no ${RUN_FILES.manifest}); give the --out of emocrowd run --batch-out`,
+      );
+    if (error instanceof RunStoreError) throw usageError(`${command}: ${error.message}`);
+    throw error;
   }
+  const request = requestFromManifest(manifest, dir);
   batchModelName(request.model, command);
-  const backendOptions = Object.fromEntries(
-    Object.entries(request.backendOptions ?? {}).filter(([, value]) => value !== '(set)'),
-  );
-  const reopened: RunRequest = { ...request, backendOptions };
-  const started = await startRun(reopened, {
+  const started = await startRun(request, {
     runsDir: 'runs',
     outDir: path,
     resume: true,
     env: batchEnv(io.env),
-    cwd: io.cwd,
+    cwd: manifest.cwd ?? io.cwd,
     checkReady: false,
   });
-  return batchRunOf(started, reopened, dir);
+  return batchRunOf(started, request, dir);
 }

@@ -4,7 +4,17 @@ import type { Persona } from '@emocrowd/agents';
 export interface PersonaJson {
   id: string;
   index: number;
-  emotion: { model: string; label: string; intensity: number; valence: number; arousal: number } | null;
+  emotion: {
+    model: string;
+    label: string;
+    intensity: number;
+    valence: number;
+    arousal: number;
+    /** BEAM only. */
+    spectrum?: string;
+    /** BEAM only: -1 .. +1. */
+    signedIntensity?: number;
+  } | null;
   attributes: Record<string, string>;
 }
 
@@ -20,7 +30,16 @@ export function personaJson(persona: Persona): PersonaJson {
     id: persona.id,
     index: persona.index,
     emotion: e
-      ? { model: e.model, label: e.label, intensity: e.intensity, valence: e.valence, arousal: e.arousal }
+      ? {
+          model: e.model,
+          label: e.label,
+          intensity: e.intensity,
+          valence: e.valence,
+          arousal: e.arousal,
+          ...(e.spectrum === undefined
+            ? {}
+            : { spectrum: e.spectrum, signedIntensity: e.signedIntensity ?? 0 }),
+        }
       : null,
     attributes: { ...persona.attributes },
   };

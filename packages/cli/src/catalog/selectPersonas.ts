@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import {
   type Condition,
   DefinitionFileError,
+  type EmotionModel,
   type PersonaSelection,
   resolvePersonas,
 } from '@emocrowd/agents';
@@ -14,13 +15,16 @@ export interface PersonaChoice {
   /** `N`, `all`, `paper` or a JSON/YAML file (relative to `cwd`). */
   personas: string;
   emotions?: readonly string[];
+  emotionModel?: EmotionModel;
+  intensities?: readonly number[];
   condition: Condition;
   seed: number;
   cwd: string;
 }
 
 /**
- * Resolves `--personas/--emotions/--condition/--seed` to the same selection `emocrowd run` asks.
+ * Resolves `--personas/--emotions/--emotion-model/--intensities/--condition/--seed` to the same
+ * selection `emocrowd run` asks.
  *
  * Intuition: `emocrowd personas --personas 200 --seed 7` must show the very crowd that
  * `emocrowd run --personas 200 --seed 7` would ask, so it draws from the same stream
@@ -38,6 +42,8 @@ export function selectPersonas(choice: PersonaChoice): PersonaSelection {
   try {
     selection = resolvePersonas(builtIn ? spec : resolve(choice.cwd, spec), {
       ...(choice.emotions ? { emotions: choice.emotions } : {}),
+      ...(choice.emotionModel ? { emotionModel: choice.emotionModel } : {}),
+      ...(choice.intensities ? { intensities: choice.intensities } : {}),
       condition: choice.condition,
       rng: createRng(choice.seed).fork('personas'),
     });

@@ -1,4 +1,3 @@
-import { usageError } from '../command/CliError.js';
 import { type CommandDef, defineCommand } from '../command/defineCommand.js';
 
 /** `emocrowd batch`: a run through batch files instead of online calls. */
@@ -23,9 +22,5 @@ export const batchCommand = defineCommand({
     status: async () => (await import('./batchStatus.js')).batchStatusCommand as unknown as CommandDef,
     fetch: async () => (await import('./batchFetch.js')).batchFetchCommand as unknown as CommandDef,
   },
-  async run({ positionals }) {
-    throw usageError(
-      `batch: ${positionals[0] ? `unknown command "${positionals[0]}"` : 'needs a command'}; one of: export, import, submit, status, fetch (see: emocrowd batch --help)`,
-    );
-  },
+  run: async (context) => (await import('../actions/batchAction.js')).batchAction(context),
 });

@@ -1,10 +1,22 @@
-import { resolve } from 'node:path';
-import { exportRunBatch } from '../batch/exportRunBatch.js';
-import { openBatchRun } from '../batch/openBatchRun.js';
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
+import { defineCommand, type FlagDefs } from '../command/defineCommand.js';
 import { batchFileFlags, outputFlags } from '../flags.js';
-import { renderBatchExport } from '../output/renderBatchReport.js';
+
+/** The flags of `emocrowd batch export`. */
+export const batchExportFlags = {
+  out: {
+    type: 'string',
+    valueName: 'FILE',
+    description:
+      'The batch input file (split into FILE-001.jsonl, ... beyond the limits). Default: DIR/batch/requests-r<round>.jsonl.',
+  },
+  'include-failed': {
+    type: 'boolean',
+    description:
+      'Also export the requests whose stored answer failed (their answers replace the failures on import).',
+  },
+  ...batchFileFlags,
+  ...outputFlags,
+} as const satisfies FlagDefs;
 
 /** `emocrowd batch export DIR`: the next round's requests as batch input files. */
 export const batchExportCommand = defineCommand({
@@ -18,54 +30,6 @@ export const batchExportCommand = defineCommand({
       'emocrowd batch export runs/b --include-failed --out retry.jsonl',
     ],
   },
-  flags: {
-    out: {
-      type: 'string',
-      valueName: 'FILE',
-      description:
-        'The batch input file (split into FILE-001.jsonl, ... beyond the limits). Default: DIR/batch/requests-r<round>.jsonl.',
-    },
-    'include-failed': {
-      type: 'boolean',
-      description:
-        'Also export the requests whose stored answer failed (their answers replace the failures on import).',
-    },
-    ...batchFileFlags,
-    ...outputFlags,
-  },
-  async run({ flags, positionals, io }) {
-    const [dir, extra] = positionals;
-    if (dir === undefined)
-      throw usageError('batch export: needs the run directory: emocrowd batch export DIR');
-    if (extra !== undefined)
-      throw usageError(`batch export: unexpected argument "${extra}"; give one run directory`);
-    const run = await openBatchRun(dir, io, 'batch export');
-    try {
-      const report = await exportRunBatch(
-        run,
-        flags.out === undefined ? undefined : resolve(io.cwd, flags.out),
-        {
-          limits: { maxLines: flags['batch-max-lines'], maxBytes: flags['batch-max-bytes'] },
-          includeFailed: flags['include-failed'] === true,
-        },
-      );
-      if (flags.json) io.stdout.write(`${JSON.stringify(exportJson(report), null, 2)}\n`);
-      if (!flags.quiet) io.stderr.write(renderBatchExport(report, dir));
-      return 0;
-    } finally {
-      await run.close();
-    }
-  },
+  flags: batchExportFlags,
+  run: async (context) => (await import('../actions/batchExportAction.js')).batchExportAction(context),
 });
-
-/** The `--json` object of an export (docs/json-output.md). */
-export function exportJson(report: Awaited<ReturnType<typeof exportRunBatch>>): unknown {
-  return {
-    round: report.round ?? null,
-    requests: report.requests,
-    fromCache: report.fromCache,
-    retried: report.retried,
-    files:
-      report.entry?.files.map(({ path, lines, bytes, sha256 }) => ({ path, lines, bytes, sha256 })) ?? [],
-  };
-}

@@ -1,13 +1,16 @@
 import { partitionAggregates, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
+import { formatOptimalK } from './formatOptimalK.js';
 import { renderBatterySummary } from './renderBatterySummary.js';
+import { renderEffectSizes } from './renderEffectSizes.js';
+import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
 /**
  * The human report of a run: what was asked, the answer counts, each strategy's estimate and
- * error, the wisdom-of-crowds metrics, the optimal subset size and per-round measures; for a
- * battery, one row per item (`renderBatterySummary`).
+ * error, the wisdom-of-crowds metrics, the optimal subset size, per-round measures and the
+ * trends of an intensity sweep; for a battery, one row per item (`renderBatterySummary`).
  */
 export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; dir?: string }): string {
   const { colors } = opts;
@@ -26,6 +29,10 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
   );
   if (summary.items) {
     out.push(...renderBatterySummary(summary, { colors }));
+    const itemTrends = summary.items.flatMap((item) =>
+      (item.intensityTrends ?? []).map((trend) => ({ ...trend, stratum: `${item.id}: ${trend.stratum}` })),
+    );
+    if (itemTrends.length > 0) out.push('', renderIntensityTrends(itemTrends, colors));
     if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
     return `${out.join('\n')}\n`;
   }
@@ -68,16 +75,18 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
     );
   }
   if (summary.subsets && summary.subsets.strategies.length > 0) {
-    const best = summary.subsets.strategies
-      .map(
-        (s) =>
-          `${s.name} k=${s.optimalK} (${formatPercent(s.optimalAccuracy, 0)}; within ε from k=${s.smallestGoodK})`,
-      )
-      .slice(0, 4);
+    const best = summary.subsets.strategies.map((r) => formatOptimalK(r)).slice(0, 4);
     out.push(
-      `  optimal subset size (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`,
+      `  optimal subset size [interval] (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`,
     );
+    if (summary.subsets.skippedKs.length > 0)
+      out.push(
+        colors.yellow(
+          `  --ks ${summary.subsets.skippedKs.join(',')} left out: larger than the crowd (${summary.subsets.n} answers)`,
+        ),
+      );
   }
+  out.push(...renderEffectSizes(summary, colors));
   if (summary.rounds.length > 1) {
     out.push(
       '',
@@ -105,6 +114,8 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
       ).trimEnd(),
     );
   }
+  if (summary.intensityTrends && summary.intensityTrends.length > 0)
+    out.push('', renderIntensityTrends(summary.intensityTrends, colors));
   if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
   return `${out.join('\n')}\n`;
 }

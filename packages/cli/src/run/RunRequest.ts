@@ -1,3 +1,4 @@
+import type { EmotionModel } from '@emocrowd/agents';
 import type { InfluenceConfig } from '@emocrowd/crowd';
 
 /**
@@ -10,6 +11,10 @@ export interface RunRequest {
   /** "N", "all", "paper" or a persona-space file path. Default "500". */
   personas: string;
   emotions?: string[];
+  /** Emotions of the built-in spaces (default: the space's own, GoEmotions). */
+  emotionModel?: EmotionModel;
+  /** Intensity sweep of the built-in spaces. */
+  intensities?: number[];
   condition: 'emotion' | 'social' | 'combined';
   /** A `--model` spec of a registered backend: synthetic, ollama:NAME, openai:NAME, ... */
   model: string;
@@ -45,5 +50,11 @@ export interface RunRequest {
   /** Permutations of the subset-size analysis (0 = skip). */
   subsets: number;
   tolerance: number;
+  /** Subset sizes added to the grid (`--ks`). */
+  ks?: number[];
+  /** `--epsilon` of the smallest good size (default 0.01). */
+  epsilon?: number;
   groupBy?: string[];
+  /** Judges the selectCrowd strategy averages (default 5). */
+  selectK?: number;
 }

@@ -1,4 +1,10 @@
-import { findTask, isGoEmotionLabel, parsePlutchikTerm } from '@emocrowd/agents';
+import {
+  findTask,
+  isBeamSpectrumId,
+  isGoEmotionLabel,
+  parseBeamWord,
+  parsePlutchikTerm,
+} from '@emocrowd/agents';
 import { type RunStartBody, strategyNames } from '@emocrowd/crowd';
 import { type BackendDefinition, backendRegistry } from '@emocrowd/models';
 import { z } from 'zod';
@@ -35,12 +41,21 @@ export const RunStartSchema = z
       .default('500'),
     emotions: z
       .array(
-        z.string().refine((label) => isGoEmotionLabel(label) || parsePlutchikTerm(label) !== undefined, {
-          message: 'not a GoEmotions or Plutchik label',
-        }),
+        z
+          .string()
+          .refine(
+            (label) =>
+              isGoEmotionLabel(label) ||
+              parsePlutchikTerm(label) !== undefined ||
+              parseBeamWord(label) !== undefined ||
+              isBeamSpectrumId(label),
+            { message: 'not a GoEmotions or Plutchik label, BEAM word or spectrum' },
+          ),
       )
       .max(64)
       .optional(),
+    emotionModel: z.enum(['goemotions', 'plutchik', 'beam']).optional(),
+    intensities: z.array(z.number().min(-1).max(1)).min(1).max(21).optional(),
     condition: z.enum(['emotion', 'social', 'combined']).default('combined'),
     model: z
       .string()
@@ -117,6 +132,8 @@ export function parseRunStart(body: unknown, env: Readonly<Record<string, string
     task: b.task,
     personas: b.personas,
     ...(b.emotions && b.emotions.length > 0 ? { emotions: b.emotions } : {}),
+    ...(b.emotionModel ? { emotionModel: b.emotionModel } : {}),
+    ...(b.intensities ? { intensities: b.intensities } : {}),
     condition: b.condition,
     model: b.model,
     hosts: [],

@@ -45,8 +45,22 @@ export interface GroupSummary {
 export interface Breakdown {
   readonly dimension: string;
   readonly truth: number;
-  /** Groups in ascending label order. */
+  /** Groups in ascending label order; in ascending numeric order when every label is a number (an intensity). */
   readonly groups: readonly GroupSummary[];
+}
+
+/**
+ * The labels of a dimension in display order: numerically when every label is a number (an
+ * ordered dimension such as a signed intensity, where "-0.3" must come after "-0.6"), else by
+ * code unit order.
+ *
+ * @param labels distinct labels
+ * @returns the labels sorted
+ */
+export function orderLabels(labels: Iterable<string>): string[] {
+  const list = [...labels];
+  const numeric = list.every((l) => l.trim() !== '' && Number.isFinite(Number(l)));
+  return numeric ? list.sort((a, b) => Number(a) - Number(b)) : list.sort();
 }
 
 /**
@@ -97,7 +111,7 @@ export function breakdown(
     ...sample,
     groups: Object.fromEntries(Object.entries(sample.groups ?? {}).filter(([key]) => wanted.has(key))),
   };
-  const groups = [...members.keys()].sort().map((label): GroupSummary => {
+  const groups = orderLabels(members.keys()).map((label): GroupSummary => {
     const sub = subsetSample(lean, members.get(label) as number[]);
     const terms = diversityPrediction(sub.values, truth);
     const summary: GroupSummary = {

@@ -47,8 +47,12 @@ export interface RunStartBody {
   task?: string;
   /** A crowd size (1 to 100,000), `all` or `paper`. Default 500. */
   personas?: number | string;
-  /** GoEmotions or Plutchik labels to keep. */
+  /** GoEmotions or Plutchik labels, BEAM words or spectra to keep. */
   emotions?: string[];
+  /** The emotions of the built-in spaces (`--emotion-model`). Default goemotions. */
+  emotionModel?: 'goemotions' | 'plutchik' | 'beam';
+  /** An intensity sweep (`--intensities`): [0, 1], signed levels in [-1, 1] for beam. */
+  intensities?: number[];
   condition?: 'emotion' | 'social' | 'combined';
   /** `synthetic` or `ollama:NAME`. */
   model?: string;

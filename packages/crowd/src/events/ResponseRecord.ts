@@ -14,8 +14,12 @@ export interface ResponseRecord extends PersonaAnswer {
   item?: string;
   /** The persona's emotion label at the time of this answer (after updates in later rounds). */
   emotion?: string;
-  emotionModel?: 'goemotions' | 'plutchik';
+  emotionModel?: 'goemotions' | 'plutchik' | 'beam';
   intensity?: number;
+  /** BEAM emotions: the spectrum of the emotion at the time of this answer, e.g. "sadness-joy". */
+  spectrum?: string;
+  /** BEAM emotions: the position on the spectrum, -1 (negative pole) to +1 (positive pole). */
+  signedIntensity?: number;
   /** The persona's social attributes (the condition decides whether the prompt showed them). */
   attributes: Readonly<Record<string, string>>;
   /**

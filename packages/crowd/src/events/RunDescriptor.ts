@@ -38,6 +38,18 @@ export interface RunDescriptor {
     digest?: string;
     isLanguageModel: boolean;
     hosts?: string[];
+    /**
+     * Which request fields the backend passes to the model (models' `ModelCapabilities`), when
+     * the backend reports them: a study comparing models can tell which were seeded.
+     */
+    capabilities?: {
+      seed: boolean;
+      temperature: boolean;
+      maxTokens: boolean;
+      topP: boolean;
+      keepAlive: boolean;
+      schema: boolean;
+    };
   };
   personas: {
     /** How the crowd was chosen, e.g. "200", "all", "paper", a file path. */
@@ -45,6 +57,10 @@ export interface RunDescriptor {
     space: string;
     condition: 'emotion' | 'social' | 'combined';
     emotions?: string[];
+    /** The emotion vocabulary of a built-in space (`--emotion-model`), when not the default. */
+    emotionModel?: 'goemotions' | 'plutchik' | 'beam';
+    /** The intensity sweep of a built-in space (`--intensities`). */
+    intensities?: number[];
     /** Personas in the crowd (before sharding). */
     count: number;
     shard?: { index: number; count: number };

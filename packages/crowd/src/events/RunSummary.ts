@@ -1,3 +1,6 @@
+import type { CrossItemAnalysis } from '../analysis/crossItemRanking.js';
+import type { IntensityTrend } from '../analysis/intensityTrends.js';
+import type { SkillSummary } from '../analysis/personaSkill.js';
 import type { ItemSummary } from '../analysis/summarizeBattery.js';
 import type { EstimateSummary } from '../analysis/summarizeEstimates.js';
 import type { RunDescriptor } from './RunDescriptor.js';
@@ -41,8 +44,23 @@ export interface RunCounts {
   cached: number;
   /** Calls that reached the model (not cached). */
   modelCalls: number;
+  /** Prompt tokens of the answers that reached the model for this run (not cached; failed calls count 0). */
+  modelPromptTokens: number;
+  /** Completion tokens of the answers that reached the model for this run. */
+  modelCompletionTokens: number;
   /** Answers still missing (a stopped run). */
   missing: number;
+}
+
+/**
+ * Tokens over every stored answer of a run, as the model reported them (0 where it reports none):
+ * the size of the crowd in tokens, whatever the cache served. A cached answer counts the tokens of
+ * the call that produced it; `counts.modelPromptTokens` / `modelCompletionTokens` count only the
+ * calls this run made.
+ */
+export interface RunUsage {
+  promptTokens: number;
+  completionTokens: number;
 }
 
 /**
@@ -62,8 +80,19 @@ export interface RunSummary extends Partial<EstimateSummary> {
   model: { id: string; isLanguageModel: boolean };
   seed: number;
   counts: RunCounts;
+  usage: RunUsage;
   rounds: RoundStats[];
+  /**
+   * Dose-response of an intensity sweep: per BEAM spectrum (or Plutchik spoke, or GoEmotions
+   * label) whose personas were given at least two intensities, the slopes of error and spread
+   * on the assigned intensity (last round's answers).
+   */
+  intensityTrends?: IntensityTrend[];
   timing: { elapsedMs: number; answersPerSecond: number };
   /** A battery's items, in battery order. */
   items?: ItemSummary[];
+  /** A battery's strategies compared across its items. */
+  crossItem?: CrossItemAnalysis;
+  /** A battery's personas: skill across items, its reliability and its breakdown by group. */
+  skill?: SkillSummary;
 }

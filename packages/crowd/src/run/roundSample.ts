@@ -1,20 +1,41 @@
-import { type GoEmotionLabel, goEmotionToPlutchik, isGoEmotionLabel } from '@emocrowd/agents';
+import {
+  beamToPlutchik,
+  formatIntensity,
+  type GoEmotionLabel,
+  goEmotionToPlutchik,
+  intensityScaleOf,
+  isGoEmotionLabel,
+} from '@emocrowd/agents';
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import type { PersonaList } from './PersonaList.js';
 import type { RoundState } from './RoundState.js';
 
+/** The intensity scale of each answer's persona, aligned with the sample's values (see `intensityScaleOf`). */
+export interface IntensityScales {
+  /** The BEAM spectrum, Plutchik spoke or GoEmotions label (undefined without an emotion). */
+  scales: (string | undefined)[];
+  /** The intensity the persona was given: signed for BEAM. */
+  levels: (number | undefined)[];
+  /** The persona's emotion word. */
+  labels: (string | undefined)[];
+}
+
 /** The answers of one round of one item as a crowd, with who gave each. */
 export interface RoundSample {
-  /** Estimates, confidences and group labels (emotion, plutchik, every social attribute that varies). */
+  /** Estimates, confidences and group labels (emotion, plutchik, spectrum, intensity, every social attribute that varies). */
   sample: CrowdSample;
   /** The persona index of each estimate, aligned with `sample.values`. */
   personaIndex: number[];
+  /** Each answer's intensity scale and level, for `intensityTrends`. */
+  scales: IntensityScales;
 }
 
 /**
  * The answers with a number of one round (of one item), in slot order (replicate, then persona
  * position), as a `CrowdSample` with confidences and group labels: `emotion` (the label at the
- * time of the answer), `plutchik` (its Plutchik primary) and each social attribute. Dimensions
+ * time of the answer), `plutchik` (its Plutchik primary), `spectrum` (BEAM), `intensity` (the
+ * intensity the persona was given, signed for BEAM: the swept variable, not where later rounds
+ * moved it) and each social attribute. Dimensions
  * with a single label are left out; `groupBy` keeps only the dimensions it names.
  *
  * @param state - the round's answers
@@ -30,7 +51,8 @@ export function roundSample(
   const values: number[] = [];
   const confidence: (number | undefined)[] = [];
   const personaIndex: number[] = [];
-  const groups: Record<string, string[]> = { emotion: [], plutchik: [] };
+  const groups: Record<string, string[]> = { emotion: [], plutchik: [], spectrum: [], intensity: [] };
+  const scales: IntensityScales = { scales: [], levels: [], labels: [] };
   // entries() runs in ascending slot order: no copy, no sort, whatever the crowd's size.
   for (const [slot, lite] of state ? state.entries() : []) {
     if (lite.status !== 'ok' || lite.estimate === undefined) continue;
@@ -41,6 +63,12 @@ export function roundSample(
     const emotion = lite.emotion ?? persona.emotion?.label ?? 'none';
     (groups.emotion as string[]).push(emotion);
     (groups.plutchik as string[]).push(plutchikOf(emotion, persona.emotion?.model));
+    const scale = persona.emotion === undefined ? undefined : intensityScaleOf(persona.emotion);
+    (groups.spectrum as string[]).push(persona.emotion?.spectrum ?? 'none');
+    (groups.intensity as string[]).push(scale === undefined ? 'none' : formatIntensity(scale.level));
+    scales.scales.push(scale?.scale);
+    scales.levels.push(scale?.level);
+    scales.labels.push(persona.emotion?.label);
     for (const [key, value] of Object.entries(persona.attributes)) {
       groups[key] ??= new Array<string>(values.length - 1).fill('unknown');
       const column = groups[key];
@@ -53,11 +81,12 @@ export function roundSample(
       ([key, column]) => new Set(column).size > 1 && (!groupBy || groupBy.includes(key)),
     ),
   );
-  return { sample: { values, confidence, groups: usedGroups }, personaIndex };
+  return { sample: { values, confidence, groups: usedGroups }, personaIndex, scales };
 }
 
 function plutchikOf(label: string, model: string | undefined): string {
   if (model === 'plutchik') return label;
+  if (model === 'beam') return beamToPlutchik(label)?.emotion ?? 'none';
   if (!isGoEmotionLabel(label)) return 'none';
   const mapped = goEmotionToPlutchik(label as GoEmotionLabel);
   return mapped ? mapped.emotion : 'none';

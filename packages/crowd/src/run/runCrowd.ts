@@ -297,6 +297,9 @@ function toRecord(
     record.emotion = persona.emotion.label;
     record.emotionModel = persona.emotion.model;
     record.intensity = persona.emotion.intensity;
+    if (persona.emotion.spectrum !== undefined) record.spectrum = persona.emotion.spectrum;
+    if (persona.emotion.signedIntensity !== undefined)
+      record.signedIntensity = persona.emotion.signedIntensity;
   }
   record.attributes = persona.attributes;
   record.replicate = replicate;

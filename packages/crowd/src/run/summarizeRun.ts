@@ -1,12 +1,13 @@
 import type { Task } from '@emocrowd/agents';
+import { type IntensityTrend, intensityTrends } from '../analysis/intensityTrends.js';
 import { type BatteryItem, summarizeBattery } from '../analysis/summarizeBattery.js';
 import { type SummaryOptions, summarizeEstimates } from '../analysis/summarizeEstimates.js';
 import { descriptorItems, isBatteryDescriptor, type RunDescriptor } from '../events/RunDescriptor.js';
-import type { RoundStats, RunCounts, RunSummary } from '../events/RunSummary.js';
+import type { RoundStats, RunCounts, RunSummary, RunUsage } from '../events/RunSummary.js';
 import type { PersonaList } from './PersonaList.js';
 import type { RoundState } from './RoundState.js';
 import type { RunRounds } from './RunRounds.js';
-import { roundSample } from './roundSample.js';
+import { type IntensityScales, roundSample } from './roundSample.js';
 import { roundStats } from './roundStats.js';
 
 /** What the summary of a run includes beyond aggregates and metrics. */
@@ -17,10 +18,16 @@ export interface RunSummaryOptions {
   subsets?: number;
   /** Relative tolerance of the subset analysis' accuracy. Default 0.1. */
   tolerance?: number;
-  /** Dimensions to break down by; default emotion, plutchik and every social attribute. */
+  /** Subset sizes added to the subset analysis' grid (e.g. 538). */
+  ks?: readonly number[];
+  /** The subset analysis' epsilon of the smallest good size. Default 0.01. */
+  epsilon?: number;
+  /** Dimensions to break down by; default emotion, plutchik, spectrum, intensity and every social attribute. */
   groupBy?: readonly string[];
   /** Bootstrap resamples of the mean intervals of groups up to 2,000 answers (medians are exact). Default 500. */
   bootstrap?: number;
+  /** Options per strategy name, e.g. `{ selectCrowd: { k: 10 } }`. */
+  strategyOptions?: SummaryOptions['strategyOptions'];
 }
 
 /**
@@ -31,6 +38,9 @@ export interface RunSummaryOptions {
  * A single question's summary has its aggregates and metrics at the top level. A battery's has
  * `items[]` instead, one summary per item over that item's last round with answers, and its
  * `rounds[]` hold one entry per round and item.
+ *
+ * When personas were given at least two intensities of one emotion scale (a BEAM spectrum, a
+ * Plutchik spoke, a GoEmotions label), the summary (or each item's) adds `intensityTrends`.
  *
  * @param input.task - the task asked (default: none; it will carry what the descriptor does not,
  *   such as each item's human crowd)
@@ -64,6 +74,7 @@ export function summarizeRun(input: {
     model: { id: descriptor.model.id, isLanguageModel: descriptor.model.isLanguageModel },
     seed: descriptor.seed,
     counts,
+    usage: usageOf(rounds),
     rounds: roundList,
     timing: {
       elapsedMs: Math.round(input.elapsedMs),
@@ -74,32 +85,57 @@ export function summarizeRun(input: {
   const B = options.subsets ?? 200;
   const estimateOptions = (n: number, hasGroups: boolean): SummaryOptions => ({
     ...(options.strategies ? { strategies: options.strategies } : {}),
-    subsets: B > 0 && n > 1 ? { B, tolerance: options.tolerance ?? 0.1 } : false,
+    subsets:
+      B > 0 && n > 1
+        ? {
+            B,
+            tolerance: options.tolerance ?? 0.1,
+            ...(options.ks ? { extraKs: options.ks } : {}),
+            ...(options.epsilon !== undefined ? { epsilon: options.epsilon } : {}),
+          }
+        : false,
     groups: hasGroups,
     bootstrap: options.bootstrap ?? 500,
     seed: descriptor.seed,
+    ...(options.strategyOptions ? { strategyOptions: options.strategyOptions } : {}),
   });
 
+  const trendsOf = (values: readonly number[], truth: number, scales: IntensityScales, seed: string) =>
+    intensityTrends(values, truth, scales.levels, {
+      by: scales.scales,
+      labels: scales.labels,
+      bootstrap: options.bootstrap ?? 500,
+      seed,
+    }).filter((trend) => trend.levels.length >= 2);
+
   if (battery) {
+    const samples = items.map((_, i) => roundSample(lastAnswered(rounds, i), personas, options.groupBy));
     const batteryItems: BatteryItem[] = items.map((item, i) => {
-      const { sample, personaIndex } = roundSample(lastAnswered(rounds, i), personas, options.groupBy);
+      const { sample, personaIndex } = samples[i] as ReturnType<typeof roundSample>;
       return { id: item.id, truth: item.truth, sample, respondents: personaIndex.map(String) };
     });
     // Breakdowns and subsets as for one question; summarizeBattery skips subsets of single answers.
     const anyGroups = batteryItems.some((b) => Object.keys(b.sample.groups ?? {}).length > 0);
     const report = summarizeBattery(batteryItems, estimateOptions(2, anyGroups));
-    return { ...summaryBase, ...report };
+    const withTrends = report.items.map((summary, i) => {
+      const { sample, scales } = samples[i] as ReturnType<typeof roundSample>;
+      const trends = trendsOf(sample.values, summary.truth, scales, `${descriptor.seed}:${summary.id}`);
+      return trends.length > 0 ? { ...summary, intensityTrends: trends } : summary;
+    });
+    return { ...summaryBase, ...report, items: withTrends };
   }
 
-  const { sample } = roundSample(lastAnswered(rounds, 0), personas, options.groupBy);
+  const { sample, scales } = roundSample(lastAnswered(rounds, 0), personas, options.groupBy);
   const truth = items[0]?.truth ?? Number.NaN;
   if (sample.values.length === 0) {
     return { ...summaryBase, truth, aggregates: {}, metrics: { n: 0 } } as unknown as RunSummary;
   }
   const hasGroups = Object.keys(sample.groups ?? {}).length > 0;
+  const trends: IntensityTrend[] = trendsOf(sample.values, truth, scales, String(descriptor.seed));
   return {
     ...summaryBase,
     ...summarizeEstimates(sample, truth, estimateOptions(sample.values.length, hasGroups)),
+    ...(trends.length > 0 ? { intensityTrends: trends } : {}),
   };
 }
 
@@ -107,6 +143,17 @@ export function summarizeRun(input: {
 function lastAnswered(rounds: RunRounds, item: number): RoundState | undefined {
   const states = rounds.states.map((round) => round[item] as RoundState);
   return [...states].reverse().find((state) => state.size > 0) ?? states[states.length - 1];
+}
+
+/** Tokens over every stored answer of the run (see RunSummary.usage). */
+function usageOf(rounds: RunRounds): RunUsage {
+  const usage: RunUsage = { promptTokens: 0, completionTokens: 0 };
+  for (const state of rounds.all()) {
+    const tokens = state.tokenTotals();
+    usage.promptTokens += tokens.prompt;
+    usage.completionTokens += tokens.completion;
+  }
+  return usage;
 }
 
 function countAnswers(rounds: RunRounds, descriptor: RunDescriptor): RunCounts {
@@ -118,9 +165,14 @@ function countAnswers(rounds: RunRounds, descriptor: RunDescriptor): RunCounts {
     failed: 0,
     cached: 0,
     modelCalls: 0,
+    modelPromptTokens: 0,
+    modelCompletionTokens: 0,
     missing: 0,
   };
   for (const state of rounds.all()) {
+    const tokens = state.tokenTotals();
+    counts.modelPromptTokens += tokens.modelPrompt;
+    counts.modelCompletionTokens += tokens.modelCompletion;
     for (const [, lite] of state.entries()) {
       if (lite.status === 'ok') counts.answered++;
       else if (lite.status === 'unparsed') counts.unparsed++;

@@ -1,4 +1,4 @@
-import { type GoEmotionLabel, goEmotionToPlutchik, isGoEmotionLabel } from '@emocrowd/agents';
+import { beamToPlutchik, type GoEmotionLabel, goEmotionToPlutchik, isGoEmotionLabel } from '@emocrowd/agents';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { DataTable, TableCell } from '../import/DataTable.js';
 
@@ -13,6 +13,8 @@ const LEADING = [
   'emotionModel',
   'plutchik',
   'intensity',
+  'spectrum',
+  'signedIntensity',
 ] as const;
 /** Columns after them. */
 const TRAILING = [
@@ -37,8 +39,10 @@ const TRAILING = [
  * Intuition: analysts want a tidy table — one row per observation, one column per variable —
  * with the persona's social attributes as ordinary columns they can group by. Behaviour:
  * 1. Columns, always in this order: `runId` (when given), round, `item` (when the answers are
- *    of a battery's items), replicate, personaIndex, personaId, emotion, emotionModel, plutchik (the Plutchik primary of a GoEmotions label,
- *    "none" when it has none), intensity, then every social attribute seen in any record
+ *    of a battery's items), replicate, personaIndex, personaId, emotion, emotionModel, plutchik
+ *    (the Plutchik primary of a GoEmotions label or BEAM word, "none" when it has none),
+ *    intensity, spectrum and signedIntensity (BEAM emotions; null otherwise), then every social
+ *    attribute seen in any record
  *    (sorted by name; a name equal to another column gets the prefix `attribute.`), then
  *    status, estimate, confidence, shown (what the persona was shown, as one number), isRange,
  *    reason, latencyMs, promptTokens, completionTokens, cached, model, host, raw (the model's
@@ -91,6 +95,8 @@ export function flattenRecords(records: readonly ResponseRecord[], runId?: strin
     r.emotionModel ?? null,
     r.emotion === undefined ? null : plutchikOf(r.emotion, r.emotionModel),
     r.intensity ?? null,
+    r.spectrum ?? null,
+    r.signedIntensity ?? null,
     ...attributeNames.map((name) => r.attributes?.[name] ?? null),
     r.status,
     r.estimate ?? null,
@@ -111,6 +117,7 @@ export function flattenRecords(records: readonly ResponseRecord[], runId?: strin
 
 function plutchikOf(label: string, model: string | undefined): string {
   if (model === 'plutchik') return label;
+  if (model === 'beam') return beamToPlutchik(label)?.emotion ?? 'none';
   if (!isGoEmotionLabel(label)) return 'none';
   return goEmotionToPlutchik(label as GoEmotionLabel)?.emotion ?? 'none';
 }

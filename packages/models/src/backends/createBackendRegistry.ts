@@ -21,8 +21,9 @@ export interface BackendRegistry {
   /** @returns the backend with this prefix, if any */
   find(prefix: string): BackendDefinition | undefined;
   /**
-   * Parses `--model`: `PREFIX` for a backend without a model name, else `PREFIX:MODEL`, where
-   * the model may itself contain colons (`ollama:llama3.1:8b`).
+   * Parses `--model`: `PREFIX` for a backend without a model name (or whose name is optional;
+   * the model is then the prefix), else `PREFIX:MODEL`, where the model may itself contain colons
+   * (`ollama:llama3.1:8b`).
    * @throws ModelError('bad-request') naming the accepted forms
    */
   parse(spec: string): ResolvedModelSpec;
@@ -49,6 +50,19 @@ export interface BackendRegistry {
 }
 
 /**
+ * How a backend's `--model` values are written in messages: `ollama:NAME`, or the prefix alone
+ * for a backend without a model name or whose name is optional (`synthetic`).
+ *
+ * @param definition the backend
+ * @returns the form
+ */
+export function modelSpecForm(definition: BackendDefinition): string {
+  return definition.modelName === undefined || definition.modelOptional
+    ? definition.prefix
+    : `${definition.prefix}:${definition.modelName}`;
+}
+
+/**
  * Builds a registry over backend definitions and checks they fit together.
  *
  * Behaviour:
@@ -62,8 +76,12 @@ export interface BackendRegistry {
  * @throws Error when two backends clash (a programming error, caught by the registry's test)
  */
 export function createBackendRegistry(definitions: readonly BackendDefinition[]): BackendRegistry {
+  // Prefixes are lowercase ASCII (rule 1), so code-unit order is alphabetical order; a
+  // localeCompare here would load the ICU collator (tens of ms) on every start of the CLI.
   const sorted = [...definitions].sort(
-    (a, b) => Number(a.isLanguageModel) - Number(b.isLanguageModel) || a.prefix.localeCompare(b.prefix),
+    (a, b) =>
+      Number(a.isLanguageModel) - Number(b.isLanguageModel) ||
+      (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0),
   );
   const byPrefix = new Map<string, BackendDefinition>();
   const flags: Record<string, BackendFlag> = {};
@@ -78,8 +96,7 @@ export function createBackendRegistry(definitions: readonly BackendDefinition[])
       flags[name] = flag;
     }
   }
-  const form = (def: BackendDefinition): string =>
-    def.modelName === undefined ? def.prefix : `${def.prefix}:${def.modelName}`;
+  const form = modelSpecForm;
   const forms = (): string => {
     const all = sorted.map(form);
     return all.length <= 1 ? all.join('') : `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
@@ -99,7 +116,7 @@ export function createBackendRegistry(definitions: readonly BackendDefinition[])
     parse(spec) {
       const trimmed = spec.trim();
       const bare = byPrefix.get(trimmed);
-      if (bare !== undefined && bare.modelName === undefined)
+      if (bare !== undefined && (bare.modelName === undefined || bare.modelOptional))
         return { backend: bare.prefix, model: bare.prefix, definition: bare };
       const colon = trimmed.indexOf(':');
       const definition = colon > 0 ? byPrefix.get(trimmed.slice(0, colon)) : undefined;

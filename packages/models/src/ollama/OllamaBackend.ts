@@ -1,11 +1,12 @@
-import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOllama } from '@langchain/ollama';
-import { Ollama } from 'ollama';
+import type { BaseMessage } from '@langchain/core/messages';
+import type { Ollama } from 'ollama';
 import { type ChatReply, HttpChatBackend, type ReadyFacts } from '../http/HttpChatBackend.js';
 import { normalizeOllamaHost } from '../http/normalizeOllamaHost.js';
 import type { Deadline } from '../http/withDeadline.js';
 import type { ChatMessage, GenerationOptions, ModelRequest } from '../ModelBackend.js';
 import { ModelError } from '../ModelError.js';
+import { type LangChainOllama, loadChatOllama } from './loadChatOllama.js';
+import { loadOllamaClient } from './loadOllamaClient.js';
 import { OLLAMA_FIXES } from './ollamaFixes.js';
 
 /** Options of `OllamaBackend`. */
@@ -21,9 +22,9 @@ export interface OllamaBackendOptions {
   /** Extra HTTP headers (e.g. for an authenticating proxy in front of Ollama). */
   headers?: Record<string, string>;
   /**
-   * Which client sends the chat: `langchain` (default) - LangChain's `ChatOllama` (streaming,
-   * with LangChain's callbacks and tracing); `native` - the `ollama` client, one non-streaming
-   * request per answer, the same fields with less client CPU per call (docs/benchmarks.md).
+   * Which client sends the chat: `native` (default) - the `ollama` client, one non-streaming
+   * request per answer; `langchain` - LangChain's `ChatOllama` (streaming, for LangChain's
+   * callbacks and tracing), the same fields with more client CPU per call (docs/benchmarks.md).
    */
   client?: OllamaChatClient;
 }
@@ -32,8 +33,8 @@ export interface OllamaBackendOptions {
 export type OllamaChatClient = 'langchain' | 'native';
 
 /**
- * The Ollama adapter of the model port: chat through LangChain's `ChatOllama` (or, with
- * `client: 'native'`, the official `ollama` client), readiness and model metadata through the
+ * The Ollama adapter of the model port: chat through the official `ollama` client (or, with
+ * `client: 'langchain'`, LangChain's `ChatOllama`), readiness and model metadata through the
  * `ollama` client; identity, deadline, timing and error mapping from `HttpChatBackend`.
  *
  * Intuition: a crowd run makes thousands of calls that must be reproducible and diagnosable,
@@ -60,6 +61,14 @@ export type OllamaChatClient = 'langchain' | 'native';
 export class OllamaBackend extends HttpChatBackend {
   protected readonly backendName = 'ollama';
   protected readonly fixes = OLLAMA_FIXES;
+  protected readonly capabilities = {
+    seed: true,
+    temperature: true,
+    maxTokens: true,
+    topP: true,
+    keepAlive: true,
+    schema: true,
+  };
   private readonly headers: Record<string, string> | undefined;
   private readonly client: OllamaChatClient;
 
@@ -69,7 +78,7 @@ export class OllamaBackend extends HttpChatBackend {
       throw new ModelError('bad-request', 'OllamaBackend needs a model name, e.g. "llama3.2:1b"');
     super({ ...options, host: normalizeOllamaHost(options.host) });
     this.headers = options.headers;
-    this.client = options.client ?? 'langchain';
+    this.client = options.client ?? 'native';
   }
 
   protected chat(request: ModelRequest, o: GenerationOptions, deadline: Deadline): Promise<ChatReply> {
@@ -84,7 +93,7 @@ export class OllamaBackend extends HttpChatBackend {
     o: GenerationOptions,
     deadline: Deadline,
   ): Promise<ChatReply> {
-    const answer = await this.ollama(deadline).chat({
+    const answer = await (await this.ollama(deadline)).chat({
       model: this.model,
       messages: request.messages.map(toOllamaMessage),
       stream: false,
@@ -110,7 +119,8 @@ export class OllamaBackend extends HttpChatBackend {
     o: GenerationOptions,
     deadline: Deadline,
   ): Promise<ChatReply> {
-    const chat = new ChatOllama({
+    const langChain = await loadChatOllama();
+    const chat = new langChain.ChatOllama({
       model: this.model,
       baseUrl: this.host,
       maxRetries: 0,
@@ -123,7 +133,10 @@ export class OllamaBackend extends HttpChatBackend {
       ...(o.keepAlive !== undefined ? { keepAlive: o.keepAlive } : {}),
       ...(request.schema !== undefined ? { format: request.schema } : {}),
     });
-    const message = await chat.invoke(request.messages.map(toLangChain), { signal: deadline.signal });
+    const message = await chat.invoke(
+      request.messages.map((m) => toLangChain(m, langChain)),
+      { signal: deadline.signal },
+    );
     if (deadline.signal.aborted) throw deadline.signal.reason;
     this.expectDone((message.response_metadata as Record<string, unknown>).done === true);
     const text =
@@ -141,7 +154,7 @@ export class OllamaBackend extends HttpChatBackend {
 
   /** /api/version answers and /api/tags lists the model; returns its digest. */
   protected async check(deadline: Deadline): Promise<ReadyFacts> {
-    const client = this.ollama(deadline);
+    const client = await this.ollama(deadline);
     await client.version();
     const { models } = await client.list();
     const wanted = this.model.includes(':') ? [this.model] : [this.model, `${this.model}:latest`];
@@ -157,7 +170,9 @@ export class OllamaBackend extends HttpChatBackend {
     return { digest: found.digest };
   }
 
-  private ollama(deadline: Deadline): Ollama {
+  /** An `ollama` client whose fetch carries this call's deadline (the package is imported on first use). */
+  private async ollama(deadline: Deadline): Promise<Ollama> {
+    const { Ollama } = await loadOllamaClient();
     return new Ollama({
       host: this.host,
       fetch: deadline.fetch,
@@ -178,7 +193,10 @@ export class OllamaBackend extends HttpChatBackend {
   }
 }
 
-function toLangChain(message: ChatMessage): BaseMessage {
+function toLangChain(
+  message: ChatMessage,
+  { AIMessage, HumanMessage, SystemMessage }: LangChainOllama,
+): BaseMessage {
   if (message.role === 'system') return new SystemMessage(message.content);
   if (message.role === 'assistant') return new AIMessage(message.content);
   return new HumanMessage(message.content);

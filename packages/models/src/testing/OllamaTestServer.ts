@@ -93,8 +93,8 @@ export async function startOllamaTestServer(
 ): Promise<OllamaTestServer> {
   const requests: OllamaRecordedRequest[] = [];
   const closing = new AbortController();
-  // Every request waiting out its latency (and every running batch) listens for the close:
-  // as many listeners as requests in flight are expected, not a leak.
+  // Every delayed or hung answer, and every running batch, listens to it: one listener per
+  // request in flight.
   setMaxListeners(0, closing.signal);
   const state: TestServerState = {
     store: new ModelStore(options.models ?? ['llama3.2:1b']),
