@@ -29,7 +29,7 @@ export { BATCH_CHAT_URL, encodeBatchRequestLine } from './batch/batchRequestLine
 export { requestDigest } from './batch/requestDigest.js';
 export { canonicalJson } from './cache/canonicalJson.js';
 export { defaultCachePath } from './cache/defaultCachePath.js';
-export { keyFor } from './cache/keyFor.js';
+export { keyFor, legacyKeyFor } from './cache/keyFor.js';
 export type { CacheEntry, CacheLookupOptions, CacheStats, CacheStatus } from './cache/ResponseCache.js';
 export { ResponseCache } from './cache/ResponseCache.js';
 export type { CachedBackend, WithCacheOptions } from './cache/withCache.js';

@@ -38,6 +38,8 @@ export interface StartedRun {
   events$: Observable<CrowdEvent>;
   /** Graceful stop: no new questions; answers in flight arrive; then runCompleted. */
   stop(): void;
+  /** Writes every answer received so far to responses.jsonl now (for readers of the file). */
+  flush(): void;
   /** The backend stack (for stats such as model calls and pool state). */
   stack: BackendStack;
   /**
@@ -123,6 +125,7 @@ function run(
 ): StartedRun {
   const stop = new AbortController();
   const summary = summaryOptionsOf(request);
+  const recorder = recordRun(dir, opened.validBytes === undefined ? {} : { validBytes: opened.validBytes });
   const agent = new PersonaAgent({
     backend: stack.backend,
     condition: request.condition as Condition,
@@ -139,7 +142,7 @@ function run(
     stop: stop.signal,
     summary,
   }).pipe(
-    recordRun(dir, opened.validBytes === undefined ? {} : { validBytes: opened.validBytes }),
+    recorder,
     finalize(() => void stack.close()),
   );
   return {
@@ -149,6 +152,7 @@ function run(
     resumed: opened.completed.length,
     events$,
     stop: () => stop.abort(),
+    flush: () => recorder.flush(),
     stack,
     crowd: {
       task: crowd.task,
