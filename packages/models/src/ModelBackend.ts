@@ -1,7 +1,7 @@
 /**
  * The LLM port: one narrow interface every backend implements (Ollama, OpenAI-compatible
- * servers, LangChain's providers, the built-in synthetic model) and every cross-cutting wrapper (retry, timeout,
- * cache, call limit, endpoint pool) implements again, so they compose freely.
+ * servers, LangChain's providers, the built-in synthetic model) and every cross-cutting wrapper
+ * (retry, timeout, cache, call limit, endpoint pool) implements again, so they compose freely.
  */
 
 /** One chat message. */
