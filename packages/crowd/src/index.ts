@@ -4,17 +4,21 @@
  * Node-only parts: the RxJS run, the run store and importers.
  */
 export * from './analysisEntry.js';
-export type { DataTable, TableCell } from './import/DataTable.js';
+export type { BatchCrowd } from './batch/BatchCrowd.js';
+export type { BatchRequestIdentity, ParsedBatchCustomId } from './batch/batchCustomId.js';
+export {
+  batchCustomId,
+  batchRunTag,
+  CUSTOM_ID_DIGEST_LENGTH,
+  describeIdentity,
+  parseBatchCustomId,
+} from './batch/batchCustomId.js';
+export type { ExportBatchOptions, ExportBatchResult } from './batch/exportBatch.js';
+export { exportBatch } from './batch/exportBatch.js';
+export type { BatchOutputLine, ImportBatchResult } from './batch/importBatch.js';
+export { BatchImportError, importBatch, LISTED_AT_MOST } from './batch/importBatch.js';
 export type { ExtractBatteryOptions, ExtractedBattery, ExtractedItem } from './import/extractBattery.js';
 export { extractBattery } from './import/extractBattery.js';
-export type {
-  ExtractCrowdsOptions,
-  ExtractedCrowd,
-  ExtractedCrowds,
-  SkippedRow,
-  SkippedRows,
-} from './import/extractCrowds.js';
-export { extractCrowds } from './import/extractCrowds.js';
 export type {
   ExtractedRoundCrowds,
   ExtractRoundCrowdsOptions,
@@ -24,10 +28,6 @@ export { extractRoundCrowds } from './import/extractRoundCrowds.js';
 export { csvField, formatCsv } from './import/formatCsv.js';
 export { itemTruths } from './import/itemTruths.js';
 export { humanCrowdPath, loadHumanCrowd } from './import/loadHumanCrowd.js';
-export { parseCsv } from './import/parseCsv.js';
-export { parseCsvTable } from './import/parseCsvTable.js';
-export type { NonNumberReason } from './import/parseEstimateCell.js';
-export { parseEstimateCell } from './import/parseEstimateCell.js';
 export type { SocialInfluenceOptions } from './influence/SocialInfluence.js';
 export { SocialInfluence } from './influence/SocialInfluence.js';
 export { snapshotEvery } from './operators/snapshotEvery.js';
@@ -43,6 +43,8 @@ export type { RunSummaryOptions } from './run/summarizeRun.js';
 export { summarizeRun } from './run/summarizeRun.js';
 export { taskDescriptor } from './run/taskDescriptor.js';
 export type { RankedMultisetOptions } from './stats/RankedMultiset.js';
+export type { BatchExportEntry, BatchFileEntry, BatchLedger } from './store/BatchLedger.js';
+export { BATCH_DIR, BATCH_LEDGER_FILE, readBatchLedger, writeBatchLedger } from './store/BatchLedger.js';
 export { createRunDir } from './store/createRunDir.js';
 export { describeDifference } from './store/describeDifference.js';
 export { flattenRecords } from './store/flattenRecords.js';
@@ -53,13 +55,39 @@ export type { RunManifest } from './store/RunManifest.js';
 export { RUN_FILES } from './store/RunManifest.js';
 export type { RunStoreErrorKind } from './store/RunStoreError.js';
 export { RunStoreError } from './store/RunStoreError.js';
+export type { ResponseChunk } from './store/readResponseChunk.js';
+export { readResponseChunk } from './store/readResponseChunk.js';
 export type { ReadResponsesResult } from './store/readResponses.js';
 export { readResponses } from './store/readResponses.js';
 export type { StoredRun } from './store/readRun.js';
 export { readRun } from './store/readRun.js';
 export { readRunManifest } from './store/readRunManifest.js';
+export type { RunRecorder } from './store/recordRun.js';
 export { recordRun } from './store/recordRun.js';
 export type { ReopenedRun } from './store/reopenRunDir.js';
 export { reopenRunDir } from './store/reopenRunDir.js';
 export { describeNetwork, loadNetwork, readRunNetwork, writeRunNetwork } from './store/runNetwork.js';
+export { storeAnswers } from './store/storeAnswers.js';
 export { writeJsonAtomic } from './store/writeJsonAtomic.js';
+export { applyStudyOverrides } from './study/applyStudyOverrides.js';
+export { describeStudyDifference } from './study/describeStudyDifference.js';
+export { designStudy, STUDY_REPORT_DEFAULTS } from './study/designStudy.js';
+export { levelName } from './study/levelName.js';
+export { loadStudyFile } from './study/loadStudyFile.js';
+export { openStudyDir } from './study/openStudyDir.js';
+export { parseScale } from './study/parseScale.js';
+export { readStudy } from './study/readStudy.js';
+export type {
+  StudyCell,
+  StudyContrast,
+  StudyDesign,
+  StudyFactor,
+  StudyLevel,
+  StudyReportOptions,
+} from './study/StudyDesign.js';
+export type { StudyFile, StudyFileContrast } from './study/StudyFile.js';
+export { STUDY_FILE } from './study/StudyFile.js';
+export type { StudyManifest } from './study/StudyManifest.js';
+export { STUDY_FILES } from './study/StudyManifest.js';
+export type { StudySettingName, StudySettings } from './study/studySettings.js';
+export { isStudySetting, STUDY_SETTING_NAMES, STUDY_SETTINGS } from './study/studySettings.js';

@@ -1,12 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import {
-  type Condition,
-  DefinitionFileError,
-  type PersonaSelection,
-  resolvePersonas,
-  type Task,
-} from '@emocrowd/agents';
+import { join } from 'node:path';
+import type { PersonaSelection, Task } from '@emocrowd/agents';
 import {
   loadNetwork,
   type Network,
@@ -16,23 +10,27 @@ import {
   readRunNetwork,
 } from '@emocrowd/crowd';
 import { createRng } from '@emocrowd/models';
+import { selectPersonas } from '../catalog/selectPersonas.js';
 import { usageError } from '../command/CliError.js';
 import type { RunRequest } from './RunRequest.js';
 import { resolveTask } from './resolveTask.js';
+import { scaleList } from './scaleList.js';
 import { shardList } from './shardList.js';
 
 /** What a run asks and whom: the task, the persona selection, this shard's personas, the network. */
 export interface ResolvedCrowd {
   task: Task;
   selection: PersonaSelection;
-  /** The personas this run asks (its shard of the selection). */
+  /** The crowd: the selection, or the seeded fraction of it `scale` asks for. */
+  crowd: PersonaList;
+  /** The personas this run asks (its shard of the crowd). */
   personas: PersonaList;
   network?: Network;
 }
 
 /**
- * Resolves the task, the personas (drawn from the run's seed) and the network of a request,
- * relative to `cwd`. A resumed run whose directory holds its network reads it from there, so
+ * Resolves the task, the personas (drawn from the run's seed, then the fraction `scale` keeps,
+ * drawn from its "scale" stream) and the network of a request, relative to `cwd`. A resumed run whose directory holds its network reads it from there, so
  * the network file it was built from is not needed again.
  *
  * @param request the run request.
@@ -47,7 +45,16 @@ export function resolveCrowd(
   stored?: { dir: string; network?: NetworkDescription },
 ): ResolvedCrowd {
   const task = resolveTask(request.task, cwd);
-  const selection = selectPersonas(request, cwd);
+  const selection = selectPersonas({
+    personas: request.personas,
+    ...(request.emotions ? { emotions: request.emotions } : {}),
+    ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
+    ...(request.intensities ? { intensities: request.intensities } : {}),
+    condition: request.condition,
+    seed: request.seed,
+    cwd,
+  });
+  const crowd = scaleList(selection, request.scale, createRng(request.seed).fork('scale'));
   if (request.groupBy) {
     const known = [
       'emotion',
@@ -66,39 +73,14 @@ export function resolveCrowd(
   const network =
     stored?.network && existsSync(join(stored.dir, RUN_FILES.network))
       ? storedNetwork(stored.dir, stored.network)
-      : requestedNetwork(request, selection.count, cwd);
-  return { task, selection, personas: shardList(selection, request.shard), ...(network ? { network } : {}) };
-}
-
-function selectPersonas(request: RunRequest, cwd: string): PersonaSelection {
-  let selection: PersonaSelection;
-  try {
-    selection = resolvePersonas(resolvePersonaSpec(request.personas, cwd), {
-      ...(request.emotions ? { emotions: request.emotions } : {}),
-      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
-      ...(request.intensities ? { intensities: request.intensities } : {}),
-      condition: request.condition as Condition,
-      rng: createRng(request.seed).fork('personas'),
-    });
-  } catch (error) {
-    if (error instanceof DefinitionFileError) throw usageError(error.message);
-    if (error instanceof RangeError) throw usageError(prefixFlag(error.message, '--personas'));
-    throw error;
-  }
-  if (selection.count === 0)
-    throw usageError('--personas: the selection is empty; check --emotions and the persona file');
-  return selection;
-}
-
-function resolvePersonaSpec(spec: string, cwd: string): string {
-  if (/^\d+$/.test(spec) || spec === 'all' || spec === 'paper') return spec;
-  const path = resolve(cwd, spec);
-  if (!existsSync(path)) {
-    throw usageError(
-      `--personas: no such file ${spec}; give N, all, paper or an existing JSON/YAML persona file`,
-    );
-  }
-  return path;
+      : requestedNetwork(request, crowd.count, cwd);
+  return {
+    task,
+    selection,
+    crowd,
+    personas: shardList(crowd, request.shard),
+    ...(network ? { network } : {}),
+  };
 }
 
 /** The run's network (`--network`), built from the seed or read from its file; usage errors name the flag. */
