@@ -4,6 +4,9 @@
  * Node-only parts: the RxJS run, the run store and importers.
  */
 export * from './analysisEntry.js';
+export type { ConductReviewOptions } from './conduct/buildConductReview.js';
+export { buildConductReview } from './conduct/buildConductReview.js';
+export { refineCodeOfConduct } from './conduct/refineCodeOfConduct.js';
 export type { DataTable, TableCell } from './import/DataTable.js';
 export type {
   ExtractCrowdsOptions,

@@ -5,7 +5,15 @@ import type { Subscription } from 'rxjs';
 import { usageError } from '../command/CliError.js';
 import { defineCommand } from '../command/defineCommand.js';
 import type { Io } from '../command/Io.js';
-import { analysisFlags, intensitiesFlag, listFlag, modelFlags, outputFlags, personaFlags } from '../flags.js';
+import {
+  analysisFlags,
+  conductFlags,
+  intensitiesFlag,
+  listFlag,
+  modelFlags,
+  outputFlags,
+  personaFlags,
+} from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
@@ -26,6 +34,7 @@ export const runCommand = defineCommand({
       'emocrowd run --model ollama:emollama --host http://127.0.0.1:11434 --concurrency 4',
       'emocrowd run --rounds 3 --influence aggregate',
       'emocrowd run --personas all --emotion-model beam --emotions sadness-joy --condition emotion',
+      'emocrowd run --model ollama:llama3.1:8b --conduct default --judge ollama:qwen2.5:7b',
       'emocrowd run --personas 40 --rounds 3 --influence neighbours --network random-regular:4 --show-neighbours mean',
       'emocrowd run --task lorenz-2011 --personas 300',
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
@@ -126,6 +135,7 @@ export const runCommand = defineCommand({
         "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
       min: 1,
     },
+    ...conductFlags,
     ...analysisFlags,
     ...outputFlags,
   },
@@ -136,6 +146,10 @@ export const runCommand = defineCommand({
       throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
     const shard = shardOf(flags.shard, flags.shards, io, flags.quiet === true);
     const intensities = intensitiesFlag(flags.intensities);
+    if (flags.conduct === undefined && (flags.judge !== undefined || flags['judge-host'].length > 0))
+      throw usageError(
+        `${flags.judge !== undefined ? '--judge' : '--judge-host'} needs --conduct default|FILE`,
+      );
     const request: RunRequest = {
       task: flags.task,
       personas: flags.personas,
@@ -178,6 +192,9 @@ export const runCommand = defineCommand({
       subsets: flags.subsets,
       tolerance: flags.tolerance,
       ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
+      ...(flags.conduct !== undefined ? { conduct: flags.conduct } : {}),
+      ...(flags.judge !== undefined ? { judge: flags.judge } : {}),
+      ...(flags['judge-host'].length > 0 ? { judgeHosts: flags['judge-host'] } : {}),
     };
     const started = await startRun(request, {
       runsDir: flags.runs,

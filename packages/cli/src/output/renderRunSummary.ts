@@ -1,6 +1,7 @@
 import { partitionAggregates, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
 import { renderBatterySummary } from './renderBatterySummary.js';
+import { renderConductSummary } from './renderConductSummary.js';
 import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
@@ -31,6 +32,8 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
       (item.intensityTrends ?? []).map((trend) => ({ ...trend, stratum: `${item.id}: ${trend.stratum}` })),
     );
     if (itemTrends.length > 0) out.push('', renderIntensityTrends(itemTrends, colors));
+    for (const item of summary.items)
+      if (item.conduct) out.push('', ...renderConductSummary(item.conduct, colors, `${item.id}: `));
     if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
     return `${out.join('\n')}\n`;
   }
@@ -112,6 +115,7 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
   }
   if (summary.intensityTrends && summary.intensityTrends.length > 0)
     out.push('', renderIntensityTrends(summary.intensityTrends, colors));
+  if (summary.conduct) out.push('', ...renderConductSummary(summary.conduct, colors));
   if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
   return `${out.join('\n')}\n`;
 }

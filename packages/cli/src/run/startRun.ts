@@ -39,6 +39,7 @@ import { CliError, usageError } from '../command/CliError.js';
 import { VERSION } from '../version.js';
 import type { RunRequest } from './RunRequest.js';
 import { resolveTask } from './resolveTask.js';
+import { type ConductSetup, setUpConduct } from './setUpConduct.js';
 import { shardList } from './shardList.js';
 
 /** A run that is set up and ready to go. */
@@ -158,6 +159,21 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       throw error;
     }
   }
+  let conduct: ConductSetup | undefined;
+  try {
+    conduct = await setUpConduct(request, stack, {
+      cwd: options.cwd,
+      env: options.env,
+      ...(options.checkReady === false ? { checkReady: false } : {}),
+    });
+  } catch (error) {
+    await stack.close();
+    throw error;
+  }
+  const closeStacks = async (): Promise<void> => {
+    await conduct?.close();
+    await stack.close();
+  };
   const info = stack.info();
   const now = options.now ?? (() => new Date());
   const modelName = info.backend === 'synthetic' ? 'synthetic' : info.model;
@@ -192,6 +208,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
       ...(request.keepAlive === undefined || !languageModel ? {} : { keepAlive: request.keepAlive }),
     },
     strategies: request.strategies ?? [],
+    ...(conduct ? { conduct: conduct.descriptor } : {}),
   };
 
   const dir = resolve(options.cwd, options.outDir ?? join(options.runsDir, runId));
@@ -204,18 +221,18 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     try {
       stored = readRun(dir, { records: false }).manifest;
     } catch (error) {
-      await stack.close();
+      await closeStacks();
       throw usageError(`${(error as Error).message}; choose another --out`);
     }
     if (!options.resume) {
-      await stack.close();
+      await closeStacks();
       throw usageError(
         `${dir} already holds a run; continue it with --resume ${dir}, or choose another --out`,
       );
     }
     const difference = describeDifference(stored.descriptor, descriptorWithoutId);
     if (difference) {
-      await stack.close();
+      await closeStacks();
       throw usageError(
         `--resume ${dir}: this run was made with a different ${difference}; repeat its flags (see ${manifestPath})`,
       );
@@ -227,11 +244,11 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     validBytes = read.validBytes;
   } else {
     if (options.resume) {
-      await stack.close();
+      await closeStacks();
       throw usageError(`--resume ${dir}: no run there (no ${RUN_FILES.manifest}); start it without --resume`);
     }
     if (existsSync(dir) && readdirSync(dir).length > 0) {
-      await stack.close();
+      await closeStacks();
       throw usageError(`--out ${dir} is not empty and holds no run; choose a new or empty directory`);
     }
     descriptor = {
@@ -251,11 +268,12 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
   }
 
   const stop = new AbortController();
-  const agent = new PersonaAgent({
+  const personaAgent = new PersonaAgent({
     backend: stack.backend,
     condition: request.condition as Condition,
     ...(stack.cached ? { onUnparsed: stack.cached.markUnparsed.bind(stack.cached) } : {}),
   });
+  const agent = conduct ? conduct.wrap(personaAgent) : personaAgent;
   let log: ResponseLog | undefined;
   const events$ = runCrowd({
     descriptor,
@@ -285,7 +303,7 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     }),
     finalize(() => {
       log?.close();
-      void stack.close();
+      void closeStacks();
     }),
   );
   return {
@@ -392,9 +410,14 @@ export function describeDifference(
     'influence',
     'generation',
     'strategies',
+    'conduct',
   ];
   const withoutHosts = (d: Omit<RunDescriptor, 'runId'>, key: keyof Omit<RunDescriptor, 'runId'>): unknown =>
-    key === 'model' ? { ...d.model, hosts: undefined } : d[key];
+    key === 'model'
+      ? { ...d.model, hosts: undefined }
+      : key === 'conduct' && d.conduct
+        ? { ...d.conduct, judge: { ...d.conduct.judge, hosts: undefined } }
+        : d[key];
   for (const key of keys) {
     // The hosts may change between sessions (a run can continue on other servers); the model may not.
     if (canonical(withoutHosts(a, key)) !== canonical(withoutHosts(b, key)))

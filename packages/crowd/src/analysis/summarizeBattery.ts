@@ -1,5 +1,6 @@
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import type { IntensityTrend } from './intensityTrends.js';
+import type { ConductSummary } from './summarizeConduct.js';
 import { type EstimateSummary, type SummaryOptions, summarizeEstimates } from './summarizeEstimates.js';
 
 /** One item of a battery as analysed: its crowd and who gave each answer. */
@@ -22,6 +23,8 @@ export interface ItemSummary {
   summary: EstimateSummary | null;
   /** The dose-response of an intensity sweep over this item's answers (added by `summarizeRun`). */
   intensityTrends?: IntensityTrend[];
+  /** The conduct check over this item's answers (added by `summarizeRun`). */
+  conduct?: ConductSummary;
 }
 
 /** What `summarizeBattery` reports. */

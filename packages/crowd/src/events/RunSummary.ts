@@ -1,5 +1,6 @@
 import type { IntensityTrend } from '../analysis/intensityTrends.js';
 import type { ItemSummary } from '../analysis/summarizeBattery.js';
+import type { ConductSummary } from '../analysis/summarizeConduct.js';
 import type { EstimateSummary } from '../analysis/summarizeEstimates.js';
 import type { RunDescriptor } from './RunDescriptor.js';
 
@@ -70,6 +71,8 @@ export interface RunSummary extends Partial<EstimateSummary> {
    * on the assigned intensity (last round's answers).
    */
   intensityTrends?: IntensityTrend[];
+  /** The conduct check (`--conduct`): shares flagged and revised, and the crowd before and after revision (last round). */
+  conduct?: ConductSummary;
   timing: { elapsedMs: number; answersPerSecond: number };
   /** A battery's items, in battery order. */
   items?: ItemSummary[];
