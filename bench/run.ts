@@ -11,7 +11,9 @@
  * 3. Subset-size curves over 17,000 estimates, every strategy, B = 1000.
  * 4. Response cache: a rerun's model calls and time.
  *
- * Flags: --reps N (default 3), --only client,scale,analysis,cache, --quick (smaller sizes, for a
+ * 0. Start-up: `emocrowd --help` and `emocrowd run --help` as whole processes.
+ *
+ * Flags: --reps N (default 3), --only startup,client,scale,analysis,cache, --quick (smaller sizes, for a
  * smoke test of the bench itself; the report says so), --out FILE (default docs/benchmarks.md).
  * Benchmarks are measurements, never test assertions.
  */
@@ -34,7 +36,7 @@ const { values: flags } = parseArgs({
 });
 const reps = Math.max(1, Number(flags.reps));
 const quick = flags.quick === true;
-const only = new Set((flags.only ?? 'client,scale,analysis,cache').split(',').map((s) => s.trim()));
+const only = new Set((flags.only ?? 'startup,client,scale,analysis,cache').split(',').map((s) => s.trim()));
 const cli = join(root, 'packages/cli/dist/cli.js');
 const serverMain = join(root, 'packages/models/dist/testing/ollamaTestServerMain.js');
 const TIME = '/usr/bin/time';
@@ -149,6 +151,70 @@ const misses: string[] = [];
 function target(label: string, met: boolean, detail: string): string {
   if (!met) misses.push(`${label}: ${detail}`);
   return met ? `met (${detail})` : `**missed** (${detail})`;
+}
+
+// ---------------------------------------------------------------- start-up
+
+/** The 1-minute load average now, for the figure measured now. */
+const loadNow = (): string => os.loadavg()[0]?.toFixed(1) ?? '?';
+
+/**
+ * Wall and CPU milliseconds of one short command, `times` times (CPU from /usr/bin/time when
+ * present: user + system of the child).
+ */
+async function timeCommand(args: string[], times: number): Promise<{ wallMs: number[]; cpuMs: number[] }> {
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const m = hasTime
+      ? await run(TIME, ['-f', 'cpu %U %S', process.execPath, ...args])
+      : await run(process.execPath, args);
+    if (m.code !== 0) throw new Error(`node ${args.join(' ')} failed (${m.code}):\n${m.stderr.slice(-2000)}`);
+    wallMs.push(m.wallMs);
+    const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(m.stderr);
+    if (cpu) cpuMs.push((Number(cpu[1]) + Number(cpu[2])) * 1000);
+  }
+  return { wallMs, cpuMs };
+}
+
+async function startup(): Promise<void> {
+  const times = quick ? 5 : 20;
+  const rows: string[] = [];
+  const cases: [string, string[]][] = [
+    ['`node -e 0` (Node alone, for reference)', ['-e', '0']],
+    ['`emocrowd --help`', [cli, '--help']],
+    ['`emocrowd run --help`', [cli, 'run', '--help']],
+  ];
+  let nodeAlone = Number.NaN;
+  for (const [label, args] of cases) {
+    const load = loadNow();
+    const m = await timeCommand(args, times);
+    const wall = median(m.wallMs);
+    const cpu = m.cpuMs.length > 0 ? median(m.cpuMs) : Number.NaN;
+    const goal = args[0] === cli;
+    if (!goal) nodeAlone = wall;
+    rows.push(
+      `| ${label} | ${fmt(wall)} | ${fmt(Math.min(...m.wallMs))} | ${fmt(cpu)} | ${load} | ${
+        goal ? target(`start-up ${label}`, wall < 150, `median ${fmt(wall)} ms vs < 150 ms${wall < 150 ? '' : `; CPU ${fmt(cpu)} ms, and Node alone takes ${fmt(nodeAlone)} ms wall at load ${load}`}`) : '-'
+      } |`,
+    );
+    log(`startup ${label}: ${fmt(wall)} ms wall, ${fmt(cpu)} ms cpu`);
+  }
+  sections.push(
+    [
+      '## Start-up: help without loading the commands',
+      '',
+      `Each command run ${times} times as a whole process (\`node packages/cli/dist/cli.js ...\`); wall`,
+      'time median and minimum, CPU (user + system, from `/usr/bin/time`) median. A command\'s definition',
+      '(help text and flags) loads no third-party package; its action, with rxjs, LangChain, the ollama',
+      'client and SQLite, is imported only when it runs. Target: under 150 ms wall. Under load the wall',
+      'time waits for a core; the CPU column is what the command itself costs.',
+      '',
+      '| command | wall median (ms) | wall min (ms) | CPU median (ms) | load (1 min) | target |',
+      '|---|---:|---:|---:|---:|---|',
+      ...rows,
+    ].join('\n'),
+  );
 }
 
 // ---------------------------------------------------------------- 1. client overhead
@@ -461,6 +527,7 @@ async function cache(): Promise<void> {
 // ---------------------------------------------------------------- main
 
 try {
+  if (only.has('startup')) await startup();
   if (only.has('client')) await clientOverhead();
   if (only.has('scale')) await scale();
   if (only.has('analysis')) await analysis();

@@ -1,4 +1,4 @@
-import { backendRegistry } from '@emocrowd/models';
+import { backendRegistry } from '@emocrowd/models/backends';
 import { usageError } from './command/CliError.js';
 import type { FlagDef } from './command/defineCommand.js';
 import { describeHosts, describeModelForms } from './run/describeBackends.js';
@@ -139,6 +139,14 @@ export const analysisFlags = {
     type: 'string',
     valueName: 'LIST',
     description: 'Break results down by these dimensions (e.g. emotion,ageGroup).',
+  },
+  'select-k': {
+    type: 'integer',
+    valueName: 'K',
+    description:
+      'Judges the selectCrowd strategy averages: the K with the best ability cue (Mannes et al. 2014).',
+    default: 5,
+    min: 1,
   },
 } as const satisfies Record<string, FlagDef>;
 

@@ -8,6 +8,8 @@ export type { ConductReviewOptions } from './conduct/buildConductReview.js';
 export { buildConductReview } from './conduct/buildConductReview.js';
 export { refineCodeOfConduct } from './conduct/refineCodeOfConduct.js';
 export type { DataTable, TableCell } from './import/DataTable.js';
+export type { ExtractBatteryOptions, ExtractedBattery, ExtractedItem } from './import/extractBattery.js';
+export { extractBattery } from './import/extractBattery.js';
 export type {
   ExtractCrowdsOptions,
   ExtractedCrowd,
@@ -23,6 +25,7 @@ export type {
 } from './import/extractRoundCrowds.js';
 export { extractRoundCrowds } from './import/extractRoundCrowds.js';
 export { csvField, formatCsv } from './import/formatCsv.js';
+export { itemTruths } from './import/itemTruths.js';
 export { humanCrowdPath, loadHumanCrowd } from './import/loadHumanCrowd.js';
 export { parseCsv } from './import/parseCsv.js';
 export { parseCsvTable } from './import/parseCsvTable.js';
@@ -43,15 +46,23 @@ export type { RunSummaryOptions } from './run/summarizeRun.js';
 export { summarizeRun } from './run/summarizeRun.js';
 export { taskDescriptor } from './run/taskDescriptor.js';
 export type { RankedMultisetOptions } from './stats/RankedMultiset.js';
+export { createRunDir } from './store/createRunDir.js';
+export { describeDifference } from './store/describeDifference.js';
 export { flattenRecords } from './store/flattenRecords.js';
 export type { StoredRunListing } from './store/listRuns.js';
 export { listRuns } from './store/listRuns.js';
 export { ResponseLog } from './store/ResponseLog.js';
 export type { RunManifest } from './store/RunManifest.js';
 export { RUN_FILES } from './store/RunManifest.js';
+export type { RunStoreErrorKind } from './store/RunStoreError.js';
+export { RunStoreError } from './store/RunStoreError.js';
 export type { ReadResponsesResult } from './store/readResponses.js';
 export { readResponses } from './store/readResponses.js';
 export type { StoredRun } from './store/readRun.js';
 export { readRun } from './store/readRun.js';
+export { readRunManifest } from './store/readRunManifest.js';
+export { recordRun } from './store/recordRun.js';
+export type { ReopenedRun } from './store/reopenRunDir.js';
+export { reopenRunDir } from './store/reopenRunDir.js';
 export { describeNetwork, loadNetwork, readRunNetwork, writeRunNetwork } from './store/runNetwork.js';
 export { writeJsonAtomic } from './store/writeJsonAtomic.js';

@@ -56,6 +56,10 @@ export interface CommandDef<D extends FlagDefs = FlagDefs> {
   flags: D;
   /** Sub-commands, e.g. `tasks validate`; chosen by the first positional. */
   subCommands?: Readonly<Record<string, () => Promise<CommandDef>>>;
+  /**
+   * What the command does. Import the implementation here, not at the top of the definition:
+   * `run: async (context) => (await import('../actions/xAction.js')).xAction(context)`.
+   */
   run?: (ctx: CommandContext<D>) => Promise<number>;
 }
 

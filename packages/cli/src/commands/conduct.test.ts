@@ -106,7 +106,43 @@ describe('emocrowd run --conduct on the built-in model', () => {
       '--quiet',
     ]);
     expect(changed.code).toBe(2);
-    expect(changed.stderr).toMatch(/this run was made with a different conduct/);
+    expect(changed.stderr).toBe(
+      'emocrowd: --resume synthetic: the run was made with --conduct default; a resumed run keeps every setting that changes its answers (drop --conduct, or start a new run with --out)\n',
+    );
+  });
+});
+
+describe('a resumed conduct run', () => {
+  it('keeps the code its run.json holds, even when the file has changed since', async () => {
+    writeFileSync(
+      join(dir, 'kept.yaml'),
+      'virtues:\n  - { virtue: patience, between: [wrath, docility], description: Calm., cues: { wrath: [ugh, annoyed, irritated] } }\n',
+    );
+    const first = await cli([
+      'run',
+      '--personas',
+      '60',
+      '--conduct',
+      'kept.yaml',
+      '--subsets',
+      '0',
+      '--json',
+      '--quiet',
+      '--out',
+      'kept',
+    ]);
+    expect(first.code, first.stderr).toBe(0);
+    writeFileSync(join(dir, 'kept.yaml'), 'virtues: []\n');
+    const lines = readFileSync(join(dir, 'kept', 'responses.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
+    writeFileSync(join(dir, 'kept', 'responses.jsonl'), `${lines.slice(0, 20).join('\n')}\n`);
+    const resumed = await cli(['run', '--resume', 'kept', '--json', '--quiet']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const { timing: _a, ...before } = JSON.parse(first.stdout) as RunSummary;
+    const { timing: _b, ...after } = JSON.parse(resumed.stdout) as RunSummary;
+    expect(after.conduct).toEqual(before.conduct);
+    expect(after.aggregates).toEqual(before.aggregates);
   });
 });
 

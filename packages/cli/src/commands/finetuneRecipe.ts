@@ -1,8 +1,9 @@
-import { findTrainingRecipe } from '../catalog/findTrainingRecipe.js';
-import { CliError, usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
+import { defineCommand, type FlagDefs } from '../command/defineCommand.js';
 
-const BASE = 'unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit';
+/** The flags of `emocrowd finetune recipe`. */
+export const finetuneRecipeFlags = {
+  json: { type: 'boolean', description: 'Print {"recipe", "steps": [...]} on stdout.' },
+} as const satisfies FlagDefs;
 
 /** `emocrowd finetune recipe`: where the LoRA training script is and how to run it. */
 export const finetuneRecipeCommand = defineCommand({
@@ -12,43 +13,6 @@ export const finetuneRecipeCommand = defineCommand({
       'Print where the LoRA training recipe (Unsloth, Python, CUDA GPU) is and the commands from training data to an Ollama model.',
     examples: ['emocrowd finetune recipe', 'emocrowd finetune recipe --json'],
   },
-  flags: {
-    json: { type: 'boolean', description: 'Print {"recipe", "steps": [...]} on stdout.' },
-  },
-  async run({ flags, positionals, io }) {
-    if (positionals.length > 0) throw usageError(`finetune recipe: unexpected argument "${positionals[0]}"`);
-    const recipe = findTrainingRecipe();
-    if (recipe === undefined)
-      throw new CliError(
-        'finetune recipe: recipes/train_unsloth.py of @emocrowd/models is not installed here; get it from the emocrowd repository (packages/models/recipes)',
-        1,
-      );
-    const steps = [
-      'emocrowd finetune data --objective express --format chat --balance --out express.jsonl',
-      'pip install unsloth',
-      `python3 ${recipe} --data express.jsonl --out runs/express --base ${BASE} --epochs 1`,
-      'emocrowd models create --name emollama --gguf runs/express/gguf/<file>.gguf',
-      'emocrowd run --model ollama:emollama',
-    ];
-    if (flags.json) {
-      io.stdout.write(`${JSON.stringify({ recipe, base: BASE, steps }, null, 2)}\n`);
-      return 0;
-    }
-    io.stdout.write(
-      [
-        `training recipe: ${recipe}`,
-        '',
-        'A LoRA fine-tune with Unsloth (4-bit base, LoRA r 16); it needs a CUDA GPU (about 8 GB of VRAM',
-        'for an 8B model) and Python. Every setting is a flag: python3 <recipe> --help.',
-        '',
-        'From data to a model Ollama serves:',
-        ...steps.map((s, i) => `  ${i + 1}. ${s}`),
-        '',
-        'The adapter alone also works on top of the base: emocrowd models create --name emollama',
-        '  --from <base in Ollama> --adapter runs/express/lora/adapter_model.safetensors',
-        '',
-      ].join('\n'),
-    );
-    return 0;
-  },
+  flags: finetuneRecipeFlags,
+  run: async (context) => (await import('../actions/finetuneRecipeAction.js')).finetuneRecipeAction(context),
 });

@@ -1,6 +1,12 @@
 import type { CommandDef } from '../command/defineCommand.js';
 
-/** Every top-level command, loaded lazily so `emocrowd --help` stays fast. */
+/**
+ * Every top-level command. A command is two files: its definition here in `commands/` (meta and
+ * flags, importing no third-party package; `index.test.ts` checks that) and its action in
+ * `actions/`, imported by the definition's `run` only when the command runs. So `emocrowd --help`
+ * reads every definition, and `emocrowd run --help` one, without loading rxjs, LangChain, the
+ * ollama client or SQLite.
+ */
 export const commands: Readonly<Record<string, () => Promise<CommandDef>>> = {
   run: async () => (await import('./run.js')).runCommand as unknown as CommandDef,
   analyze: async () => (await import('./analyze.js')).analyzeCommand as unknown as CommandDef,

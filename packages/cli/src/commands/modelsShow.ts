@@ -1,9 +1,11 @@
-import { type OllamaModelDetails, showModel } from '@emocrowd/models';
-import { ollamaCommandError } from '../catalog/ollamaCommandError.js';
 import { ollamaHostFlag } from '../catalog/ollamaHostFlag.js';
-import { resolveOllamaHost } from '../catalog/resolveOllamaHost.js';
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
+import { defineCommand, type FlagDefs } from '../command/defineCommand.js';
+
+/** The flags of `emocrowd models show`. */
+export const modelsShowFlags = {
+  ...ollamaHostFlag,
+  json: { type: 'boolean', description: 'Print the details as one JSON object.' },
+} as const satisfies FlagDefs;
 
 /** `emocrowd models show NAME`: one model's details and Modelfile. */
 export const modelsShowCommand = defineCommand({
@@ -14,48 +16,6 @@ export const modelsShowCommand = defineCommand({
     usage: 'NAME',
     examples: ['emocrowd models show llama3.2:1b', 'emocrowd models show emollama --json'],
   },
-  flags: {
-    ...ollamaHostFlag,
-    json: { type: 'boolean', description: 'Print the details as one JSON object.' },
-  },
-  async run({ flags, positionals, io }) {
-    const [name, extra] = positionals;
-    if (name === undefined) throw usageError('models show: needs a model name (see: emocrowd models)');
-    if (extra !== undefined) throw usageError(`models show: unexpected argument "${extra}"; give one model`);
-    const host = resolveOllamaHost(flags.host, io.env);
-    let details: OllamaModelDetails;
-    try {
-      details = await showModel(host, name);
-    } catch (error) {
-      throw ollamaCommandError(error, host, 'models show');
-    }
-    if (flags.json) {
-      io.stdout.write(`${JSON.stringify({ host, ...details }, null, 2)}\n`);
-      return 0;
-    }
-    io.stdout.write(renderModelDetails(details, host));
-    return 0;
-  },
+  flags: modelsShowFlags,
+  run: async (context) => (await import('../actions/modelsShowAction.js')).modelsShowAction(context),
 });
-
-function renderModelDetails(d: OllamaModelDetails, host: string): string {
-  const contextKey = Object.keys(d.modelInfo).find((k) => k.endsWith('.context_length'));
-  const lines = [`${d.name} on ${host}`];
-  const row = (label: string, value: string | undefined): void => {
-    if (value !== undefined && value !== '') lines.push(`  ${label.padEnd(13)}${value}`);
-  };
-  row('family', d.family);
-  row('parameters', d.parameterSize);
-  row('quantization', d.quantization);
-  row('capabilities', d.capabilities.join(', '));
-  row('context', contextKey === undefined ? undefined : String(d.modelInfo[contextKey]));
-  row('system', d.system?.replace(/\s+/g, ' '));
-  if (d.parameters.trim() !== '') {
-    lines.push('  options');
-    for (const line of d.parameters.trim().split('\n')) lines.push(`    ${line.trim()}`);
-  }
-  if (d.modelfile.trim() !== '') {
-    lines.push('', 'Modelfile:', d.modelfile.trimEnd());
-  }
-  return `${lines.join('\n')}\n`;
-}

@@ -1,13 +1,12 @@
-import { resolve } from 'node:path';
-import { loadPersonaSpaceFile, type PersonaSpace } from '@emocrowd/agents';
-import { definitionFileMessage } from '../catalog/definitionFileMessage.js';
-import { personaJson } from '../catalog/personaJson.js';
-import { renderPersonaTable } from '../catalog/renderPersonaTable.js';
-import { renderSpaceDimensions } from '../catalog/renderSpaceDimensions.js';
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
+import { defineCommand, type FlagDefs } from '../command/defineCommand.js';
 
-const PREVIEW = 5;
+/** The flags of `emocrowd personas validate`. */
+export const personasValidateFlags = {
+  json: {
+    type: 'boolean',
+    description: 'Print {"file", "valid": true, "space", "count", ...} on success.',
+  },
+} as const satisfies FlagDefs;
 
 /** `emocrowd personas validate FILE`: checks a persona (space) file. */
 export const personasValidateCommand = defineCommand({
@@ -18,44 +17,7 @@ export const personasValidateCommand = defineCommand({
     usage: 'FILE',
     examples: ['emocrowd personas validate my-personas.yaml'],
   },
-  flags: {
-    json: {
-      type: 'boolean',
-      description: 'Print {"file", "valid": true, "space", "count", ...} on success.',
-    },
-  },
-  async run({ flags, positionals, io }) {
-    const [file, extra] = positionals;
-    if (file === undefined) throw usageError('personas validate: needs a persona file (JSON or YAML)');
-    if (extra !== undefined)
-      throw usageError(`personas validate: unexpected argument "${extra}"; give one file`);
-    let space: PersonaSpace;
-    try {
-      space = loadPersonaSpaceFile(resolve(io.cwd, file));
-    } catch (error) {
-      throw usageError(definitionFileMessage(error, file));
-    }
-    const first = Array.from({ length: Math.min(PREVIEW, space.count) }, (_, i) => space.at(i));
-    if (flags.json) {
-      io.stdout.write(
-        `${JSON.stringify(
-          {
-            file,
-            valid: true,
-            space: space.name,
-            count: space.count,
-            emotions: [...space.emotionLabels],
-            dimensions: space.dimensions.map((d) => ({ id: d.id, values: [...d.values] })),
-            first: first.map(personaJson),
-          },
-          null,
-          2,
-        )}\n`,
-      );
-      return 0;
-    }
-    io.stdout.write(`${file}: valid\n\n${renderSpaceDimensions(space)}`);
-    if (first.length > 0) io.stdout.write(`\nfirst ${first.length}:\n${renderPersonaTable(first)}`);
-    return 0;
-  },
+  flags: personasValidateFlags,
+  run: async (context) =>
+    (await import('../actions/personasValidateAction.js')).personasValidateAction(context),
 });

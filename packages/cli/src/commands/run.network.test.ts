@@ -54,7 +54,7 @@ describe('emocrowd run --network', () => {
       { cwd: dir },
     );
     expect(other.code).toBe(2);
-    expect(other.stderr).toMatch(/different influence/);
+    expect(other.stderr).toMatch(/the run was made with --network ring:2/);
   });
 
   it('reads an edge-list file and stores it with the run', async () => {

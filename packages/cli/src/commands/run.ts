@@ -1,26 +1,107 @@
-import type { EmotionModel } from '@emocrowd/agents';
-import { type CrowdEvent, descriptorItems, isBatteryDescriptor, type RunSummary } from '@emocrowd/crowd';
-import { SYNTHETIC_BANNER } from '@emocrowd/models';
-import type { Subscription } from 'rxjs';
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
-import type { Io } from '../command/Io.js';
-import {
-  analysisFlags,
-  conductFlags,
-  intensitiesFlag,
-  listFlag,
-  modelFlags,
-  outputFlags,
-  personaFlags,
-} from '../flags.js';
-import { colorsFor } from '../output/colors.js';
-import { ProgressBar } from '../output/ProgressBar.js';
-import { renderRunSummary } from '../output/renderRunSummary.js';
-import { backendSettings } from '../run/backendSettings.js';
-import type { RunRequest } from '../run/RunRequest.js';
-import { resolveShard, type Shard } from '../run/resolveShard.js';
-import { startRun } from '../run/startRun.js';
+import { defineCommand, type FlagDefs } from '../command/defineCommand.js';
+import { analysisFlags, conductFlags, modelFlags, outputFlags, personaFlags } from '../flags.js';
+
+/** The flags of `emocrowd run`. */
+export const runFlags = {
+  task: {
+    type: 'string',
+    valueName: 'ID|FILE',
+    description:
+      'Built-in task or battery id (see emocrowd tasks) or a JSON/YAML task file; a battery asks every persona every item.',
+    default: 'fargo-seattle',
+  },
+  ...personaFlags,
+  ...modelFlags,
+  concurrency: {
+    type: 'integer',
+    description: 'Model calls in flight at most.',
+    default: 16,
+    min: 1,
+    max: 4096,
+  },
+  replicates: {
+    type: 'integer',
+    description: 'Times each persona is asked (different seeds).',
+    default: 1,
+    min: 1,
+    max: 1000,
+  },
+  rounds: {
+    type: 'integer',
+    description: 'Social-influence rounds (1 = independent answers only).',
+    default: 1,
+    min: 1,
+    max: 50,
+  },
+  influence: {
+    type: 'string',
+    choices: ['none', 'aggregate', 'neighbours'],
+    description: 'What agents see of the others between rounds.',
+    default: 'aggregate',
+  },
+  'show-aggregate': {
+    type: 'string',
+    choices: ['mean', 'median'],
+    description: 'The aggregate shown with --influence aggregate.',
+    default: 'median',
+  },
+  neighbours: {
+    type: 'integer',
+    description:
+      'With --influence neighbours and no --network: how many other answers each persona is shown, drawn afresh every round.',
+    default: 5,
+    min: 1,
+  },
+  network: {
+    type: 'string',
+    valueName: 'NAME|FILE',
+    description:
+      'With --influence neighbours: a fixed network, each persona shown its own neighbours\' answers: random-regular:D, star, ring[:K], lattice[:RxC], erdos-renyi:P, complete, or an edge-list file (0-based persona positions, "a,b" per line). Built once from --seed; stored as network.csv in the run.',
+  },
+  'show-neighbours': {
+    type: 'string',
+    choices: ['values', 'mean', 'median'],
+    description:
+      "With --network: show each neighbour's answer (default), or only their mean (as Becker et al. 2017) or median.",
+  },
+  'retry-failed': {
+    type: 'boolean',
+    description: 'Ask again the answers the cache holds as failed or unparsed.',
+  },
+  out: {
+    type: 'string',
+    valueName: 'DIR',
+    description: 'Run directory. Default: runs/<time>-<task>-<model>.',
+  },
+  runs: {
+    type: 'string',
+    valueName: 'DIR',
+    description: 'Run store for the default --out.',
+    default: 'runs',
+  },
+  resume: {
+    type: 'string',
+    valueName: 'DIR',
+    description:
+      'Continue the run in DIR where it stopped, with every setting from its run.json. Only flags that do not change the answers may be added (--host, --concurrency, --timeout, --retries, --max-per-host, --cache, --no-cache, --retry-failed, --keep-alive, --ollama-client, --api-key, --quiet, --json).',
+  },
+  shard: {
+    type: 'string',
+    valueName: 'I/N|auto',
+    description:
+      'Ask only shard I of N of the crowd (merge shards with emocrowd merge); auto: from JOB_COMPLETION_INDEX (Kubernetes Indexed Job, with --shards N) or SLURM_ARRAY_TASK_ID (Slurm job array).',
+  },
+  shards: {
+    type: 'integer',
+    valueName: 'N',
+    description:
+      "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
+    min: 1,
+  },
+  ...conductFlags,
+  ...analysisFlags,
+  ...outputFlags,
+} as const satisfies FlagDefs;
 
 /** `emocrowd run`: simulate a crowd and report its wisdom. */
 export const runCommand = defineCommand({
@@ -40,273 +121,6 @@ export const runCommand = defineCommand({
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
     ],
   },
-  flags: {
-    task: {
-      type: 'string',
-      valueName: 'ID|FILE',
-      description:
-        'Built-in task or battery id (see emocrowd tasks) or a JSON/YAML task file; a battery asks every persona every item.',
-      default: 'fargo-seattle',
-    },
-    ...personaFlags,
-    ...modelFlags,
-    concurrency: {
-      type: 'integer',
-      description: 'Model calls in flight at most.',
-      default: 16,
-      min: 1,
-      max: 4096,
-    },
-    replicates: {
-      type: 'integer',
-      description: 'Times each persona is asked (different seeds).',
-      default: 1,
-      min: 1,
-      max: 1000,
-    },
-    rounds: {
-      type: 'integer',
-      description: 'Social-influence rounds (1 = independent answers only).',
-      default: 1,
-      min: 1,
-      max: 50,
-    },
-    influence: {
-      type: 'string',
-      choices: ['none', 'aggregate', 'neighbours'],
-      description: 'What agents see of the others between rounds.',
-      default: 'aggregate',
-    },
-    'show-aggregate': {
-      type: 'string',
-      choices: ['mean', 'median'],
-      description: 'The aggregate shown with --influence aggregate.',
-      default: 'median',
-    },
-    neighbours: {
-      type: 'integer',
-      description:
-        'With --influence neighbours and no --network: how many other answers each persona is shown, drawn afresh every round.',
-      default: 5,
-      min: 1,
-    },
-    network: {
-      type: 'string',
-      valueName: 'NAME|FILE',
-      description:
-        'With --influence neighbours: a fixed network, each persona shown its own neighbours\' answers: random-regular:D, star, ring[:K], lattice[:RxC], erdos-renyi:P, complete, or an edge-list file (0-based persona positions, "a,b" per line). Built once from --seed; stored as network.csv in the run.',
-    },
-    'show-neighbours': {
-      type: 'string',
-      choices: ['values', 'mean', 'median'],
-      description:
-        "With --network: show each neighbour's answer (default), or only their mean (as Becker et al. 2017) or median.",
-    },
-    'retry-failed': {
-      type: 'boolean',
-      description: 'Ask again the answers the cache holds as failed or unparsed.',
-    },
-    out: {
-      type: 'string',
-      valueName: 'DIR',
-      description: 'Run directory. Default: runs/<time>-<task>-<model>.',
-    },
-    runs: {
-      type: 'string',
-      valueName: 'DIR',
-      description: 'Run store for the default --out.',
-      default: 'runs',
-    },
-    resume: {
-      type: 'string',
-      valueName: 'DIR',
-      description: 'Continue the run in DIR where it stopped (same flags).',
-    },
-    shard: {
-      type: 'string',
-      valueName: 'I/N|auto',
-      description:
-        'Ask only shard I of N of the crowd (merge shards with emocrowd merge); auto: from JOB_COMPLETION_INDEX (Kubernetes Indexed Job, with --shards N) or SLURM_ARRAY_TASK_ID (Slurm job array).',
-    },
-    shards: {
-      type: 'integer',
-      valueName: 'N',
-      description:
-        "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
-      min: 1,
-    },
-    ...conductFlags,
-    ...analysisFlags,
-    ...outputFlags,
-  },
-  async run({ flags, io, positionals, explicit }) {
-    if (positionals.length > 0)
-      throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
-    if (flags['show-neighbours'] !== undefined && flags.network === undefined)
-      throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
-    const shard = shardOf(flags.shard, flags.shards, io, flags.quiet === true);
-    const intensities = intensitiesFlag(flags.intensities);
-    if (flags.conduct === undefined && (flags.judge !== undefined || flags['judge-host'].length > 0))
-      throw usageError(
-        `${flags.judge !== undefined ? '--judge' : '--judge-host'} needs --conduct default|FILE`,
-      );
-    const request: RunRequest = {
-      task: flags.task,
-      personas: flags.personas,
-      ...(listFlag(flags.emotions) ? { emotions: listFlag(flags.emotions) } : {}),
-      // goemotions is the built-in spaces' own vocabulary: asking for it changes nothing.
-      ...(flags['emotion-model'] && flags['emotion-model'] !== 'goemotions'
-        ? { emotionModel: flags['emotion-model'] as EmotionModel }
-        : {}),
-      ...(intensities ? { intensities } : {}),
-      condition: flags.condition as RunRequest['condition'],
-      model: flags.model,
-      hosts: flags.host,
-      backendOptions: backendSettings(flags, explicit),
-      seed: flags.seed,
-      concurrency: flags.concurrency,
-      replicates: flags.replicates,
-      rounds: flags.rounds,
-      influence:
-        flags.influence === 'neighbours'
-          ? flags.network !== undefined
-            ? {
-                kind: 'neighbours',
-                show: (flags['show-neighbours'] ?? 'values') as 'values' | 'mean' | 'median',
-              }
-            : { kind: 'neighbours', neighbours: flags.neighbours }
-          : flags.influence === 'aggregate'
-            ? { kind: 'aggregate', aggregate: flags['show-aggregate'] as 'mean' | 'median' }
-            : { kind: 'none' },
-      ...(flags.network !== undefined ? { network: flags.network } : {}),
-      temperature: flags.temperature,
-      maxTokens: flags['max-tokens'],
-      keepAlive: flags['keep-alive'],
-      timeoutMs: flags.timeout,
-      retries: flags.retries,
-      maxPerHost: flags['max-per-host'],
-      ...(flags['no-cache'] ? { cache: false as const } : flags.cache ? { cache: flags.cache } : {}),
-      retryFailed: flags['retry-failed'] === true,
-      ...(shard ? { shard } : {}),
-      ...(listFlag(flags.strategies) ? { strategies: listFlag(flags.strategies) } : {}),
-      subsets: flags.subsets,
-      tolerance: flags.tolerance,
-      ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
-      ...(flags.conduct !== undefined ? { conduct: flags.conduct } : {}),
-      ...(flags.judge !== undefined ? { judge: flags.judge } : {}),
-      ...(flags['judge-host'].length > 0 ? { judgeHosts: flags['judge-host'] } : {}),
-    };
-    const started = await startRun(request, {
-      runsDir: flags.runs,
-      ...(flags.resume
-        ? { outDir: flags.resume, resume: true }
-        : flags.out
-          ? { outDir: flags.out, resume: false }
-          : {}),
-      env: io.env,
-      cwd: io.cwd,
-    });
-    const colors = colorsFor(io.stderr, io.env);
-    const quiet = flags.quiet === true;
-    if (!quiet && !started.descriptor.model.isLanguageModel)
-      io.stderr.write(`${colors.yellow(SYNTHETIC_BANNER)}\n`);
-    if (!quiet && started.resumed > 0)
-      io.stderr.write(`resuming ${started.dir}: ${started.resumed} answers already there\n`);
-    const personasHere = started.descriptor.personas.shard
-      ? Math.ceil(
-          (started.descriptor.personas.count - started.descriptor.personas.shard.index) /
-            started.descriptor.personas.shard.count,
-        )
-      : started.descriptor.personas.count;
-    const items = descriptorItems(started.descriptor.task).length;
-    const battery = isBatteryDescriptor(started.descriptor.task);
-    const total = personasHere * started.descriptor.replicates * started.descriptor.rounds * items;
-    // A battery's answers come persona by persona, all items of one persona together.
-    const itemsNote = (done: number): string =>
-      battery
-        ? `${Math.floor(done / items).toLocaleString('en-US')}/${(total / items).toLocaleString('en-US')} personas x ${items} items`
-        : '';
-    const bar = new ProgressBar({
-      stream: quiet ? { write: () => true } : io.stderr,
-      total,
-      label: 'asking',
-    });
-    let done = started.resumed;
-    let unparsed = 0;
-    let failed = 0;
-    let summary: RunSummary | undefined;
-    let cancelled = false;
-    let subscription: Subscription | undefined;
-    const onInterrupt = (): void => {
-      if (!quiet)
-        io.stderr.write(
-          '\nstopping: no new questions; waiting for answers in flight (Ctrl-C again to quit now)\n',
-        );
-      started.stop();
-      // Answers in flight get a grace period; then the calls are aborted and what is done is kept.
-      setTimeout(() => subscription?.unsubscribe(), 10_000).unref();
-    };
-    io.interrupt.addEventListener('abort', onInterrupt, { once: true });
-    try {
-      await new Promise<void>((resolvePromise, reject) => {
-        subscription = started.events$.subscribe({
-          next: (event: CrowdEvent) => {
-            if (event.type === 'estimateSubmitted' || event.type === 'estimateFailed') {
-              done++;
-              if (event.record.status === 'unparsed') unparsed++;
-              else if (event.record.status === 'failed') failed++;
-              const notes = [
-                itemsNote(done),
-                unparsed > 0 ? colors.yellow(`${unparsed} unparsed`) : '',
-                failed > 0 ? colors.red(`${failed} failed`) : '',
-              ];
-              bar.update(done, notes.filter(Boolean).join('  '));
-            } else if (event.type === 'runCompleted') {
-              summary = event.summary;
-              cancelled = event.cancelled;
-            }
-          },
-          error: reject,
-          complete: resolvePromise,
-        });
-        subscription.add(() => resolvePromise());
-      });
-    } finally {
-      io.interrupt.removeEventListener('abort', onInterrupt);
-      bar.clear();
-    }
-    if (!summary) {
-      io.stderr.write(
-        `stopped; answers so far are in ${started.dir}\nresume with: emocrowd run --resume ${started.dir} and the same flags\n`,
-      );
-      return 130;
-    }
-    if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    else
-      io.stdout.write(renderRunSummary(summary, { colors: colorsFor(io.stdout, io.env), dir: started.dir }));
-    if (cancelled) {
-      io.stderr.write(
-        `stopped with ${summary.counts.missing} answers missing; resume with: emocrowd run --resume ${started.dir} and the same flags\n`,
-      );
-      return 130;
-    }
-    return 0;
-  },
+  flags: runFlags,
+  run: async (context) => (await import('../actions/runAction.js')).runAction(context),
 });
-
-/** `--shard` (I/N or auto, saying which shard auto chose) and `--shards`; undefined for the whole crowd. */
-function shardOf(
-  text: string | undefined,
-  shards: number | undefined,
-  io: Io,
-  quiet: boolean,
-): Shard | undefined {
-  if (text === undefined) {
-    if (shards !== undefined) throw usageError('--shards goes with --shard auto');
-    return undefined;
-  }
-  const resolved = resolveShard(text, { ...(shards !== undefined ? { shards } : {}), env: io.env });
-  if (text.trim() === 'auto' && !quiet)
-    io.stderr.write(`shard ${resolved.shard.index + 1}/${resolved.shard.count} (from ${resolved.source})\n`);
-  return resolved.shard;
-}

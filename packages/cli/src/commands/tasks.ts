@@ -1,8 +1,12 @@
-import { listBatteries, listTasks } from '@emocrowd/agents';
-import { renderTaskList } from '../catalog/renderTaskList.js';
-import { anyTaskJson, taskJson } from '../catalog/taskJson.js';
-import { usageError } from '../command/CliError.js';
-import { type CommandDef, defineCommand } from '../command/defineCommand.js';
+import { type CommandDef, defineCommand, type FlagDefs } from '../command/defineCommand.js';
+
+/** The flags of `emocrowd tasks`. */
+export const tasksFlags = {
+  json: {
+    type: 'boolean',
+    description: 'Print {"tasks": [...], "batteries": [...]} on stdout instead of tables.',
+  },
+} as const satisfies FlagDefs;
 
 /** `emocrowd tasks`: the built-in estimation tasks; `tasks show ID`, `tasks validate FILE`. */
 export const tasksCommand = defineCommand({
@@ -17,27 +21,10 @@ export const tasksCommand = defineCommand({
       'emocrowd tasks validate my-tasks.yaml',
     ],
   },
-  flags: {
-    json: {
-      type: 'boolean',
-      description: 'Print {"tasks": [...], "batteries": [...]} on stdout instead of tables.',
-    },
-  },
+  flags: tasksFlags,
   subCommands: {
     show: async () => (await import('./tasksShow.js')).tasksShowCommand as unknown as CommandDef,
     validate: async () => (await import('./tasksValidate.js')).tasksValidateCommand as unknown as CommandDef,
   },
-  async run({ flags, positionals, io }) {
-    if (positionals.length > 0)
-      throw usageError(
-        `tasks: unknown command "${positionals[0]}"; one of: show, validate (see: emocrowd tasks --help)`,
-      );
-    const tasks = listTasks();
-    const batteries = listBatteries();
-    if (flags.json) {
-      const json = { tasks: tasks.map(taskJson), batteries: batteries.map(anyTaskJson) };
-      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-    } else io.stdout.write(renderTaskList([...tasks, ...batteries]));
-    return 0;
-  },
+  run: async (context) => (await import('../actions/tasksAction.js')).tasksAction(context),
 });

@@ -1,8 +1,9 @@
-import { renderTaskDetails } from '../catalog/renderTaskDetails.js';
-import { anyTaskJson } from '../catalog/taskJson.js';
-import { usageError } from '../command/CliError.js';
-import { defineCommand } from '../command/defineCommand.js';
-import { resolveTask } from '../run/resolveTask.js';
+import { defineCommand, type FlagDefs } from '../command/defineCommand.js';
+
+/** The flags of `emocrowd tasks show`. */
+export const tasksShowFlags = {
+  json: { type: 'boolean', description: 'Print the task as one JSON object.' },
+} as const satisfies FlagDefs;
 
 /** `emocrowd tasks show ID|FILE[#id]`: everything about one task. */
 export const tasksShowCommand = defineCommand({
@@ -17,17 +18,6 @@ export const tasksShowCommand = defineCommand({
       'emocrowd tasks show my-tasks.yaml#cow --json',
     ],
   },
-  flags: {
-    json: { type: 'boolean', description: 'Print the task as one JSON object.' },
-  },
-  async run({ flags, positionals, io }) {
-    const [spec, extra] = positionals;
-    if (spec === undefined)
-      throw usageError('tasks show: needs a task id (see: emocrowd tasks) or a task file');
-    if (extra !== undefined) throw usageError(`tasks show: unexpected argument "${extra}"; give one task`);
-    const task = resolveTask(spec, io.cwd);
-    if (flags.json) io.stdout.write(`${JSON.stringify(anyTaskJson(task), null, 2)}\n`);
-    else io.stdout.write(renderTaskDetails(task));
-    return 0;
-  },
+  flags: tasksShowFlags,
+  run: async (context) => (await import('../actions/tasksShowAction.js')).tasksShowAction(context),
 });

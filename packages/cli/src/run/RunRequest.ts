@@ -51,6 +51,8 @@ export interface RunRequest {
   subsets: number;
   tolerance: number;
   groupBy?: string[];
+  /** Judges the selectCrowd strategy averages (default 5). */
+  selectK?: number;
   /** `--conduct`: "default" (the shipped code) or a code-of-conduct file. */
   conduct?: string;
   /** `--judge`: the judge's model spec (default: the run's model). */

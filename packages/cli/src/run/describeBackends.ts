@@ -1,4 +1,4 @@
-import type { BackendDefinition, BackendRegistry } from '@emocrowd/models';
+import type { BackendDefinition, BackendRegistry } from '@emocrowd/models/backends';
 
 /** `PREFIX:NAME`, or the prefix alone for a backend without a model name. */
 export function modelForm(definition: BackendDefinition): string {

@@ -164,7 +164,8 @@ describe('emocrowd run: crash safety and resume (real processes)', () => {
       expect(before).toBeLessThan(300);
       expect(existsSync(join(dir, 'summary.json'))).toBe(false);
 
-      const resumed = await startCli(resumeArgs(dir)).exit;
+      // --resume DIR alone: the model, server and crowd come from run.json
+      const resumed = await startCli(['run', '--resume', dir, '--quiet']).exit;
       expect(resumed.code, resumed.stderr).toBe(0);
       const keys = responseKeys(dir);
       expect(keys).toHaveLength(300);
@@ -195,6 +196,7 @@ describe('emocrowd run: crash safety and resume (real processes)', () => {
       expect(lines + partial.counts.missing).toBe(300);
 
       const kept = readFileSync(join(dir, 'responses.jsonl'), 'utf8');
+      // the run's own flags repeated are accepted
       const resumed = await startCli(resumeArgs(dir)).exit;
       expect(resumed.code, resumed.stderr).toBe(0);
       // The answers of the first session stay as they were; only the missing ones are added.

@@ -34,6 +34,8 @@ export interface ConductSetupOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Check the judge's server and model (default true). */
   checkReady?: boolean;
+  /** A resumed run's code, from its run.json: used instead of reading `--conduct` again. */
+  storedCode?: CodeOfConduct;
 }
 
 /**
@@ -41,7 +43,8 @@ export interface ConductSetupOptions {
  *
  * Behaviour:
  * 1. The code is the shipped one (`default`) or a YAML / JSON file (relative to `cwd`); an invalid
- *    file is a usage error naming the path inside it.
+ *    file is a usage error naming the path inside it. A resumed run keeps the code its run.json
+ *    holds (`storedCode`), so a file changed or removed since does not change the run.
  * 2. The judge is `--judge`, by default the run's model. The run's own backend stack is reused
  *    when the judge is the run's model on the run's servers; otherwise the judge gets its own
  *    stack: on `--judge-host`, else on the run's hosts when it is the same kind of backend, else
@@ -60,7 +63,7 @@ export async function setUpConduct(
   options: ConductSetupOptions,
 ): Promise<ConductSetup | undefined> {
   if (request.conduct === undefined) return undefined;
-  const code = codeOf(request.conduct, options.cwd);
+  const code = options.storedCode ?? codeOf(request.conduct, options.cwd);
   const spec = (request.judge ?? request.model).trim();
   const own = spec === request.model.trim() && request.judgeHosts === undefined;
   const judge = own ? runStack : judgeStack(request, spec, options);

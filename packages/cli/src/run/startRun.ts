@@ -1,46 +1,28 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import {
-  type Condition,
-  DefinitionFileError,
-  PersonaAgent,
-  type PersonaSelection,
-  resolvePersonas,
-} from '@emocrowd/agents';
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { type Condition, PersonaAgent } from '@emocrowd/agents';
 import {
   type CrowdEvent,
-  describeNetwork,
-  loadNetwork,
-  type Network,
-  ResponseLog,
-  type ResponseRecord,
   RUN_FILES,
   type RunDescriptor,
   type RunManifest,
-  type RunSummary,
-  readResponses,
-  readRun,
+  RunStoreError,
+  readRunManifest,
+  recordRun,
   runCrowd,
-  strategyNames,
-  taskDescriptor,
-  writeJsonAtomic,
   writeRunNetwork,
 } from '@emocrowd/crowd';
-import {
-  type BackendStack,
-  backendRegistry,
-  createBackendStack,
-  createRng,
-  defaultCachePath,
-  ModelError,
-} from '@emocrowd/models';
-import { finalize, type Observable, tap } from 'rxjs';
-import { CliError, usageError } from '../command/CliError.js';
+import { type BackendStack, backendRegistry } from '@emocrowd/models';
+import { finalize, type Observable } from 'rxjs';
+import { usageError } from '../command/CliError.js';
 import { VERSION } from '../version.js';
+import { checkRunRequest } from './checkRunRequest.js';
+import { describeRun, runIdOf, slug } from './describeRun.js';
+import { openModelStack } from './openModelStack.js';
+import { openRunDir } from './openRunDir.js';
 import type { RunRequest } from './RunRequest.js';
-import { resolveTask } from './resolveTask.js';
+import { type ResolvedCrowd, resolveCrowd } from './resolveCrowd.js';
 import { type ConductSetup, setUpConduct } from './setUpConduct.js';
-import { shardList } from './shardList.js';
 
 /** A run that is set up and ready to go. */
 export interface StartedRun {
@@ -63,9 +45,10 @@ export interface StartRunOptions {
   runsDir: string;
   /** The run directory; default `<runsDir>/<runId>`. */
   outDir?: string;
-  /** Continue a run whose directory exists (its descriptor must match). */
+  /** Continue the run in `outDir` (its descriptor must match the request's). */
   resume?: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** Where the request's relative paths start (task, persona and network files, cache, out). */
   cwd: string;
   now?: () => Date;
   /** Check the server and model before starting (default true). */
@@ -73,244 +56,103 @@ export interface StartRunOptions {
 }
 
 /**
- * Sets up a run from a request: resolves the task, the personas (seeded) and the backend
- * stack, checks the server and model are there, creates or reopens the run directory, and
- * returns the cold event stream that runs the crowd and writes `run.json`, `responses.jsonl`
- * (one line per answer as it arrives) and `summary.json`.
+ * Sets up a run from a request: resolves the crowd (task, seeded personas, network), opens the
+ * model stack and checks the server and model are there, creates or reopens the run directory
+ * through the run store's rules, and returns the cold event stream that runs the crowd and
+ * writes `responses.jsonl` (one line per answer as it arrives) and `summary.json`.
  *
  * Nothing already in a run directory is ever overwritten: an existing run is continued only
- * with `resume` and an identical descriptor; a different one is refused.
+ * with `resume` and an identical descriptor; a different one is refused. Whatever fails after
+ * the model stack is open closes it.
+ *
+ * @param request the run request (from flags, run.json for `--resume`, or the viewer's form).
+ * @param options where the run lives and whether it is continued.
+ * @returns the started run.
+ * @throws CliError (exit 2 for the caller's mistakes) naming the flag and the fix.
  */
 export async function startRun(request: RunRequest, options: StartRunOptions): Promise<StartedRun> {
-  checkRequest(request);
-  const task = resolveTask(request.task, options.cwd);
-  const rng = createRng(request.seed);
-  let selection: PersonaSelection;
-  try {
-    const resolved = resolvePersonas(resolvePersonaSpec(request.personas, options.cwd), {
-      ...(request.emotions ? { emotions: request.emotions } : {}),
-      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
-      ...(request.intensities ? { intensities: request.intensities } : {}),
-      condition: request.condition as Condition,
-      rng: rng.fork('personas'),
-    });
-    selection = resolved;
-  } catch (error) {
-    if (error instanceof DefinitionFileError) throw usageError(error.message);
-    if (error instanceof RangeError) throw usageError(prefixFlag(error.message, '--personas'));
-    throw error;
-  }
-  if (selection.count === 0)
-    throw usageError('--personas: the selection is empty; check --emotions and the persona file');
-  if (request.groupBy) {
-    const known = [
-      'emotion',
-      'plutchik',
-      'spectrum',
-      'intensity',
-      ...selection.space.dimensions.map((d) => d.id),
-    ];
-    const unknown = request.groupBy.filter((g) => !known.includes(g));
-    if (unknown.length > 0) {
-      throw usageError(
-        `--group-by: unknown dimension ${unknown.join(', ')}; this crowd has ${known.join(', ')}`,
-      );
-    }
-  }
-  const personas = shardList(selection, request.shard);
-  const network = requestedNetwork(request, selection.count, options.cwd);
-
-  let languageModel: boolean;
-  try {
-    languageModel = backendRegistry.parse(request.model).definition.isLanguageModel;
-  } catch (error) {
-    if (error instanceof ModelError) throw usageError(error.message);
-    throw error;
-  }
-  const cachePath =
-    request.cache === false
-      ? false
-      : (request.cache ?? (languageModel ? defaultCachePath(options.env) : false));
-  let stack: BackendStack;
-  try {
-    stack = createBackendStack({
-      model: request.model,
-      hosts: request.hosts,
-      settings: request.backendOptions ?? {},
-      timeoutMs: request.timeoutMs,
-      retries: request.retries,
-      maxInFlightPerHost: request.maxPerHost,
-      cachePath: cachePath === false ? false : resolve(options.cwd, cachePath),
-      retryFailed: request.retryFailed,
-      seed: request.seed,
-      env: options.env,
-    });
-  } catch (error) {
-    if (error instanceof ModelError) throw usageError(error.message);
-    throw new CliError(`--cache: ${(error as Error).message.split('\n')[0]}`, 2);
-  }
-  if (options.checkReady !== false) {
-    try {
-      await stack.backend.ready?.();
-    } catch (error) {
-      await stack.close();
-      if (error instanceof ModelError)
-        throw new CliError(error.message, error.kind === 'not-found' || error.kind === 'bad-request' ? 2 : 1);
-      throw error;
-    }
-  }
+  checkRunRequest(request);
+  const resumeDir = options.resume ? resolve(options.cwd, options.outDir ?? '') : undefined;
+  const crowd = resolveCrowd(request, options.cwd, resumeDir ? storedNetwork(resumeDir) : undefined);
+  const stack = await openModelStack(request, options);
   let conduct: ConductSetup | undefined;
   try {
     conduct = await setUpConduct(request, stack, {
       cwd: options.cwd,
       env: options.env,
       ...(options.checkReady === false ? { checkReady: false } : {}),
+      ...(resumeDir ? { storedCode: storedConductCode(resumeDir) } : {}),
     });
-  } catch (error) {
-    await stack.close();
-    throw error;
-  }
-  const closeStacks = async (): Promise<void> => {
-    await conduct?.close();
-    await stack.close();
-  };
-  const info = stack.info();
-  const now = options.now ?? (() => new Date());
-  const modelName = info.backend === 'synthetic' ? 'synthetic' : info.model;
-  const runId = `${timestampId(now())}-${task.id}-${slug(modelName)}${request.shard ? `-shard${request.shard.index + 1}of${request.shard.count}` : ''}`;
-  const descriptorWithoutId: Omit<RunDescriptor, 'runId'> = {
-    task: taskDescriptor(task),
-    model: {
-      id: info.id,
-      backend: info.backend,
-      model: info.model,
-      ...(info.digest ? { digest: info.digest } : {}),
-      isLanguageModel: info.isLanguageModel,
-      ...(info.hosts && info.hosts.length > 0 ? { hosts: [...info.hosts] } : {}),
-    },
-    personas: {
-      spec: request.personas,
-      space: selection.space.name,
-      condition: request.condition,
-      ...(request.emotions ? { emotions: request.emotions } : {}),
-      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
-      ...(request.intensities ? { intensities: request.intensities } : {}),
-      count: selection.count,
-      ...(request.shard ? { shard: request.shard } : {}),
-    },
-    seed: request.seed,
-    replicates: request.replicates,
-    rounds: request.rounds,
-    influence: network ? { ...request.influence, network: describeNetwork(network) } : request.influence,
-    generation: {
-      ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
-      ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
-      ...(request.keepAlive === undefined || !languageModel ? {} : { keepAlive: request.keepAlive }),
-    },
-    strategies: request.strategies ?? [],
-    ...(conduct ? { conduct: conduct.descriptor } : {}),
-  };
-
-  const dir = resolve(options.cwd, options.outDir ?? join(options.runsDir, runId));
-  const manifestPath = join(dir, RUN_FILES.manifest);
-  let descriptor: RunDescriptor;
-  let completed: ResponseRecord[] = [];
-  let validBytes: number | undefined;
-  if (existsSync(manifestPath)) {
-    let stored: RunManifest;
-    try {
-      stored = readRun(dir, { records: false }).manifest;
-    } catch (error) {
-      await closeStacks();
-      throw usageError(`${(error as Error).message}; choose another --out`);
-    }
-    if (!options.resume) {
-      await closeStacks();
-      throw usageError(
-        `${dir} already holds a run; continue it with --resume ${dir}, or choose another --out`,
-      );
-    }
-    const difference = describeDifference(stored.descriptor, descriptorWithoutId);
-    if (difference) {
-      await closeStacks();
-      throw usageError(
-        `--resume ${dir}: this run was made with a different ${difference}; repeat its flags (see ${manifestPath})`,
-      );
-    }
-    descriptor = stored.descriptor;
-    if (network && !existsSync(join(dir, RUN_FILES.network))) writeRunNetwork(dir, network);
-    const read = readResponses(join(dir, RUN_FILES.responses));
-    completed = read.records;
-    validBytes = read.validBytes;
-  } else {
-    if (options.resume) {
-      await closeStacks();
-      throw usageError(`--resume ${dir}: no run there (no ${RUN_FILES.manifest}); start it without --resume`);
-    }
-    if (existsSync(dir) && readdirSync(dir).length > 0) {
-      await closeStacks();
-      throw usageError(`--out ${dir} is not empty and holds no run; choose a new or empty directory`);
-    }
-    descriptor = {
-      runId: options.outDir ? slug(dir.split('/').pop() ?? runId) : runId,
-      ...descriptorWithoutId,
+    const described = {
+      ...describeRun(request, crowd, stack.info()),
+      ...(conduct ? { conduct: conduct.descriptor } : {}),
     };
-    mkdirSync(dir, { recursive: true });
+    const now = options.now ?? (() => new Date());
+    const runId = runIdOf(described, now());
+    const dir = resumeDir ?? resolve(options.cwd, options.outDir ?? join(options.runsDir, runId));
     const manifest: RunManifest = {
       schemaVersion: 1,
-      descriptor,
+      descriptor: { runId: options.outDir ? slug(basename(dir)) : runId, ...described },
       request: withoutSecrets(request) as unknown as Record<string, unknown>,
+      cwd: options.cwd,
       createdAt: now().toISOString(),
       versions: { emocrowd: VERSION, node: process.version },
     };
-    writeJsonAtomic(manifestPath, manifest);
-    if (network) writeRunNetwork(dir, network);
+    const opened = openRunDir(dir, options.resume === true, manifest);
+    if (crowd.network && !existsSync(join(dir, RUN_FILES.network))) writeRunNetwork(dir, crowd.network);
+    return run(request, crowd, stack, dir, opened, conduct);
+  } catch (error) {
+    await conduct?.close();
+    await stack.close();
+    throw error;
   }
+}
 
+/** The started run: the crowd's events recorded in its directory, the stack closed at the end. */
+function run(
+  request: RunRequest,
+  crowd: ResolvedCrowd,
+  stack: BackendStack,
+  dir: string,
+  opened: ReturnType<typeof openRunDir>,
+  conduct: ConductSetup | undefined,
+): StartedRun {
   const stop = new AbortController();
   const personaAgent = new PersonaAgent({
     backend: stack.backend,
     condition: request.condition as Condition,
     ...(stack.cached ? { onUnparsed: stack.cached.markUnparsed.bind(stack.cached) } : {}),
   });
+  // The conduct check, when asked for, is a step around the persona's answer (see ConductAgent).
   const agent = conduct ? conduct.wrap(personaAgent) : personaAgent;
-  let log: ResponseLog | undefined;
   const events$ = runCrowd({
-    descriptor,
-    task,
-    personas,
+    descriptor: opened.descriptor,
+    task: crowd.task,
+    personas: crowd.personas,
     agent,
     concurrency: request.concurrency,
-    ...(network ? { network } : {}),
-    completed,
+    ...(crowd.network ? { network: crowd.network } : {}),
+    completed: opened.completed,
     stop: stop.signal,
     summary: {
       ...(request.strategies ? { strategies: request.strategies } : {}),
       subsets: request.subsets,
       tolerance: request.tolerance,
       ...(request.groupBy ? { groupBy: request.groupBy } : {}),
+      ...(request.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: request.selectK } } } : {}),
     },
   }).pipe(
-    tap((event) => {
-      if (event.type === 'runStarted') {
-        log = new ResponseLog(join(dir, RUN_FILES.responses), validBytes === undefined ? {} : { validBytes });
-      } else if (event.type === 'estimateSubmitted' || event.type === 'estimateFailed') {
-        log?.append(event.record);
-      } else if (event.type === 'runCompleted') {
-        log?.close();
-        writeJsonAtomic(join(dir, RUN_FILES.summary), event.summary satisfies RunSummary);
-      }
-    }),
+    recordRun(dir, opened.validBytes === undefined ? {} : { validBytes: opened.validBytes }),
     finalize(() => {
-      log?.close();
-      void closeStacks();
+      void conduct?.close();
+      void stack.close();
     }),
   );
   return {
-    runId: descriptor.runId,
+    runId: opened.descriptor.runId,
     dir,
-    descriptor,
-    resumed: completed.length,
+    descriptor: opened.descriptor,
+    resumed: opened.completed.length,
     events$,
     stop: () => stop.abort(),
     stack,
@@ -328,110 +170,27 @@ function withoutSecrets(request: RunRequest): RunRequest {
   return { ...request, backendOptions: masked };
 }
 
-/** The run's network (`--network`), built from the seed or read from its file; usage errors name the flag. */
-function requestedNetwork(request: RunRequest, nodes: number, cwd: string): Network | undefined {
-  if (request.network === undefined) return undefined;
-  if (request.influence.kind !== 'neighbours')
-    throw usageError(
-      `--network ${request.network} needs --influence neighbours (got ${request.influence.kind})`,
-    );
-  if (request.shard)
-    throw usageError(
-      '--network needs the whole crowd in one run: agents see neighbours in other shards; drop --shard',
-    );
+/** The code of conduct a resumed run's run.json holds, if any: a resumed run keeps it, whatever its file says now. */
+function storedConductCode(dir: string): NonNullable<RunDescriptor['conduct']>['code'] | undefined {
   try {
-    return loadNetwork(request.network, nodes, request.seed, cwd);
+    return readRunManifest(dir).descriptor.conduct?.code;
+  } catch {
+    return undefined; // a missing or broken run.json is reported when the directory is opened
+  }
+}
+
+/** The network a resumed run's run.json describes, if any (a missing run is reported later). */
+function storedNetwork(dir: string): {
+  dir: string;
+  network?: NonNullable<RunDescriptor['influence']['network']>;
+} {
+  try {
+    const network = readRunManifest(dir).descriptor.influence?.network;
+    return { dir, ...(network ? { network } : {}) };
   } catch (error) {
-    throw usageError(prefixFlag((error as Error).message, `--network ${request.network}`));
+    if (error instanceof RunStoreError && error.kind === 'no-run') return { dir };
+    if (error instanceof RunStoreError)
+      throw usageError(`${error.message}; move it aside or start a new run`);
+    throw error;
   }
-}
-
-/** Checks what can be checked before anything is resolved or created. */
-function checkRequest(request: RunRequest): void {
-  for (const host of request.hosts) {
-    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `http://${host}`;
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(url);
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.hostname === '') {
-      throw usageError(
-        `--host "${host}" is not a server address; use e.g. http://127.0.0.1:11434 or 10.0.0.5:8000`,
-      );
-    }
-  }
-  const unknown = (request.strategies ?? []).filter((name) => !strategyNames.includes(name));
-  if (unknown.length > 0) {
-    throw usageError(
-      `--strategies: unknown strategy ${unknown.join(', ')}; known: ${strategyNames.join(', ')}`,
-    );
-  }
-}
-
-function resolvePersonaSpec(spec: string, cwd: string): string {
-  if (/^\d+$/.test(spec) || spec === 'all' || spec === 'paper') return spec;
-  const path = resolve(cwd, spec);
-  if (!existsSync(path)) {
-    throw usageError(
-      `--personas: no such file ${spec}; give N, all, paper or an existing JSON/YAML persona file`,
-    );
-  }
-  return path;
-}
-
-function prefixFlag(message: string, flag: string): string {
-  return message.startsWith('--') ? message : `${flag}: ${message}`;
-}
-
-/** `20261122-081500` in UTC. */
-function timestampId(date: Date): string {
-  const iso = date.toISOString();
-  return `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}`;
-}
-
-function slug(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
-}
-
-/** Names the first part of two descriptors that differs (ignoring runId), or undefined. */
-export function describeDifference(
-  a: Omit<RunDescriptor, 'runId'>,
-  b: Omit<RunDescriptor, 'runId'>,
-): string | undefined {
-  const keys: (keyof Omit<RunDescriptor, 'runId'>)[] = [
-    'task',
-    'model',
-    'personas',
-    'seed',
-    'replicates',
-    'rounds',
-    'influence',
-    'generation',
-    'strategies',
-    'conduct',
-  ];
-  const withoutHosts = (d: Omit<RunDescriptor, 'runId'>, key: keyof Omit<RunDescriptor, 'runId'>): unknown =>
-    key === 'model'
-      ? { ...d.model, hosts: undefined }
-      : key === 'conduct' && d.conduct
-        ? { ...d.conduct, judge: { ...d.conduct.judge, hosts: undefined } }
-        : d[key];
-  for (const key of keys) {
-    // The hosts may change between sessions (a run can continue on other servers); the model may not.
-    if (canonical(withoutHosts(a, key)) !== canonical(withoutHosts(b, key)))
-      return key === 'personas' ? 'persona selection' : key;
-  }
-  return undefined;
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)),
-        )
-      : v,
-  );
 }

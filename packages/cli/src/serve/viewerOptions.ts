@@ -1,35 +1,11 @@
 import { CONDITIONS, listAllTasks, PLUTCHIK_EMOTIONS, SOCIAL_DIMENSIONS } from '@emocrowd/agents';
-import { strategies, type TaskDescriptor, taskDescriptor } from '@emocrowd/crowd';
+import { strategies, taskDescriptor, type ViewerOptions } from '@emocrowd/crowd';
 import {
   type BackendDefinition,
   backendRegistry,
   GOEMOTIONS_LABELS,
   normalizeOllamaHost,
 } from '@emocrowd/models';
-
-/** What the viewer's run panel may offer: the body of `GET /api/options`. */
-export interface ViewerOptions {
-  /** Built-in tasks and batteries, as run.json describes them. */
-  tasks: TaskDescriptor[];
-  /** Persona specs: a sampled count of the default space, all of it, or the paper's space. */
-  personaSpaces: { id: string; label: string; spec: string }[];
-  emotions: { goemotions: string[]; plutchik: string[] };
-  /** Social dimensions (breakdown axes besides emotion). */
-  dimensions: { id: string; label: string }[];
-  conditions: string[];
-  strategies: { name: string; label: string; description: string }[];
-  models: { id: string; label: string; isLanguageModel: boolean }[];
-  ollama: { host: string; reachable: boolean; error?: string };
-  defaults: {
-    task: string;
-    personas: string;
-    condition: string;
-    model: string;
-    seed: number;
-    concurrency: number;
-    rounds: number;
-  };
-}
 
 /**
  * Builds the choices the viewer's run panel offers: built-in tasks, persona spaces, emotion

@@ -23,6 +23,8 @@ export interface RunSummaryOptions {
   groupBy?: readonly string[];
   /** Bootstrap resamples of the mean intervals of groups up to 2,000 answers (medians are exact). Default 500. */
   bootstrap?: number;
+  /** Options per strategy name, e.g. `{ selectCrowd: { k: 10 } }`. */
+  strategyOptions?: SummaryOptions['strategyOptions'];
 }
 
 /**
@@ -83,6 +85,7 @@ export function summarizeRun(input: {
     groups: hasGroups,
     bootstrap: options.bootstrap ?? 500,
     seed: descriptor.seed,
+    ...(options.strategyOptions ? { strategyOptions: options.strategyOptions } : {}),
   });
 
   const trendsOf = (values: readonly number[], truth: number, scales: IntensityScales, seed: string) =>
@@ -123,7 +126,7 @@ export function summarizeRun(input: {
         ...(conductSummary ? { conduct: conductSummary } : {}),
       };
     });
-    return { ...summaryBase, items: withTrends };
+    return { ...summaryBase, ...report, items: withTrends };
   }
 
   const { sample, scales, conduct } = roundSample(lastAnswered(rounds, 0), personas, options.groupBy);

@@ -18,8 +18,14 @@ export const RUN_FILES = {
 export interface RunManifest {
   schemaVersion: 1;
   descriptor: RunDescriptor;
-  /** The request as given (flags or viewer form), for reruns. */
+  /** The request as given (flags or viewer form): `--resume DIR` takes every setting from it. */
   request: Record<string, unknown>;
+  /**
+   * The directory the request's relative paths (task, persona and network files, the cache) were
+   * given in, so a resumed run finds them from any working directory. Absent in runs made
+   * before it was recorded (their paths are then taken from the current directory).
+   */
+  cwd?: string;
   createdAt: string;
   versions: { emocrowd: string; node: string };
 }

@@ -4,6 +4,7 @@ import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { RunSummary } from '../events/RunSummary.js';
 import { RUN_FILES, type RunManifest } from './RunManifest.js';
 import { readResponses } from './readResponses.js';
+import { readRunManifest } from './readRunManifest.js';
 
 /** A run read back from its directory. */
 export interface StoredRun {
@@ -16,17 +17,10 @@ export interface StoredRun {
 
 /**
  * Reads `run.json`, `summary.json` (when present) and `responses.jsonl` of a run directory.
- * Errors name the file and the fix.
+ * Errors name the file and the fix (a missing or damaged run.json is a `RunStoreError`).
  */
 export function readRun(dir: string, opts: { records?: boolean } = {}): StoredRun {
-  const manifestPath = join(dir, RUN_FILES.manifest);
-  const manifest = readJson<RunManifest>(
-    manifestPath,
-    `${dir} is not a run directory (no ${RUN_FILES.manifest})`,
-  );
-  if (manifest.schemaVersion !== 1 || typeof manifest.descriptor !== 'object') {
-    throw new Error(`${manifestPath}: not an emocrowd run manifest (schemaVersion 1 expected)`);
-  }
+  const manifest = readRunManifest(dir);
   const summaryPath = join(dir, RUN_FILES.summary);
   const summary = existsSync(summaryPath) ? readJson<RunSummary>(summaryPath, '') : undefined;
   const records = opts.records === false ? [] : readResponses(join(dir, RUN_FILES.responses)).records;

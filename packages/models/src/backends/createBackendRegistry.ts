@@ -62,8 +62,12 @@ export interface BackendRegistry {
  * @throws Error when two backends clash (a programming error, caught by the registry's test)
  */
 export function createBackendRegistry(definitions: readonly BackendDefinition[]): BackendRegistry {
+  // Prefixes are lowercase ASCII (rule 1), so code-unit order is alphabetical order; a
+  // localeCompare here would load the ICU collator (tens of ms) on every start of the CLI.
   const sorted = [...definitions].sort(
-    (a, b) => Number(a.isLanguageModel) - Number(b.isLanguageModel) || a.prefix.localeCompare(b.prefix),
+    (a, b) =>
+      Number(a.isLanguageModel) - Number(b.isLanguageModel) ||
+      (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0),
   );
   const byPrefix = new Map<string, BackendDefinition>();
   const flags: Record<string, BackendFlag> = {};

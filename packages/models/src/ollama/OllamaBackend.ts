@@ -1,11 +1,12 @@
-import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOllama } from '@langchain/ollama';
-import { Ollama } from 'ollama';
+import type { BaseMessage } from '@langchain/core/messages';
+import type { Ollama } from 'ollama';
 import { type ChatReply, HttpChatBackend, type ReadyFacts } from '../http/HttpChatBackend.js';
 import { normalizeOllamaHost } from '../http/normalizeOllamaHost.js';
 import type { Deadline } from '../http/withDeadline.js';
 import type { ChatMessage, GenerationOptions, ModelRequest } from '../ModelBackend.js';
 import { ModelError } from '../ModelError.js';
+import { type LangChainOllama, loadChatOllama } from './loadChatOllama.js';
+import { loadOllamaClient } from './loadOllamaClient.js';
 import { OLLAMA_FIXES } from './ollamaFixes.js';
 
 /** Options of `OllamaBackend`. */
@@ -84,7 +85,7 @@ export class OllamaBackend extends HttpChatBackend {
     o: GenerationOptions,
     deadline: Deadline,
   ): Promise<ChatReply> {
-    const answer = await this.ollama(deadline).chat({
+    const answer = await (await this.ollama(deadline)).chat({
       model: this.model,
       messages: request.messages.map(toOllamaMessage),
       stream: false,
@@ -110,7 +111,8 @@ export class OllamaBackend extends HttpChatBackend {
     o: GenerationOptions,
     deadline: Deadline,
   ): Promise<ChatReply> {
-    const chat = new ChatOllama({
+    const langChain = await loadChatOllama();
+    const chat = new langChain.ChatOllama({
       model: this.model,
       baseUrl: this.host,
       maxRetries: 0,
@@ -123,7 +125,10 @@ export class OllamaBackend extends HttpChatBackend {
       ...(o.keepAlive !== undefined ? { keepAlive: o.keepAlive } : {}),
       ...(request.schema !== undefined ? { format: request.schema } : {}),
     });
-    const message = await chat.invoke(request.messages.map(toLangChain), { signal: deadline.signal });
+    const message = await chat.invoke(
+      request.messages.map((m) => toLangChain(m, langChain)),
+      { signal: deadline.signal },
+    );
     if (deadline.signal.aborted) throw deadline.signal.reason;
     this.expectDone((message.response_metadata as Record<string, unknown>).done === true);
     const text =
@@ -141,7 +146,7 @@ export class OllamaBackend extends HttpChatBackend {
 
   /** /api/version answers and /api/tags lists the model; returns its digest. */
   protected async check(deadline: Deadline): Promise<ReadyFacts> {
-    const client = this.ollama(deadline);
+    const client = await this.ollama(deadline);
     await client.version();
     const { models } = await client.list();
     const wanted = this.model.includes(':') ? [this.model] : [this.model, `${this.model}:latest`];
@@ -157,7 +162,9 @@ export class OllamaBackend extends HttpChatBackend {
     return { digest: found.digest };
   }
 
-  private ollama(deadline: Deadline): Ollama {
+  /** An `ollama` client whose fetch carries this call's deadline (the package is imported on first use). */
+  private async ollama(deadline: Deadline): Promise<Ollama> {
+    const { Ollama } = await loadOllamaClient();
     return new Ollama({
       host: this.host,
       fetch: deadline.fetch,
@@ -178,7 +185,10 @@ export class OllamaBackend extends HttpChatBackend {
   }
 }
 
-function toLangChain(message: ChatMessage): BaseMessage {
+function toLangChain(
+  message: ChatMessage,
+  { AIMessage, HumanMessage, SystemMessage }: LangChainOllama,
+): BaseMessage {
   if (message.role === 'system') return new SystemMessage(message.content);
   if (message.role === 'assistant') return new AIMessage(message.content);
   return new HumanMessage(message.content);

@@ -1,7 +1,7 @@
-import { Ollama } from 'ollama';
 import { modelErrorFromFailure } from '../http/modelErrorFromFailure.js';
 import { normalizeOllamaHost } from '../http/normalizeOllamaHost.js';
 import { withDeadline } from '../http/withDeadline.js';
+import { loadOllamaClient } from './loadOllamaClient.js';
 import { OLLAMA_FIXES } from './ollamaFixes.js';
 
 /** One model an Ollama server has (a row of /api/tags). */
@@ -34,6 +34,7 @@ export async function listModels(
   const base = normalizeOllamaHost(host);
   const deadline = withDeadline(options.timeoutMs ?? Number.POSITIVE_INFINITY, undefined);
   try {
+    const { Ollama } = await loadOllamaClient();
     const { models } = await new Ollama({ host: base, fetch: deadline.fetch }).list();
     return models.map((m) => ({
       name: m.name,
