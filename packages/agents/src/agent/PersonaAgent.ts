@@ -63,7 +63,7 @@ export interface PersonaAgentOptions {
   backend: ModelBackend;
   /** What personas are told about themselves (default 'combined'). */
   condition?: Condition;
-  /** A prompt builder to share between agents (default: one created on first use). */
+  /** A prompt builder to share between agents (default: the agent's own). */
   prompts?: PromptBuilder;
   /**
    * Called when an answer could not be parsed, with the request that produced it: a response
@@ -92,13 +92,13 @@ export interface PersonaAgentOptions {
 export class PersonaAgent implements PersonaAnswerer {
   readonly backend: ModelBackend;
   readonly condition: Condition;
-  private prompts: PromptBuilder | Promise<PromptBuilder> | undefined;
+  private readonly prompts: PromptBuilder;
   private readonly onUnparsed: PersonaAgentOptions['onUnparsed'];
 
   constructor(opts: PersonaAgentOptions) {
     this.backend = opts.backend;
     this.condition = opts.condition ?? 'combined';
-    this.prompts = opts.prompts;
+    this.prompts = opts.prompts ?? createPromptBuilder();
     this.onUnparsed = opts.onUnparsed;
   }
 
@@ -111,7 +111,7 @@ export class PersonaAgent implements PersonaAnswerer {
    * @returns the answer; rejects only on cancellation or bugs
    */
   async answer(persona: Persona, task: EstimationTask, ctx: AnswerContext): Promise<PersonaAnswer> {
-    return this.ask(await this.requestFor(persona, task, ctx), persona, task, ctx);
+    return this.ask(this.requestFor(persona, task, ctx), persona, task, ctx);
   }
 
   /**
@@ -136,7 +136,7 @@ export class PersonaAgent implements PersonaAnswerer {
     first: PersonaAnswer,
     message: string,
   ): Promise<PersonaAnswer> {
-    const request = await this.requestFor(persona, task, ctx);
+    const request = this.requestFor(persona, task, ctx);
     request.messages = [
       ...request.messages,
       { role: 'assistant', content: first.raw ?? '' },
@@ -147,16 +147,9 @@ export class PersonaAgent implements PersonaAnswerer {
     return this.ask(request, persona, task, ctx);
   }
 
-  private async requestFor(
-    persona: Persona,
-    task: EstimationTask,
-    ctx: AnswerContext,
-  ): Promise<ModelRequest> {
-    this.prompts ??= createPromptBuilder();
-    const prompts = await this.prompts;
-    this.prompts = prompts;
+  private requestFor(persona: Persona, task: EstimationTask, ctx: AnswerContext): ModelRequest {
     const request: ModelRequest = {
-      messages: prompts.build({
+      messages: this.prompts.build({
         persona,
         task,
         condition: this.condition,

@@ -40,6 +40,7 @@ export class RoundState {
   private answered = 0;
   private failed = 0;
   private estimates: number[] = [];
+  private readonly tokens = { prompt: 0, completion: 0, modelPrompt: 0, modelCompletion: 0 };
 
   constructor(round: number, total: number) {
     this.round = round;
@@ -61,6 +62,7 @@ export class RoundState {
     else this.outside.set(slot, lite);
     if (record.conduct !== undefined) this.conduct.set(slot, conductLite(record.conduct));
     this.stored++;
+    this.countTokens(record);
     if (record.status === 'ok' && record.estimate !== undefined) {
       this.answered++;
       this.sum += record.estimate;
@@ -71,6 +73,31 @@ export class RoundState {
       }
     } else {
       this.failed++;
+    }
+  }
+
+  /**
+   * Tokens of the stored answers: `prompt` / `completion` over all of them (a cached answer
+   * counts the tokens of the call that produced it), `modelPrompt` / `modelCompletion` over those
+   * that reached the model (not served from the cache).
+   */
+  tokenTotals(): Readonly<{
+    prompt: number;
+    completion: number;
+    modelPrompt: number;
+    modelCompletion: number;
+  }> {
+    return this.tokens;
+  }
+
+  private countTokens(record: ResponseRecord): void {
+    const prompt = record.tokens?.prompt ?? 0;
+    const completion = record.tokens?.completion ?? 0;
+    this.tokens.prompt += prompt;
+    this.tokens.completion += completion;
+    if (!record.cached) {
+      this.tokens.modelPrompt += prompt;
+      this.tokens.modelCompletion += completion;
     }
   }
 
