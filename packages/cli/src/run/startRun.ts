@@ -35,6 +35,8 @@ export interface StartedRun {
   events$: Observable<CrowdEvent>;
   /** Graceful stop: no new questions; answers in flight arrive; then runCompleted. */
   stop(): void;
+  /** Writes every answer received so far to responses.jsonl now (for readers of the file). */
+  flush(): void;
   /** The backend stack (for stats such as model calls and pool state). */
   stack: BackendStack;
 }
@@ -118,6 +120,7 @@ function run(
   conduct: ConductSetup | undefined,
 ): StartedRun {
   const stop = new AbortController();
+  const recorder = recordRun(dir, opened.validBytes === undefined ? {} : { validBytes: opened.validBytes });
   const personaAgent = new PersonaAgent({
     backend: stack.backend,
     condition: request.condition as Condition,
@@ -144,7 +147,7 @@ function run(
       ...(request.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: request.selectK } } } : {}),
     },
   }).pipe(
-    recordRun(dir, opened.validBytes === undefined ? {} : { validBytes: opened.validBytes }),
+    recorder,
     finalize(() => {
       void conduct?.close();
       void stack.close();
@@ -157,6 +160,7 @@ function run(
     resumed: opened.completed.length,
     events$,
     stop: () => stop.abort(),
+    flush: () => recorder.flush(),
     stack,
   };
 }
