@@ -103,6 +103,35 @@ export class PersonaAgent implements PersonaAnswerer {
   }
 
   /**
+   * The model request `answer` sends for a persona, without sending it: what a plan needs to
+   * count prompt tokens and look answers up in a response cache.
+   *
+   * @param persona - who answers
+   * @param task - the question
+   * @param ctx - seed, replicate, round, item, social context, options, signal
+   * @returns the request (messages, options with the derived seed, schema, hints, replicate, signal)
+   */
+  request(persona: Persona, task: EstimationTask, ctx: AnswerContext): ModelRequest {
+    const request: ModelRequest = {
+      messages: this.prompts.build({
+        persona,
+        task,
+        condition: this.condition,
+        ...(ctx.social ? { social: ctx.social } : {}),
+      }),
+      options: {
+        ...ctx.options,
+        seed: answerSeed(ctx.runSeed, persona.index, ctx.replicate, ctx.round, ctx.item ?? 0),
+      },
+      schema: ANSWER_SCHEMA,
+      hints: buildSimulationHints(persona, task, this.condition, ctx.social),
+      replicate: ctx.replicate,
+    };
+    if (ctx.signal !== undefined) request.signal = ctx.signal;
+    return request;
+  }
+
+  /**
    * Asks a persona a task.
    *
    * @param persona - who answers
@@ -111,7 +140,7 @@ export class PersonaAgent implements PersonaAnswerer {
    * @returns the answer; rejects only on cancellation or bugs
    */
   async answer(persona: Persona, task: EstimationTask, ctx: AnswerContext): Promise<PersonaAnswer> {
-    return this.ask(this.requestFor(persona, task, ctx), persona, task, ctx);
+    return this.ask(this.request(persona, task, ctx), persona, task, ctx);
   }
 
   /**
@@ -136,7 +165,7 @@ export class PersonaAgent implements PersonaAnswerer {
     first: PersonaAnswer,
     message: string,
   ): Promise<PersonaAnswer> {
-    const request = this.requestFor(persona, task, ctx);
+    const request = this.request(persona, task, ctx);
     request.messages = [
       ...request.messages,
       { role: 'assistant', content: first.raw ?? '' },
@@ -145,26 +174,6 @@ export class PersonaAgent implements PersonaAnswerer {
     if (request.hints !== undefined && first.estimate !== undefined)
       request.hints = { ...request.hints, previousEstimate: first.estimate };
     return this.ask(request, persona, task, ctx);
-  }
-
-  private requestFor(persona: Persona, task: EstimationTask, ctx: AnswerContext): ModelRequest {
-    const request: ModelRequest = {
-      messages: this.prompts.build({
-        persona,
-        task,
-        condition: this.condition,
-        ...(ctx.social ? { social: ctx.social } : {}),
-      }),
-      options: {
-        ...ctx.options,
-        seed: answerSeed(ctx.runSeed, persona.index, ctx.replicate, ctx.round, ctx.item ?? 0),
-      },
-      schema: ANSWER_SCHEMA,
-      hints: buildSimulationHints(persona, task, this.condition, ctx.social),
-      replicate: ctx.replicate,
-    };
-    if (ctx.signal !== undefined) request.signal = ctx.signal;
-    return request;
   }
 
   private async ask(
