@@ -6,7 +6,7 @@ import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
 import { exportJson } from '../batch/batchJson.js';
 import { exportRunBatch } from '../batch/exportRunBatch.js';
-import { batchEnv, batchModelName, batchRunOf } from '../batch/openBatchRun.js';
+import { batchEnv, batchModelName, batchRunOf, refuseConductInBatch } from '../batch/openBatchRun.js';
 import { usageError } from '../command/CliError.js';
 import type { CommandContext, ParsedFlags } from '../command/defineCommand.js';
 import type { Io } from '../command/Io.js';
@@ -249,6 +249,7 @@ async function exportInsteadOfRunning(
   options: { out: string; limits: BatchFileLimits; json: boolean; quiet: boolean; io: Io },
 ): Promise<number> {
   batchModelName(request.model, '--batch-out');
+  refuseConductInBatch(request, '--batch-out');
   const started = await startRun(request, { ...where, env: batchEnv(where.env), checkReady: false });
   const run = batchRunOf(started, request, where.outDir ?? started.dir);
   try {

@@ -109,6 +109,23 @@ describe('emocrowd run --conduct on the built-in model', () => {
     expect(changed.stderr).toBe(
       'emocrowd: --resume synthetic: the run was made with --conduct default; a resumed run keeps every setting that changes its answers (drop --conduct, or start a new run with --out)\n',
     );
+    const batch = await cli([
+      'run',
+      '--model',
+      'openai:qwen',
+      '--conduct',
+      'default',
+      '--out',
+      'batched',
+      '--batch-out',
+      'requests.jsonl',
+      '--quiet',
+    ]);
+    expect(batch.code).toBe(2);
+    expect(batch.stderr).toBe(
+      "emocrowd: --batch-out: batch files carry the personas' answers, not the conduct check's judge and revision turns; run with --conduct online (without --batch-out)\n",
+    );
+    expect(existsSync(join(dir, 'requests.jsonl'))).toBe(false);
   });
 });
 
