@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import type { CrowdEvent, ResponseRecord, ReviewInfo, RunDescriptor, RunSummary } from '@emocrowd/crowd';
+import type { CrowdEvent, ResponseRecord, ReviewInfo, RunDescriptor, RunNetworkInfo, RunSummary } from '@emocrowd/crowd';
 import { Observable } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRunDir } from '../../../packages/cli/src/serve/resolveRunDir.js';
@@ -104,6 +104,7 @@ describe('emocrowd serve API', () => {
       [{ task: '/etc/passwd' }, /task/],
       [{ concurrency: 0 }, /concurrency/],
       [{ emotions: ['joy', 'bliss'] }, /emotions/],
+      [{ rounds: 2, influence: { kind: 'neighbours', network: '/etc/passwd' } }, /influence\.network: use a built-in network.*cannot name a file/],
       [{ color: 'blue' }, /color|unrecognized/i],
       [[1, 2], /expected object/i],
     ];
@@ -168,6 +169,37 @@ describe('emocrowd serve API', () => {
     await readEventStream(fx.url(`/api/runs/${String(plain.body.runId)}/events`));
     const none = await fetch(fx.url(`/api/runs/${String(plain.body.runId)}/review`));
     expect(none.status).toBe(400);
+  });
+
+  it('serves a run’s network from its network.csv, and 404s a run without one', async () => {
+    const started = await postJson(fx.url('/api/runs'), {
+      personas: 12,
+      seed: 3,
+      rounds: 2,
+      subsets: 0,
+      influence: { kind: 'neighbours', network: 'star' },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const runId = String(started.body.runId);
+    await readEventStream(fx.url(`/api/runs/${runId}/events`));
+    const res = await fetch(fx.url(`/api/runs/${runId}/network`));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as RunNetworkInfo;
+    expect(body.network).toMatchObject({ spec: 'star', kind: 'star', nodes: 12, edges: 11 });
+    expect(body.drawLimit).toBe(2000);
+    // the same edges as network.csv, as flat pairs
+    const csv = readFileSync(join(fx.runsDir, runId, 'network.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(csv.flatMap((line) => line.split(',').map(Number))).toEqual(body.edges);
+    const records = readFileSync(join(fx.runsDir, runId, 'responses.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ResponseRecord);
+    expect(new Set(records.map((r) => r.node))).toEqual(new Set([...Array(12).keys()]));
+    const plain = await postJson(fx.url('/api/runs'), { personas: 5, seed: 3, subsets: 0 });
+    await readEventStream(fx.url(`/api/runs/${String(plain.body.runId)}/events`));
+    const none = await fetch(fx.url(`/api/runs/${String(plain.body.runId)}/network`));
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { error: string }).error).toMatch(/has no network/);
   });
 
   it('streams a live run over SSE, then replays it from the store, on this server and on a new one', async () => {

@@ -248,6 +248,49 @@ describe('the viewer in a real browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('draws a run’s network in the Rounds view, each node coloured by its answer in the round chosen', async () => {
+    await page.goto(`${fx.server.url}#live`);
+    await page.getByTestId('start').waitFor();
+    await page.getByTestId('crowd-size').fill('40');
+    await page.getByTestId('rounds').fill('3');
+    await page.getByTestId('influence').selectOption('network:random-regular:4');
+    await page.getByTestId('start').click();
+    await page.getByTestId('progress').filter({ hasText: '120 of 120 answers' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('status').filter({ hasText: 'completed' }).waitFor({ timeout: 60_000 });
+    const dir = readdirSync(fx.runsDir).find((name) => existsSync(join(fx.runsDir, name, 'network.csv')));
+    expect(dir).toBeDefined();
+    const manifest = JSON.parse(readFileSync(join(fx.runsDir, dir as string, 'run.json'), 'utf8')) as { descriptor: RunDescriptor };
+    expect(manifest.descriptor.influence).toMatchObject({ kind: 'neighbours', network: { spec: 'random-regular:4', nodes: 40, edges: 80 } });
+    // the edges drawn are those of the run's network.csv
+    const stored = readFileSync(join(fx.runsDir, dir as string, 'network.csv'), 'utf8').trim().split('\n').slice(1);
+    const records = readFileSync(join(fx.runsDir, dir as string, 'responses.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ResponseRecord);
+    await page.getByTestId('tab-rounds').click();
+    const chart = page.getByTestId('network-chart');
+    await chart.waitFor();
+    expect(await chart.locator('line').count()).toBe(stored.length);
+    expect(await chart.locator('circle').count()).toBe(40);
+    const estimates = async () =>
+      chart.locator('circle').evaluateAll((cs) => cs.map((c) => [Number((c as SVGElement).dataset.node), (c as SVGElement).dataset.estimate]));
+    // round 0: every node shows its persona's first answer, as stored in responses.jsonl
+    const expected = (round: number) =>
+      Array.from({ length: 40 }, (_, node) => {
+        const r = records.find((x) => x.round === round && x.replicate === 0 && x.node === node);
+        return [node, r?.estimate === undefined || r.estimate === null ? '' : String(r.estimate)];
+      });
+    expect(await estimates()).toEqual(expected(0));
+    await page.getByTestId('network-round').selectOption('2');
+    expect(await estimates()).toEqual(expected(2));
+    expect(expected(2)).not.toEqual(expected(0));
+    expect(await page.getByTestId('rounds-network-note').textContent()).toMatch(/random-regular:4: 40 nodes, 80 edges, degree 4-4.*Round 2, replicate 0: \d+ of 40 nodes/);
+    const fills = await chart.locator('circle').evaluateAll((cs) => new Set(cs.map((c) => c.getAttribute('fill'))).size);
+    expect(fills).toBeGreaterThan(5);
+    await page.screenshot({ path: join(SHOTS, 'rounds-network.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows markup in model text, labels and questions as inert text, and runs none of it', async () => {
     const runId = writeHostileRun(fx.runsDir);
     await page.goto(`${fx.server.url}#open`);
@@ -258,7 +301,8 @@ describe('the viewer in a real browser', () => {
     const raws = await answers.locator('.raw').allTextContents();
     expect(raws).toContain(HOSTILE_RAW);
     expect(await answers.locator('img, script, svg, iframe, b').count()).toBe(0);
-    expect(await page.locator('main img, main script, main iframe, main svg:not(.u-wrap svg)').count()).toBe(0);
+    // the only SVG the viewer makes itself: uPlot's and the drawing of a network (built with createElementNS, data as attributes and text)
+    expect(await page.locator('main img, main script, main iframe, main svg:not(.u-wrap svg):not([data-testid="network-chart"])').count()).toBe(0);
     expect(await page.getByText('Distance <b>Fargo</b> to Seattle?').count()).toBe(1);
     // give an onerror a chance to fire had the markup been parsed
     await page.waitForTimeout(300);

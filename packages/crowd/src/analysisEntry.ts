@@ -87,6 +87,7 @@ export type {
   RouteParams,
   RunInfo,
   RunListing,
+  RunNetworkInfo,
   RunParams,
   RunRow,
   RunStartBody,
@@ -97,7 +98,7 @@ export type {
   ServeStreams,
   ViewerOptions,
 } from './api/ServeApi.js';
-export { apiPath } from './api/ServeApi.js';
+export { apiPath, MAX_DRAWN_NETWORK_NODES } from './api/ServeApi.js';
 export type { ConductReview, ConductReviewEntry } from './conduct/ConductReview.js';
 export { reviewerVerdict } from './conduct/ConductReview.js';
 export type { ReviewAgreement } from './conduct/reviewAgreement.js';

@@ -4,6 +4,7 @@ import {
   descriptorItems,
   type EstimateSummary,
   type ItemDescriptor,
+  type NetworkDescription,
   type ResponseRecord,
   type RoundStats,
   type RunCounts,
@@ -48,6 +49,8 @@ export interface RunState {
   item: string;
   /** The whole run's summary (a battery's has `items` and the cross-item analysis). */
   runSummary?: RunSummary;
+  /** The run's network (`--network`), as run.json describes it. */
+  network?: NetworkDescription;
 }
 
 /** What a run has, item by item, before one item is chosen for the screen. */
@@ -136,6 +139,8 @@ export class RunModel {
         delete state.summary;
         delete state.counts;
         delete state.runSummary;
+        if (d.influence.network) state.network = d.influence.network;
+        else delete state.network;
         this.focus(state);
         break;
       }

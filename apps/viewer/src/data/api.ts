@@ -5,6 +5,7 @@ import {
   type ReviewDecisions,
   type ReviewInfo,
   type RunInfo,
+  type RunNetworkInfo,
   type RunRow,
   type RunStartBody,
   type ServeApi,
@@ -46,6 +47,8 @@ export const api = {
   /** One run's answers. */
   responses: async (id: string): Promise<ResponseRecord[]> =>
     (await call('GET /api/runs/:id/responses', { id })).records,
+  /** One run's network and its edges (null edges: too large to draw). */
+  network: (id: string): Promise<RunNetworkInfo> => call('GET /api/runs/:id/network', { id }),
   /** Starts a run; resolves with its id. */
   start: (body: RunStartBody): Promise<ServeApi['POST /api/runs']['response']> =>
     call('POST /api/runs', {}, body),

@@ -5,13 +5,15 @@ import { formatNumber } from '../ui/formatNumber.js';
 import { h } from '../ui/h.js';
 import { table } from '../ui/table.js';
 import { emptyNote } from './emptyNote.js';
+import { RoundsNetworkPanel } from './RoundsNetworkPanel.js';
 import type { View } from './View.js';
 
 /**
  * Rounds: how social influence changes the crowd from round to round: diversity and collective
  * error (log scale, so the diversity prediction terms compare across tasks), and the wisdom of
  * crowd indicator (Lorenz et al. 2011: influence tends to shrink diversity without improving
- * the collective error).
+ * the collective error). A run with a network (`--network`) also gets its network drawn, each
+ * node coloured by its answer in the round chosen.
  */
 export class RoundsView implements View {
   readonly id = 'rounds';
@@ -28,6 +30,8 @@ export class RoundsView implements View {
   });
   private readonly note = h('p', { class: 'note' });
   private readonly tableBox = h('div');
+  private readonly network = new RoundsNetworkPanel(() => this.network.render(this.state));
+  private state: RunState | undefined;
 
   constructor() {
     this.element.append(
@@ -39,10 +43,13 @@ export class RoundsView implements View {
         this.chart.element,
         this.tableBox,
       ),
+      this.network.element,
     );
   }
 
   render(state: RunState | undefined): void {
+    this.state = state;
+    this.network.render(state);
     const rounds = state?.rounds ?? [];
     if (rounds.length === 0) {
       this.note.replaceChildren(

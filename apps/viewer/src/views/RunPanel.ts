@@ -58,7 +58,12 @@ export class RunPanel {
       ['none', 'none (independent answers)'],
       ['aggregate:median', "the crowd's median"],
       ['aggregate:mean', "the crowd's mean"],
-      ['neighbours', '5 other answers'],
+      ['neighbours', '5 other answers, drawn afresh'],
+      ['network:random-regular:4', 'its 4 neighbours (random network)'],
+      ['network:star', 'the hub (star network; the hub sees all)'],
+      ['network:ring:2', 'its 4 neighbours on a ring'],
+      ['network:lattice', 'its 4 neighbours on a lattice'],
+      ['network:complete', 'everyone (complete network)'],
     ] as const) {
       this.influence.append(h('option', { text: label, attrs: { value } }));
     }
@@ -217,13 +222,16 @@ export class RunPanel {
     const emotions = [...this.emotions.querySelectorAll<HTMLInputElement>('input:checked')].map(
       (i) => i.value,
     );
-    const [kind, aggregate] = this.influence.value.split(':');
+    const choice = this.influence.value;
+    const [kind, aggregate] = choice.split(':');
     const influence: RunStartBody['influence'] =
       rounds === 1 || kind === 'none'
         ? { kind: 'none' }
         : kind === 'aggregate'
           ? { kind: 'aggregate', aggregate: aggregate === 'mean' ? 'mean' : 'median' }
-          : { kind: 'neighbours', neighbours: 5 };
+          : kind === 'network'
+            ? { kind: 'neighbours', network: choice.slice('network:'.length) }
+            : { kind: 'neighbours', neighbours: 5 };
     return {
       task: this.task.value,
       personas: this.space.value === 'sample' ? String(size) : this.space.value,

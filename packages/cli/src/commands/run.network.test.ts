@@ -21,8 +21,39 @@ describe('emocrowd run --network', () => {
         { cwd: dir },
       );
       expect(code, stderr).toBe(0);
-      const summary = JSON.parse(stdout) as { rounds: { wocIndicator: number; logDiversity: number }[] };
+      const summary = JSON.parse(stdout) as {
+        rounds: {
+          diversity: number;
+          logDiversity: number;
+          wocIndicator: number;
+          revised: number;
+          revisionWeightMedian: number | null;
+        }[];
+      };
+      // the round report: per-round diversity and WOC, revision weights from the second round on
       expect(summary.rounds).toHaveLength(3);
+      for (const round of summary.rounds) {
+        expect(round.diversity).toBeGreaterThan(0);
+        expect(round.logDiversity).toBeGreaterThan(0);
+        expect(Number.isInteger(round.wocIndicator)).toBe(true);
+      }
+      expect(summary.rounds[0]?.revised).toBe(0);
+      for (const round of summary.rounds.slice(1)) {
+        expect(round.revised).toBeGreaterThan(20);
+        expect(round.revisionWeightMedian).toEqual(expect.any(Number));
+      }
+      // every answer names its node in network.csv, once per round
+      const records = readFileSync(join(dir, out, 'responses.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { round: number; node?: number });
+      for (const round of [0, 1, 2])
+        expect(
+          records
+            .filter((r) => r.round === round)
+            .map((r) => r.node)
+            .sort((a, b) => (a as number) - (b as number)),
+        ).toEqual([...Array(40).keys()]);
       const manifest = JSON.parse(readFileSync(join(dir, out, 'run.json'), 'utf8'));
       const described = manifest.descriptor.influence;
       expect(described.kind).toBe('neighbours');

@@ -1,7 +1,15 @@
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { RUN_FILES, type RunInfo, type RunRow, type ViewerOptions } from '@emocrowd/crowd';
+import {
+  MAX_DRAWN_NETWORK_NODES,
+  RUN_FILES,
+  type RunInfo,
+  type RunNetworkInfo,
+  type RunRow,
+  readRunNetwork,
+  type ViewerOptions,
+} from '@emocrowd/crowd';
 import { reviewInfo, saveReview } from '../conduct/reviewRoutes.js';
 import { json, type RouteTable, stream } from './ApiRoute.js';
 import type { EventStream } from './EventStream.js';
@@ -62,6 +70,10 @@ export function apiRoutes(ctx: ApiContext): RouteTable {
       const { dir } = runDir(ctx, params.id);
       return { status: 200, body: saveReview(ctx.runsDir, params.id, dir, body) };
     }),
+    'GET /api/runs/:id/network': json(async ({ params }) => ({
+      status: 200,
+      body: await runNetwork(ctx, params.id),
+    })),
     'POST /api/runs/:id/stop': json(async ({ params }) => {
       const run = ctx.live.get(runDir(ctx, params.id).id);
       if (!run) throw new HttpError(404, `run ${params.id} is not running on this server`);
@@ -119,6 +131,29 @@ async function runInfo(ctx: ApiContext, id: string): Promise<RunInfo> {
     live: false,
     ...(stored.summary ? { summary: stored.summary } : {}),
   };
+}
+
+/** A run's network from its network.csv (checked against run.json); 404 when it has none. */
+async function runNetwork(ctx: ApiContext, id: string): Promise<RunNetworkInfo> {
+  const { descriptor } = await runInfo(ctx, id);
+  const network = descriptor.influence.network;
+  if (network === undefined)
+    throw new HttpError(404, `run ${id} has no network (it was not run with --network)`);
+  if (network.nodes > MAX_DRAWN_NETWORK_NODES)
+    return { runId: id, network, edges: null, drawLimit: MAX_DRAWN_NETWORK_NODES };
+  let read: ReturnType<typeof readRunNetwork>;
+  try {
+    read = readRunNetwork(runDir(ctx, id).dir, network);
+  } catch (error) {
+    throw new HttpError(500, oneLine(error));
+  }
+  const edges: number[] = [];
+  for (let a = 0; a < read.nodes; a++)
+    for (let e = read.offsets[a] as number; e < (read.offsets[a + 1] as number); e++) {
+      const b = read.targets[e] as number;
+      if (a < b) edges.push(a, b);
+    }
+  return { runId: id, network, edges, drawLimit: MAX_DRAWN_NETWORK_NODES };
 }
 
 /** The store's runs with the status of those this server runs, and live runs not yet listed first. */

@@ -5,7 +5,7 @@ import {
   parseBeamWord,
   parsePlutchikTerm,
 } from '@emocrowd/agents';
-import { type RunStartBody, strategyNames } from '@emocrowd/crowd';
+import { networkKinds, parseNetworkSpec, type RunStartBody, strategyNames } from '@emocrowd/crowd';
 import { type BackendDefinition, backendRegistry } from '@emocrowd/models';
 import { z } from 'zod';
 import { modelForm } from '../run/describeBackends.js';
@@ -71,6 +71,13 @@ export const RunStartSchema = z
         kind: z.enum(['none', 'aggregate', 'neighbours']),
         aggregate: z.enum(['mean', 'median']).optional(),
         neighbours: intIn(1, 100).optional(),
+        network: z
+          .string()
+          .max(64)
+          .refine(isBuiltInNetwork, {
+            message: `use a built-in network (${networkKinds.map((k) => k.usage).join(', ')}); a page cannot name a file`,
+          })
+          .optional(),
       })
       .strict()
       .default({ kind: 'none' }),
@@ -98,6 +105,21 @@ export const RunStartSchema = z
  * Compile-time check that the schema accepts exactly the contract's `RunStartBody` (the type the
  * viewer sends): a key added to one and not the other fails the build.
  */
+/** Whether a `network` of the body names a built-in network kind with a valid parameter (never a file). */
+function isBuiltInNetwork(spec: string): boolean {
+  try {
+    return parseNetworkSpec(spec).type === 'kind';
+  } catch {
+    return false;
+  }
+}
+
+/** The request's influence: the body's, without the network (the request carries it as `network`). */
+function influenceOf(influence: z.output<typeof RunStartSchema>['influence']): RunRequest['influence'] {
+  const { network: _network, ...rest } = influence;
+  return rest;
+}
+
 type SchemaInput = z.input<typeof RunStartSchema>;
 type Same<A, B> = [A, B] extends [B, A] ? true : never;
 export const RUN_START_BODY_MATCHES: Same<SchemaInput, RunStartBody> &
@@ -142,7 +164,8 @@ export function parseRunStart(body: unknown, env: Readonly<Record<string, string
     concurrency: b.concurrency,
     replicates: b.replicates,
     rounds: b.rounds,
-    influence: b.influence,
+    influence: influenceOf(b.influence),
+    ...(b.influence.network !== undefined ? { network: b.influence.network } : {}),
     temperature: b.temperature ?? 0.8,
     maxTokens: b.maxTokens ?? 256,
     keepAlive: '30m',

@@ -2,7 +2,7 @@ import type { ConductReview } from '../conduct/ConductReview.js';
 import type { ReviewAgreement } from '../conduct/reviewAgreement.js';
 import type { CrowdEvent } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
-import type { RunDescriptor, TaskDescriptor } from '../events/RunDescriptor.js';
+import type { NetworkDescription, RunDescriptor, TaskDescriptor } from '../events/RunDescriptor.js';
 import type { RunSummary } from '../events/RunSummary.js';
 
 /**
@@ -66,6 +66,11 @@ export interface RunStartBody {
     kind: 'none' | 'aggregate' | 'neighbours';
     aggregate?: 'mean' | 'median';
     neighbours?: number;
+    /**
+     * With `neighbours`: a built-in network (`random-regular:4`, `star`, `ring:2`, `lattice`,
+     * `erdos-renyi:0.1`, `complete`), as `--network`; a page cannot name an edge-list file.
+     */
+    network?: string;
   };
   temperature?: number;
   maxTokens?: number;
@@ -150,6 +155,22 @@ export interface ReviewDecisions {
   }[];
 }
 
+/** Networks of at most this many nodes are sent to the viewer to be drawn. */
+export const MAX_DRAWN_NETWORK_NODES = 2000;
+
+/** `GET /api/runs/:id/network`: the run's network (network.csv), as run.json describes it. */
+export interface RunNetworkInfo {
+  runId: string;
+  network: NetworkDescription;
+  /**
+   * The edges as flat pairs of nodes [a0, b0, a1, b1, ...] (each a < b, ascending), or null
+   * when the network has more than `drawLimit` nodes (read network.csv instead).
+   */
+  edges: number[] | null;
+  /** `MAX_DRAWN_NETWORK_NODES`. */
+  drawLimit: number;
+}
+
 /** The body of every error answer. */
 export interface ApiError {
   /** One line: what is wrong and, where possible, the fix. */
@@ -192,6 +213,12 @@ export interface ServeApi {
     body: ReviewDecisions;
     status: 200;
     response: ReviewInfo;
+  };
+  'GET /api/runs/:id/network': {
+    params: RunParams;
+    body: undefined;
+    status: 200;
+    response: RunNetworkInfo;
   };
   'POST /api/runs/:id/stop': {
     params: RunParams;

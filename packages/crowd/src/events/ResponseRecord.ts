@@ -28,6 +28,11 @@ export interface ResponseRecord extends PersonaAnswer {
    * shown.
    */
   shown?: number;
+  /**
+   * The persona's node in the run's network (its position in the crowd, the numbering of
+   * network.csv), when the run's influence has a network (`--network`); absent otherwise.
+   */
+  node?: number;
 }
 
 /**

@@ -180,6 +180,7 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
             battery ? question.id : undefined,
             a,
             shownValue(social?.shown),
+            options.network ? slot - replicate * personas.count : undefined,
           ),
         ),
       );
@@ -291,6 +292,7 @@ function toRecord(
   item: string | undefined,
   answer: PersonaAnswer,
   shown: number | undefined,
+  node: number | undefined,
 ): ResponseRecord {
   const record = { personaId: persona.id, personaIndex: persona.index } as ResponseRecord;
   if (item !== undefined) record.item = item;
@@ -306,6 +308,7 @@ function toRecord(
   record.replicate = replicate;
   record.round = round;
   if (shown !== undefined) record.shown = shown;
+  if (node !== undefined) record.node = node;
   record.status = answer.status;
   if (answer.estimate !== undefined) record.estimate = answer.estimate;
   if (answer.confidence !== undefined) record.confidence = answer.confidence;
