@@ -64,7 +64,8 @@ function expectDocumented(
 
 /** Top-level keys only a battery's summary has, and those only a single question's has. */
 const BATTERY_ONLY = ['items', 'crossItem', 'skill'];
-const SINGLE_ONLY = ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'intensityTrends'];
+/** Keys only a single question has; `fidelity` only with a human crowd (the default task has none). */
+const SINGLE_ONLY = ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'intensityTrends', 'fidelity'];
 /** Keys of `task` only a battery's has, and those only a single question's has. */
 const BATTERY_TASK = ['items'];
 const SINGLE_TASK = ['unit', 'truth', 'truthSource'];
@@ -98,7 +99,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('docs/json-output.md', () => {
   it('lists exactly the top-level keys of emocrowd run --json, for a question and for a battery', () => {
-    expectDocumented('### Top-level keys', summary, 'all-optional-present', BATTERY_ONLY);
+    expectDocumented('### Top-level keys', summary, 'all-optional-present', [...BATTERY_ONLY, 'fidelity']);
     expectDocumented('### Top-level keys', battery, 'all-optional-present', SINGLE_ONLY);
     for (const key of SINGLE_ONLY) expect(battery[key], key).toBeUndefined();
   });
@@ -111,6 +112,7 @@ describe('docs/json-output.md', () => {
     for (const item of items) {
       // An item's intensityTrends needs a sweep: packages/cli/src/commands/run.test.ts runs one.
       expectDocumented('### `items[]`', item, 'all-optional-present', ['intensityTrends']);
+      expectDocumented('### `fidelity`', item.fidelity, 'all-optional-present');
       const itemSummary = item.summary as Record<string, unknown>;
       expect(Object.keys(itemSummary).sort()).toEqual(
         ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes'].sort(),

@@ -3,6 +3,9 @@
  * browser-safe entry (`@emocrowd/crowd/analysis`) and are re-exported here; this file adds the
  * Node-only parts: the RxJS run, the run store and importers.
  */
+
+export type { HumanFidelity } from './analysis/humanFidelity.js';
+export { humanFidelity } from './analysis/humanFidelity.js';
 export * from './analysisEntry.js';
 export type { DataTable, TableCell } from './import/DataTable.js';
 export type { ExtractBatteryOptions, ExtractedBattery, ExtractedItem } from './import/extractBattery.js';

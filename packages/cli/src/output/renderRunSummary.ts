@@ -1,6 +1,7 @@
 import { partitionAggregates, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
 import { renderBatterySummary } from './renderBatterySummary.js';
+import { renderFidelity } from './renderFidelity.js';
 import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
@@ -112,6 +113,7 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
   }
   if (summary.intensityTrends && summary.intensityTrends.length > 0)
     out.push('', renderIntensityTrends(summary.intensityTrends, colors));
+  if (summary.fidelity) out.push('', ...renderFidelity(summary.fidelity, colors));
   if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
   return `${out.join('\n')}\n`;
 }
