@@ -65,7 +65,17 @@ function expectDocumented(
 /** Top-level keys only a battery's summary has, and those only a single question's has. */
 const BATTERY_ONLY = ['items', 'crossItem', 'skill'];
 /** Keys only a single question has; `fidelity` only with a human crowd (the default task has none). */
-const SINGLE_ONLY = ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'intensityTrends', 'fidelity'];
+const SINGLE_ONLY = [
+  'truth',
+  'aggregates',
+  'metrics',
+  'subsets',
+  'groups',
+  'effectSizes',
+  'effectModel',
+  'intensityTrends',
+  'fidelity',
+];
 /** Keys of `task` only a battery's has, and those only a single question's has. */
 const BATTERY_TASK = ['items'];
 const SINGLE_TASK = ['unit', 'truth', 'truthSource'];
@@ -80,7 +90,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'emocrowd-json-doc-'));
   // Two rounds, groups and an intensity sweep so every optional part of the summary is present.
   const { code, stdout, stderr } = await runCli(
-    ['run', '--personas', '120', '--intensities', '0.4,0.9', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion', '--json', '--quiet', '--out', 'runs/doc'],
+    ['run', '--personas', '120', '--intensities', '0.4,0.9', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion,region', '--json', '--quiet', '--out', 'runs/doc'],
     { cwd: dir },
   );
   expect(code, stderr).toBe(0);
@@ -115,7 +125,7 @@ describe('docs/json-output.md', () => {
       expectDocumented('### `fidelity`', item.fidelity, 'all-optional-present');
       const itemSummary = item.summary as Record<string, unknown>;
       expect(Object.keys(itemSummary).sort()).toEqual(
-        ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes'].sort(),
+        ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'effectModel'].sort(),
       );
       expectDocumented('### `metrics`', itemSummary.metrics, 'all-optional-present');
       for (const aggregate of Object.values(itemSummary.aggregates as Record<string, { estimate: unknown }>)) {

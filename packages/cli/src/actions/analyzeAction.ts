@@ -11,7 +11,7 @@ import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
 import type { CommandContext } from '../command/defineCommand.js';
 import type { analyzeFlags } from '../commands/analyze.js';
-import { listFlag } from '../flags.js';
+import { ksFlag, listFlag } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderEstimateSummary } from '../output/renderEstimateSummary.js';
 import { renderFidelity } from '../output/renderFidelity.js';
@@ -33,6 +33,8 @@ export async function analyzeAction({
     strategies,
     subsets: flags.subsets,
     tolerance: flags.tolerance,
+    ks: ksFlag(flags.ks),
+    epsilon: flags.epsilon,
     seed: flags.seed,
     selectK: flags['select-k'],
   };

@@ -54,6 +54,8 @@ export const RESUME_FIXED: Readonly<Record<string, (request: RunRequest) => unkn
   strategies: (r) => r.strategies,
   subsets: (r) => r.subsets,
   tolerance: (r) => r.tolerance,
+  ks: (r) => r.ks,
+  epsilon: (r) => r.epsilon,
   'group-by': (r) => r.groupBy,
   'select-k': (r) => r.selectK,
 };
