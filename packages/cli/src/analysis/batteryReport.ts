@@ -33,6 +33,7 @@ export function analyzeBattery(loaded: LoadedBattery, options: CrowdAnalysisOpti
     bootstrap: options.bootstrap ?? 500,
     seed: options.seed,
     cue: loaded.cue,
+    ...(options.wocTies ? { wocTies: options.wocTies } : {}),
     ...(options.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: options.selectK } } } : {}),
   });
 }
