@@ -2,11 +2,13 @@ import { partitionAggregates, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
 import { formatOptimalK } from './formatOptimalK.js';
 import { renderBatterySummary } from './renderBatterySummary.js';
+import { renderConductSummary } from './renderConductSummary.js';
 import { renderEffectSizes } from './renderEffectSizes.js';
 import { renderFidelity } from './renderFidelity.js';
 import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
+import { renderUsage } from './renderUsage.js';
 
 /**
  * The human report of a run: what was asked, the answer counts, each strategy's estimate and
@@ -26,14 +28,18 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
       ? `${summary.task.id}   ${model}`
       : `truth ${formatNumber(summary.task.truth, 0)} ${unit} (${summary.task.truthSource})   ${model}`,
     `${c.answered.toLocaleString('en-US')} answered, ${c.unparsed} unparsed, ${c.failed} failed${c.missing > 0 ? `, ${c.missing} missing` : ''}   ${c.cached} cached, ${c.modelCalls.toLocaleString('en-US')} model calls   ${formatNumber(summary.timing.elapsedMs / 1000, 1)} s`,
-    '',
   );
+  const tokens = renderUsage(summary);
+  if (tokens !== undefined) out.push(colors.dim(tokens));
+  out.push('');
   if (summary.items) {
     out.push(...renderBatterySummary(summary, { colors }));
     const itemTrends = summary.items.flatMap((item) =>
       (item.intensityTrends ?? []).map((trend) => ({ ...trend, stratum: `${item.id}: ${trend.stratum}` })),
     );
     if (itemTrends.length > 0) out.push('', renderIntensityTrends(itemTrends, colors));
+    for (const item of summary.items)
+      if (item.conduct) out.push('', ...renderConductSummary(item.conduct, colors, `${item.id}: `));
     if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
     return `${out.join('\n')}\n`;
   }
@@ -118,6 +124,7 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
   if (summary.intensityTrends && summary.intensityTrends.length > 0)
     out.push('', renderIntensityTrends(summary.intensityTrends, colors));
   if (summary.fidelity) out.push('', ...renderFidelity(summary.fidelity, colors));
+  if (summary.conduct) out.push('', ...renderConductSummary(summary.conduct, colors));
   if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
   return `${out.join('\n')}\n`;
 }

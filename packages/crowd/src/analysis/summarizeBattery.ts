@@ -5,6 +5,7 @@ import type { IntensityTrend } from './intensityTrends.js';
 import { leaveOneItemOutCue } from './leaveOneItemOutCue.js';
 import { personaSkill, type SkillSummary } from './personaSkill.js';
 import { respondentErrors } from './respondentErrors.js';
+import type { ConductSummary } from './summarizeConduct.js';
 import { type EstimateSummary, type SummaryOptions, summarizeEstimates } from './summarizeEstimates.js';
 
 /** One item of a battery as analysed: its crowd and who gave each answer. */
@@ -29,6 +30,8 @@ export interface ItemSummary {
   intensityTrends?: IntensityTrend[];
   /** How these answers compare with the item's human crowd, when it has one (added by the caller). */
   fidelity?: HumanFidelity;
+  /** The conduct check over this item's answers (added by `summarizeRun`). */
+  conduct?: ConductSummary;
 }
 
 /** What `summarizeBattery` reports. */
