@@ -161,6 +161,8 @@ export { chiSquareSurvival } from './stats/chiSquareDistribution.js';
 export type { ChiSquareTest } from './stats/chiSquareTest.js';
 export { chiSquareTest } from './stats/chiSquareTest.js';
 export { densityMode } from './stats/densityMode.js';
+export type { DifferenceTest, DifferenceTestOptions } from './stats/differenceTest.js';
+export { differenceTest } from './stats/differenceTest.js';
 export type { VarianceExplained } from './stats/etaSquared.js';
 export { etaSquared } from './stats/etaSquared.js';
 export type { FisherExactTest } from './stats/fisherExactTest.js';
@@ -185,6 +187,8 @@ export { silvermanBandwidth } from './stats/silvermanBandwidth.js';
 export type { RankCorrelation, SpearmanOptions } from './stats/spearman.js';
 export { SPEARMAN_EXACT_MAX, SPEARMAN_PERMUTATION_MAX, spearman } from './stats/spearman.js';
 export { spearmanBrown } from './stats/spearmanBrown.js';
+export type { StandardizedDifference } from './stats/standardizedDifference.js';
+export { standardizedDifference } from './stats/standardizedDifference.js';
 export { subsetSample } from './stats/subsetSample.js';
 export { trimCount } from './stats/trimCount.js';
 export { trimmedMean } from './stats/trimmedMean.js';
@@ -216,3 +220,13 @@ export { selectCrowdStrategy } from './strategies/selectCrowdStrategy.js';
 export { getStrategy, resolveStrategies, strategies, strategyNames } from './strategies/strategies.js';
 export { trimmedMeanStrategy } from './strategies/trimmedMeanStrategy.js';
 export { winsorizedMeanStrategy } from './strategies/winsorizedMeanStrategy.js';
+export type { ContrastHistogram } from './study/contrastHistogram.js';
+export type { ContrastEffectSize, ContrastMetric } from './study/contrastMetrics.js';
+export type { StudyFactor, StudyLevel } from './study/StudyDesign.js';
+export type {
+  StudyCellSummary,
+  StudyPairing,
+  StudyReport,
+  StudyReportCell,
+  StudyReportContrast,
+} from './study/StudyReport.js';

@@ -14,6 +14,7 @@ factors:
   model: [synthetic]
 contrasts:
   - { name: emotion-minus-social, of: condition, a: emotion, b: social }
+report: { bootstrap: 200, permutations: 200 }
 `;
 
 let cwd = '';
@@ -37,7 +38,8 @@ describe('emocrowd study run', () => {
     expect(code, stderr).toBe(0);
     const dir = join(cwd, 'runs', 'emotion-vs-social');
     expect(readdirSync(dir).sort()).toEqual(['emotion', 'social', 'study.json']);
-    expect(stdout).toMatch(/emotion\s+emotion\s+synthetic\s+\d+/);
+    expect(stdout).toMatch(/emotion\s+emotion\s+\d+/);
+    expect(stdout).toContain('emotion-minus-social: emotion - social, paired by persona');
     expect(stderr).toContain('cell emotion (1/2): ');
     const study = JSON.parse(readFileSync(join(dir, 'study.json'), 'utf8'));
     expect(study.design.cells.map((c: { name: string }) => c.name)).toEqual(['emotion', 'social']);

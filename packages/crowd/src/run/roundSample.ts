@@ -26,6 +26,8 @@ export interface RoundSample {
   sample: CrowdSample;
   /** The persona index of each estimate, aligned with `sample.values`. */
   personaIndex: number[];
+  /** The replicate of each estimate, aligned with `sample.values`. */
+  replicate: number[];
   /** Each answer's intensity scale and level, for `intensityTrends`. */
   scales: IntensityScales;
 }
@@ -41,7 +43,7 @@ export interface RoundSample {
  * @param state - the round's answers
  * @param personas - the run's crowd (slot % count is the persona's position)
  * @param groupBy - dimensions to keep (default all that vary)
- * @returns the sample and the persona of each estimate
+ * @returns the sample, and the persona and replicate of each estimate
  */
 export function roundSample(
   state: RoundState | undefined,
@@ -51,6 +53,7 @@ export function roundSample(
   const values: number[] = [];
   const confidence: (number | undefined)[] = [];
   const personaIndex: number[] = [];
+  const replicate: number[] = [];
   const groups: Record<string, string[]> = { emotion: [], plutchik: [], spectrum: [], intensity: [] };
   const scales: IntensityScales = { scales: [], levels: [], labels: [] };
   // entries() runs in ascending slot order: no copy, no sort, whatever the crowd's size.
@@ -60,6 +63,7 @@ export function roundSample(
     values.push(lite.estimate);
     confidence.push(lite.confidence);
     personaIndex.push(persona.index);
+    replicate.push(Math.floor(slot / personas.count));
     const emotion = lite.emotion ?? persona.emotion?.label ?? 'none';
     (groups.emotion as string[]).push(emotion);
     (groups.plutchik as string[]).push(plutchikOf(emotion, persona.emotion?.model));
@@ -81,7 +85,7 @@ export function roundSample(
       ([key, column]) => new Set(column).size > 1 && (!groupBy || groupBy.includes(key)),
     ),
   );
-  return { sample: { values, confidence, groups: usedGroups }, personaIndex, scales };
+  return { sample: { values, confidence, groups: usedGroups }, personaIndex, replicate, scales };
 }
 
 function plutchikOf(label: string, model: string | undefined): string {

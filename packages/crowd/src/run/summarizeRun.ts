@@ -4,6 +4,7 @@ import { type BatteryItem, summarizeBattery } from '../analysis/summarizeBattery
 import { type SummaryOptions, summarizeEstimates } from '../analysis/summarizeEstimates.js';
 import { descriptorItems, isBatteryDescriptor, type RunDescriptor } from '../events/RunDescriptor.js';
 import type { RoundStats, RunCounts, RunSummary, RunUsage } from '../events/RunSummary.js';
+import { lastAnswered } from './lastAnswered.js';
 import type { PersonaList } from './PersonaList.js';
 import type { RoundState } from './RoundState.js';
 import type { RunRounds } from './RunRounds.js';
@@ -137,12 +138,6 @@ export function summarizeRun(input: {
     ...summarizeEstimates(sample, truth, estimateOptions(sample.values.length, hasGroups)),
     ...(trends.length > 0 ? { intensityTrends: trends } : {}),
   };
-}
-
-/** The last round with answers of one item (or the last round when none has any). */
-function lastAnswered(rounds: RunRounds, item: number): RoundState | undefined {
-  const states = rounds.states.map((round) => round[item] as RoundState);
-  return [...states].reverse().find((state) => state.size > 0) ?? states[states.length - 1];
 }
 
 /** Tokens over every stored answer of the run (see RunSummary.usage). */

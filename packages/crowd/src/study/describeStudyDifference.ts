@@ -1,3 +1,4 @@
+import { canonicalJson } from '@emocrowd/models';
 import type { StudyManifest } from './StudyManifest.js';
 
 /**
@@ -37,12 +38,5 @@ export function describeStudyDifference(stored: StudyManifest, wanted: StudyMani
 }
 
 function canonical(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)),
-        )
-      : v,
-  );
+  return value === undefined ? undefined : canonicalJson(value);
 }
