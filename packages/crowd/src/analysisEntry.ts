@@ -85,6 +85,8 @@ export type {
   ServeApi,
   ServeRoute,
   ServeStreams,
+  StudyListing,
+  StudyParams,
   ViewerOptions,
 } from './api/ServeApi.js';
 export { apiPath } from './api/ServeApi.js';
@@ -222,6 +224,19 @@ export { trimmedMeanStrategy } from './strategies/trimmedMeanStrategy.js';
 export { winsorizedMeanStrategy } from './strategies/winsorizedMeanStrategy.js';
 export type { ContrastHistogram } from './study/contrastHistogram.js';
 export type { ContrastEffectSize, ContrastMetric } from './study/contrastMetrics.js';
+export { contrastForestSvg } from './study/figures/contrastForestSvg.js';
+export { contrastHistogramSvg } from './study/figures/contrastHistogramSvg.js';
+export type { ContrastFigures, StudyFigures } from './study/figures/studyFigures.js';
+export { studyFigures } from './study/figures/studyFigures.js';
+export type { SubsetCurveSeries, SubsetMeasure } from './study/figures/subsetCurvesSvg.js';
+export { subsetCurvesSvg } from './study/figures/subsetCurvesSvg.js';
+export {
+  escapeMarkup,
+  FIGURE_COLORS,
+  formatFigureNumber,
+  linearTicks,
+  logTicks,
+} from './study/figures/svgMarkup.js';
 export type { StudyFactor, StudyLevel } from './study/StudyDesign.js';
 export type {
   StudyCellSummary,

@@ -7,6 +7,8 @@ import {
   type RunStartBody,
   type ServeApi,
   type ServeRoute,
+  type StudyListing,
+  type StudyReport,
   type ViewerOptions,
 } from '@emocrowd/crowd/analysis';
 
@@ -47,6 +49,10 @@ export const api = {
   /** Starts a run; resolves with its id. */
   start: (body: RunStartBody): Promise<ServeApi['POST /api/runs']['response']> =>
     call('POST /api/runs', {}, body),
+  /** Study directories in the store, newest first. */
+  studies: async (): Promise<StudyListing[]> => (await call('GET /api/studies', {})).studies,
+  /** One study's report, as `emocrowd study report --json` gives it. */
+  study: (id: string): Promise<StudyReport> => call('GET /api/studies/:id', { id }),
   /** Asks a live run to stop gracefully. */
   stop: (id: string): Promise<ServeApi['POST /api/runs/:id/stop']['response']> =>
     call('POST /api/runs/:id/stop', { id }, {}),

@@ -4,6 +4,12 @@ import { outputFlags } from '../flags.js';
 /** The flags of `emocrowd study report`. */
 export const studyReportFlags = {
   json: { type: 'boolean', description: 'Print the report as one JSON object (docs/json-output.md).' },
+  html: {
+    type: 'string',
+    valueName: 'FILE',
+    description:
+      'Also write the report as one self-contained HTML file (opens from disk, no network): the tables, a forest plot per metric, and per contrast the overlaid log-scale histograms and the subset curves with bands.',
+  },
   strategies: {
     type: 'string',
     valueName: 'LIST',
@@ -42,6 +48,7 @@ export const studyReportCommand = defineCommand({
     examples: [
       'emocrowd study report runs/paper',
       'emocrowd study report runs/paper --json > paper-report.json',
+      'emocrowd study report runs/paper --html paper-report.html',
     ],
   },
   flags: studyReportFlags,

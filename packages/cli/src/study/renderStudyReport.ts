@@ -1,13 +1,18 @@
 import {
-  type ContrastMetric,
   isComputed,
   type ScoredAggregate,
-  type StudyCellSummary,
   type StudyReport,
   type StudyReportContrast,
 } from '@emocrowd/crowd';
 import type { Colors } from '../output/colors.js';
 import { formatNumber, formatPercent, renderTable } from '../output/renderTable.js';
+import {
+  describePairing,
+  formatEffectSize,
+  formatOptimalK,
+  formatP,
+  metricDigits,
+} from './formatStudyReport.js';
 
 /**
  * The human form of a study report: what the study is, one row per cell (answers, the median
@@ -61,7 +66,7 @@ function renderCells(report: StudyReport): string {
       formatPercent(mean?.relError, 1),
       formatNumber(summary?.metrics?.logAverageIndividualError, 3),
       formatNumber(summary?.metrics?.logDiversity, 3),
-      optimalK(summary),
+      formatOptimalK(summary),
     ];
   });
   return renderTable(
@@ -83,20 +88,15 @@ function renderCells(report: StudyReport): string {
 }
 
 function renderContrast(contrast: StudyReportContrast, colors: Colors): string {
-  const pairing = contrast.pairing;
-  const how = !pairing
-    ? ''
-    : pairing.paired
-      ? `paired by persona (${pairing.pairs.toLocaleString('en-US')} pairs${pairing.unpairedA + pairing.unpairedB > 0 ? `, ${pairing.unpairedA} + ${pairing.unpairedB} without a pair left out` : ''})`
-      : `independent crowds (${pairing.reason})`;
+  const how = describePairing(contrast);
   const lines = [colors.bold(`${contrast.name}: ${contrast.a} - ${contrast.b}`) + (how ? `, ${how}` : '')];
   const rows = Object.entries(contrast.metrics).map(([key, m]) => [
     key,
-    formatNumber(m.a, digits(key)),
-    formatNumber(m.b, digits(key)),
-    formatNumber(m.estimate, digits(key)),
-    `[${formatNumber(m.ci[0], digits(key))}, ${formatNumber(m.ci[1], digits(key))}]`,
-    effect(m),
+    formatNumber(m.a, metricDigits(key)),
+    formatNumber(m.b, metricDigits(key)),
+    formatNumber(m.estimate, metricDigits(key)),
+    `[${formatNumber(m.ci[0], metricDigits(key))}, ${formatNumber(m.ci[1], metricDigits(key))}]`,
+    formatEffectSize(m),
     formatP(m.p),
     formatP(m.pHolm),
   ]);
@@ -122,31 +122,4 @@ function renderContrast(contrast: StudyReportContrast, colors: Colors): string {
 
 function computed(aggregate: ScoredAggregate | undefined) {
   return aggregate && isComputed(aggregate) ? aggregate : undefined;
-}
-
-function optimalK(summary: StudyCellSummary | null): string {
-  const curve = summary?.subsets?.strategies.find((c) => c.name === 'median');
-  if (!curve) return '–';
-  if (curve.optimalK === null) return 'none';
-  const interval = curve.optimalKInterval
-    ? ` [${curve.optimalKInterval[0]}, ${curve.optimalKInterval[1]}]`
-    : '';
-  return `${curve.optimalK}${interval}${curve.flags.length > 0 ? ` (${curve.flags.join(', ')})` : ''}`;
-}
-
-function digits(key: string): number {
-  return key.startsWith('absError.') ? 1 : 3;
-}
-
-function effect(m: ContrastMetric): string {
-  const names = { relativeToTruth: 'of truth', dz: 'd_z', hedgesG: 'g', sdRatio: 'sd ratio' } as const;
-  const e = m.effectSize;
-  return e.kind === 'relativeToTruth'
-    ? `${formatPercent(e.value, 1)} ${names[e.kind]}`
-    : `${names[e.kind]} ${formatNumber(e.value, 2)}`;
-}
-
-function formatP(p: number | null): string {
-  if (p === null) return '–';
-  return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
 }
