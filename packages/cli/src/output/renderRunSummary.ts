@@ -6,6 +6,7 @@ import { renderEffectSizes } from './renderEffectSizes.js';
 import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
+import { renderUsage } from './renderUsage.js';
 
 /**
  * The human report of a run: what was asked, the answer counts, each strategy's estimate and
@@ -25,8 +26,10 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
       ? `${summary.task.id}   ${model}`
       : `truth ${formatNumber(summary.task.truth, 0)} ${unit} (${summary.task.truthSource})   ${model}`,
     `${c.answered.toLocaleString('en-US')} answered, ${c.unparsed} unparsed, ${c.failed} failed${c.missing > 0 ? `, ${c.missing} missing` : ''}   ${c.cached} cached, ${c.modelCalls.toLocaleString('en-US')} model calls   ${formatNumber(summary.timing.elapsedMs / 1000, 1)} s`,
-    '',
   );
+  const tokens = renderUsage(summary);
+  if (tokens !== undefined) out.push(colors.dim(tokens));
+  out.push('');
   if (summary.items) {
     out.push(...renderBatterySummary(summary, { colors }));
     const itemTrends = summary.items.flatMap((item) =>
