@@ -6,6 +6,7 @@ import { BreakdownView } from './views/BreakdownView.js';
 import { CompareView } from './views/CompareView.js';
 import { LiveView } from './views/LiveView.js';
 import { OpenView } from './views/OpenView.js';
+import { ReviewView } from './views/ReviewView.js';
 import { RoundsView } from './views/RoundsView.js';
 import { RunPanel } from './views/RunPanel.js';
 import { StudyView } from './views/StudyView.js';
@@ -41,6 +42,7 @@ export class App {
       new BreakdownView(),
       new RoundsView(),
       new StudyView(),
+      new ReviewView(),
       open,
     ];
     this.active = this.views[0] as View;

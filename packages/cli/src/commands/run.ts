@@ -1,5 +1,12 @@
 import { defineCommand, type FlagDefs } from '../command/defineCommand.js';
-import { analysisFlags, batchFileFlags, modelFlags, outputFlags, personaFlags } from '../flags.js';
+import {
+  analysisFlags,
+  batchFileFlags,
+  conductFlags,
+  modelFlags,
+  outputFlags,
+  personaFlags,
+} from '../flags.js';
 
 /** The flags of `emocrowd run`. */
 export const runFlags = {
@@ -98,6 +105,7 @@ export const runFlags = {
       "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
     min: 1,
   },
+  ...conductFlags,
   'batch-out': {
     type: 'string',
     valueName: 'FILE',
@@ -121,6 +129,7 @@ export const runCommand = defineCommand({
       'emocrowd run --model ollama:emollama --host http://127.0.0.1:11434 --concurrency 4',
       'emocrowd run --rounds 3 --influence aggregate',
       'emocrowd run --personas all --emotion-model beam --emotions sadness-joy --condition emotion',
+      'emocrowd run --model ollama:llama3.1:8b --conduct default --judge ollama:qwen2.5:7b',
       'emocrowd run --personas 40 --rounds 3 --influence neighbours --network random-regular:4 --show-neighbours mean',
       'emocrowd run --task lorenz-2011 --personas 300',
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',

@@ -60,4 +60,10 @@ export interface RunRequest {
   groupBy?: string[];
   /** Judges the selectCrowd strategy averages (default 5). */
   selectK?: number;
+  /** `--conduct`: "default" (the shipped code) or a code-of-conduct file. */
+  conduct?: string;
+  /** `--judge`: the judge's model spec (default: the run's model). */
+  judge?: string;
+  /** `--judge-host`: the judge's servers (default: the run's, for the same kind of backend). */
+  judgeHosts?: string[];
 }

@@ -45,6 +45,9 @@ const StoredRequestSchema = z.object({
   epsilon: z.number().optional(),
   groupBy: z.array(z.string()).optional(),
   selectK: count.optional(),
+  conduct: z.string().optional(),
+  judge: z.string().optional(),
+  judgeHosts: z.array(z.string()).optional(),
 });
 
 /**

@@ -21,6 +21,7 @@ export const RESUME_MAY_CHANGE: Readonly<Record<string, readonly (keyof RunReque
   cache: ['cache'],
   'no-cache': ['cache'],
   'retry-failed': ['retryFailed'],
+  'judge-host': ['judgeHosts'],
   quiet: [],
   json: [],
   resume: [],
@@ -62,10 +63,12 @@ export const RESUME_FIXED: Readonly<Record<string, (request: RunRequest) => unkn
   epsilon: (r) => r.epsilon,
   'group-by': (r) => r.groupBy,
   'select-k': (r) => r.selectK,
+  conduct: (r) => r.conduct,
+  judge: (r) => r.judge,
 };
 
 /** Flags whose values may be file paths: compared as resolved paths. */
-const PATH_FLAGS = new Set(['task', 'personas', 'network']);
+const PATH_FLAGS = new Set(['task', 'personas', 'network', 'conduct']);
 
 /** Flags that have no meaning with `--resume`, with why. */
 export const RESUME_REFUSED: Readonly<Record<string, string>> = {
