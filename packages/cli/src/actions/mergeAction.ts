@@ -28,6 +28,7 @@ export async function mergeAction({
     io.stderr.write(
       `merged ${merged.runs} runs (${merged.answers} answers${merged.duplicates > 0 ? `, ${merged.duplicates} duplicates dropped` : ''}) into ${flags.out}\n`,
     );
+    if (merged.taskNote) io.stderr.write(`${merged.taskNote}\n`);
     if (merged.missingShards.length > 0) {
       io.stderr.write(
         `shards ${merged.missingShards.join(', ')} are not merged: ${merged.summary.counts.missing} answers missing\n`,

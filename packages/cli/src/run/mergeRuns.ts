@@ -17,6 +17,7 @@ import { runPersonas } from '../analysis/runPersonas.js';
 import { usageError } from '../command/CliError.js';
 import { VERSION } from '../version.js';
 import { slug } from './describeRun.js';
+import { runTask } from './runTask.js';
 
 /** What `mergeRuns` wrote. */
 export interface MergedRun {
@@ -28,12 +29,15 @@ export interface MergedRun {
   duplicates: number;
   /** Shards of the split not among the runs (`1/4` style), empty when all are there. */
   missingShards: string[];
+  /** Why the summary has no fidelity to the human crowd: the task cannot be read again (`runTask`). */
+  taskNote?: string;
 }
 
 /**
  * Merges the shards of one run (`--shard I/N`) into one run directory: answers deduplicated by
  * record key (the first kept) and sorted, run.json without the shard, the summary recomputed over
- * the whole crowd. Refuses runs that differ in anything but the shard, or shards of different
+ * the whole crowd (with the fidelity to the task's human crowd when the task can be read again).
+ * Refuses runs that differ in anything but the shard, or shards of different
  * splits. The caller checks `out` may be written.
  *
  * @param dirs the run directories (absolute)
@@ -105,9 +109,11 @@ export function mergeRuns(
   const request = { ...first.manifest.request };
   delete request.shard;
   const personas = runPersonas(descriptor, first.manifest.cwd ?? cwd);
+  const { task, note: taskNote } = runTask(first.manifest, cwd);
   let summary: RunSummary;
   try {
     summary = summarizeRecords({
+      ...(task ? { task } : {}),
       descriptor,
       personas,
       records,
@@ -148,5 +154,12 @@ export function mergeRuns(
   const missingShards = Array.from({ length: shardCount }, (_, i) => i)
     .filter((i) => !shardsHere.has(i))
     .map((i) => `${i + 1}/${shardCount}`);
-  return { summary, runs: runs.length, answers: records.length, duplicates, missingShards };
+  return {
+    summary,
+    runs: runs.length,
+    answers: records.length,
+    duplicates,
+    missingShards,
+    ...(taskNote ? { taskNote } : {}),
+  };
 }
