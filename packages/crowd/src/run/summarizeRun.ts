@@ -9,7 +9,6 @@ import type { RoundStats, RunCounts, RunSummary, RunUsage } from '../events/RunS
 import type { DataTable } from '../import/DataTable.js';
 import { lastAnswered } from './lastAnswered.js';
 import type { PersonaList } from './PersonaList.js';
-import type { RoundState } from './RoundState.js';
 import type { RunRounds } from './RunRounds.js';
 import { type IntensityScales, roundSample } from './roundSample.js';
 import { roundStats } from './roundStats.js';
