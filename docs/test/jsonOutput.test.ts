@@ -112,6 +112,16 @@ describe('docs/json-output.md', () => {
     }
   });
 
+  it('lists exactly the keys of subsets, its strategies and their points', () => {
+    const subsets = summary.subsets as { strategies: { points: unknown[] }[] };
+    expectDocumented('### `subsets`', subsets, 'all-optional-present');
+    expect(subsets.strategies.length).toBeGreaterThan(3);
+    for (const strategy of subsets.strategies) {
+      expectDocumented('### `subsets.strategies[]`', strategy, 'all-optional-present');
+      for (const point of strategy.points) expectDocumented('### `subsets.strategies[].points[]`', point, 'all-optional-present');
+    }
+  });
+
   it('lists exactly the keys of counts, usage and metrics', () => {
     expectDocumented('### `counts`', summary.counts, 'all-optional-present');
     expectDocumented('### `usage`', summary.usage, 'all-optional-present');
