@@ -20,6 +20,7 @@ const expectDocumented = (...args: DocumentedCheck) => expectDocumentedIn(DOC, .
 
 /** Top-level keys only a battery's summary has, and those only a single question's has. */
 const BATTERY_ONLY = ['items', 'crossItem', 'skill'];
+/** Keys only a single question has; `fidelity` only with a human crowd (the default task has none). */
 const SINGLE_ONLY = [
   'truth',
   'aggregates',
@@ -29,6 +30,7 @@ const SINGLE_ONLY = [
   'effectSizes',
   'effectModel',
   'intensityTrends',
+  'fidelity',
   'conduct',
 ];
 /** Top-level keys only a run whose conduct check has a language-model judge has (checked below on the test server). */
@@ -66,7 +68,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('docs/json-output.md', () => {
   it('lists exactly the top-level keys of emocrowd run --json, for a question and for a battery', () => {
-    expectDocumented('### Top-level keys', summary, 'all-optional-present', [...BATTERY_ONLY, ...LANGUAGE_MODEL_JUDGE_ONLY]);
+    expectDocumented('### Top-level keys', summary, 'all-optional-present', [...BATTERY_ONLY, 'fidelity', ...LANGUAGE_MODEL_JUDGE_ONLY]);
     expectDocumented('### Top-level keys', battery, 'all-optional-present', [...SINGLE_ONLY, ...LANGUAGE_MODEL_JUDGE_ONLY]);
     for (const key of SINGLE_ONLY) expect(battery[key], key).toBeUndefined();
   });
@@ -79,6 +81,7 @@ describe('docs/json-output.md', () => {
     for (const item of items) {
       // An item's intensityTrends needs a sweep (packages/cli/src/commands/run.test.ts runs one), its conduct --conduct.
       expectDocumented('### `items[]`', item, 'all-optional-present', ['intensityTrends', 'conduct']);
+      expectDocumented('### `fidelity`', item.fidelity, 'all-optional-present');
       const itemSummary = item.summary as Record<string, unknown>;
       expect(Object.keys(itemSummary).sort()).toEqual(
         ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'effectModel'].sort(),
