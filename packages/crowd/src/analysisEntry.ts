@@ -125,7 +125,7 @@ export type {
   TaskDescriptor,
 } from './events/RunDescriptor.js';
 export { descriptorItems, isBatteryDescriptor } from './events/RunDescriptor.js';
-export type { RoundStats, RunCounts, RunSummary, RunUsage } from './events/RunSummary.js';
+export type { JudgeUsage, RoundStats, RunCounts, RunSummary, RunUsage } from './events/RunSummary.js';
 export type { DataTable, TableCell } from './import/DataTable.js';
 export type {
   ExtractCrowdsOptions,

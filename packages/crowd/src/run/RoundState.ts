@@ -1,6 +1,7 @@
 import type { CrowdSnapshot } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import { median } from '../stats/median.js';
+import { conductCalls } from './conductCalls.js';
 
 /** Status codes of a stored slot (0 = empty). */
 const STATUS_CODES: readonly ResponseRecord['status'][] = ['ok', 'unparsed', 'failed'];
@@ -40,7 +41,21 @@ export class RoundState {
   private answered = 0;
   private failed = 0;
   private estimates: number[] = [];
-  private readonly tokens = { prompt: 0, completion: 0, modelPrompt: 0, modelCompletion: 0 };
+  private readonly tokens = {
+    prompt: 0,
+    completion: 0,
+    modelPrompt: 0,
+    modelCompletion: 0,
+    extraModelCalls: 0,
+  };
+  private readonly judgeTokens = {
+    calls: 0,
+    modelCalls: 0,
+    prompt: 0,
+    completion: 0,
+    modelPrompt: 0,
+    modelCompletion: 0,
+  };
 
   constructor(round: number, total: number) {
     this.round = round;
@@ -77,27 +92,46 @@ export class RoundState {
   }
 
   /**
-   * Tokens of the stored answers: `prompt` / `completion` over all of them (a cached answer
-   * counts the tokens of the call that produced it), `modelPrompt` / `modelCompletion` over those
-   * that reached the model (not served from the cache).
+   * Tokens of the persona calls behind the stored answers: `prompt` / `completion` over all of them
+   * (a cached answer counts the tokens of the call that produced it), `modelPrompt` /
+   * `modelCompletion` over those that reached the model (not served from the cache). With the
+   * conduct check an answer may stand for two persona calls (the first answer and its revision):
+   * both count, and `extraModelCalls` counts the second ones that reached the model.
    */
   tokenTotals(): Readonly<{
     prompt: number;
     completion: number;
     modelPrompt: number;
     modelCompletion: number;
+    extraModelCalls: number;
   }> {
     return this.tokens;
   }
 
+  /** The conduct check's judge calls (language-model judges): how many, how many reached the model, and their tokens. */
+  judgeTotals(): Readonly<{
+    calls: number;
+    modelCalls: number;
+    prompt: number;
+    completion: number;
+    modelPrompt: number;
+    modelCompletion: number;
+  }> {
+    return this.judgeTokens;
+  }
+
   private countTokens(record: ResponseRecord): void {
-    const prompt = record.tokens?.prompt ?? 0;
-    const completion = record.tokens?.completion ?? 0;
-    this.tokens.prompt += prompt;
-    this.tokens.completion += completion;
-    if (!record.cached) {
-      this.tokens.modelPrompt += prompt;
-      this.tokens.modelCompletion += completion;
+    addCall(this.tokens, record.tokens?.prompt ?? 0, record.tokens?.completion ?? 0, record.cached);
+    if (record.conduct === undefined) return;
+    const { persona, judge } = conductCalls(record.conduct);
+    if (persona !== undefined) {
+      addCall(this.tokens, persona.prompt, persona.completion, persona.cached);
+      if (!persona.cached) this.tokens.extraModelCalls++;
+    }
+    if (judge !== undefined) {
+      addCall(this.judgeTokens, judge.prompt, judge.completion, judge.cached);
+      this.judgeTokens.calls++;
+      if (!judge.cached) this.judgeTokens.modelCalls++;
     }
   }
 
@@ -234,4 +268,19 @@ function conductLite(conduct: NonNullable<ResponseRecord['conduct']>): ConductLi
     revised: conduct.revised,
     originalEstimate: conduct.revised ? conduct.original?.estimate : undefined,
   };
+}
+
+/** Adds one call's tokens to running totals (to the model's own when the cache did not serve it). */
+function addCall(
+  totals: { prompt: number; completion: number; modelPrompt: number; modelCompletion: number },
+  prompt: number,
+  completion: number,
+  cached: boolean,
+): void {
+  totals.prompt += prompt;
+  totals.completion += completion;
+  if (!cached) {
+    totals.modelPrompt += prompt;
+    totals.modelCompletion += completion;
+  }
 }
