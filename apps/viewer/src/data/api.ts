@@ -1,6 +1,7 @@
 import {
   type ApiError,
   apiPath,
+  type HumanAnswers,
   type ResponseRecord,
   type ReviewDecisions,
   type ReviewInfo,
@@ -51,6 +52,8 @@ export const api = {
     (await call('GET /api/runs/:id/responses', { id })).records,
   /** One run's network and its edges (null edges: too large to draw). */
   network: (id: string): Promise<RunNetworkInfo> => call('GET /api/runs/:id/network', { id }),
+  /** The human answers behind a finished run's fidelity comparisons (empty without any). */
+  human: async (id: string): Promise<HumanAnswers[]> => (await call('GET /api/runs/:id/human', { id })).items,
   /** Starts a run; resolves with its id. */
   start: (body: RunStartBody): Promise<ServeApi['POST /api/runs']['response']> =>
     call('POST /api/runs', {}, body),
