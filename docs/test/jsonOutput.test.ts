@@ -63,7 +63,7 @@ function expectDocumented(
 }
 
 /** Top-level keys only a battery's summary has, and those only a single question's has. */
-const BATTERY_ONLY = ['items'];
+const BATTERY_ONLY = ['items', 'crossItem', 'skill'];
 const SINGLE_ONLY = ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'intensityTrends'];
 /** Keys of `task` only a battery's has, and those only a single question's has. */
 const BATTERY_TASK = ['items'];
@@ -122,6 +122,16 @@ describe('docs/json-output.md', () => {
         else expectDocumented('### `aggregates.<strategy>`', aggregate, 'optional-may-miss');
       }
     }
+    const cross = battery.crossItem as Record<string, unknown>;
+    expectDocumented('### `crossItem`', cross, 'all-optional-present');
+    const strategies = cross.strategies as Record<string, unknown>;
+    expect(Object.keys(strategies)).toContain('selectCrowd');
+    for (const entry of Object.values(strategies))
+      expectDocumented('### `crossItem.strategies.<strategy>`', entry, 'all-optional-present');
+    const differences = cross.differences as unknown[];
+    expect(differences.length).toBeGreaterThan(0);
+    for (const entry of differences) expectDocumented('### `crossItem.differences[]`', entry, 'all-optional-present');
+    expectDocumented('### `skill`', battery.skill, 'all-optional-present');
     const rounds = battery.rounds as Record<string, unknown>[];
     expect(rounds).toHaveLength(12);
     for (const round of rounds) expectDocumented('### `rounds[]`', round, 'all-optional-present');
@@ -182,6 +192,17 @@ describe('docs/json-output.md', () => {
     const lines = readFileSync(join(runDir, 'responses.jsonl'), 'utf8').trim().split('\n');
     expect(lines.length).toBe(240);
     for (const line of lines) expectDocumented('## `responses.jsonl`', JSON.parse(line), 'optional-may-miss');
+  });
+
+  it('lists exactly the top-level keys of analyze --json on a battery', async () => {
+    const { code, stdout, stderr } = await runCli(
+      ['analyze', '--input', 'runs/battery', '--subsets', '0', '--json'],
+      { cwd: dir },
+    );
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout) as Record<string, unknown>;
+    expectDocumented('## `analyze --json` on a battery', report, 'all-optional-present', ['itemColumns']);
+    expect(report.format).toBe('run');
   });
 
   it('lists exactly the keys of run.json and its descriptor', () => {

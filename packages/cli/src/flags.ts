@@ -140,6 +140,14 @@ export const analysisFlags = {
     valueName: 'LIST',
     description: 'Break results down by these dimensions (e.g. emotion,ageGroup).',
   },
+  'select-k': {
+    type: 'integer',
+    valueName: 'K',
+    description:
+      'Judges the selectCrowd strategy averages: the K with the best ability cue (Mannes et al. 2014).',
+    default: 5,
+    min: 1,
+  },
 } as const satisfies Record<string, FlagDef>;
 
 /** Splits a comma-separated flag value into trimmed non-empty items. */

@@ -8,6 +8,14 @@
 
 export type { Breakdown, BreakdownOptions, GroupSummary } from './analysis/breakdown.js';
 export { breakdown, orderLabels } from './analysis/breakdown.js';
+export type {
+  CrossItemAnalysis,
+  CrossItemOptions,
+  CrossItemStrategy,
+  ScoredItem,
+  StrategyDifference,
+} from './analysis/crossItemRanking.js';
+export { crossItemRanking } from './analysis/crossItemRanking.js';
 export type { EffectSize } from './analysis/effectSizes.js';
 export { effectSizes } from './analysis/effectSizes.js';
 export type {
@@ -17,9 +25,21 @@ export type {
   TrendSlope,
 } from './analysis/intensityTrends.js';
 export { intensityTrends, TREND_RESAMPLE_LIMIT } from './analysis/intensityTrends.js';
+export { leaveOneItemOutCue } from './analysis/leaveOneItemOutCue.js';
 export { logSpacedSizes } from './analysis/logSpacedSizes.js';
 export type { PartitionedAggregates } from './analysis/partitionAggregates.js';
 export { partitionAggregates } from './analysis/partitionAggregates.js';
+export type {
+  PersonaSkillOptions,
+  RespondentSkill,
+  SkillByDimension,
+  SkillGroup,
+  SkillReliability,
+  SkillSummary,
+} from './analysis/personaSkill.js';
+export { personaSkill } from './analysis/personaSkill.js';
+export type { RespondentErrors } from './analysis/respondentErrors.js';
+export { meanError, respondentErrors } from './analysis/respondentErrors.js';
 export type { CrowdRound, CrowdRounds, RoundAnalysis } from './analysis/roundAnalysis.js';
 export { roundAnalysis } from './analysis/roundAnalysis.js';
 export type {
@@ -117,6 +137,7 @@ export { ringNetwork } from './networks/ringNetwork.js';
 export { starNetwork } from './networks/starNetwork.js';
 export { RoundState } from './run/RoundState.js';
 export { roundStats } from './run/roundStats.js';
+export { averageRanks } from './stats/averageRanks.js';
 export type { BootstrapInterval, BootstrapOptions } from './stats/bootstrapCi.js';
 export { bootstrapCi } from './stats/bootstrapCi.js';
 export type { CrowdSample } from './stats/CrowdSample.js';
@@ -141,12 +162,14 @@ export { medianBootstrapCi } from './stats/medianBootstrapCi.js';
 export { normalCdf, normalQuantile } from './stats/normalDistribution.js';
 export type { LeastSquaresLine } from './stats/olsSlope.js';
 export { olsSlope } from './stats/olsSlope.js';
+export { pearsonCorrelation } from './stats/pearsonCorrelation.js';
 export { quantile, quantileInPlace, quantileSorted } from './stats/quantile.js';
 export { quickselect } from './stats/quickselect.js';
 export { RankedMultiset } from './stats/RankedMultiset.js';
 export { silvermanBandwidth } from './stats/silvermanBandwidth.js';
 export type { RankCorrelation, SpearmanOptions } from './stats/spearman.js';
-export { averageRanks, SPEARMAN_EXACT_MAX, SPEARMAN_PERMUTATION_MAX, spearman } from './stats/spearman.js';
+export { SPEARMAN_EXACT_MAX, SPEARMAN_PERMUTATION_MAX, spearman } from './stats/spearman.js';
+export { spearmanBrown } from './stats/spearmanBrown.js';
 export { subsetSample } from './stats/subsetSample.js';
 export { trimCount } from './stats/trimCount.js';
 export { trimmedMean } from './stats/trimmedMean.js';

@@ -5,6 +5,8 @@
  */
 export * from './analysisEntry.js';
 export type { DataTable, TableCell } from './import/DataTable.js';
+export type { ExtractBatteryOptions, ExtractedBattery, ExtractedItem } from './import/extractBattery.js';
+export { extractBattery } from './import/extractBattery.js';
 export type {
   ExtractCrowdsOptions,
   ExtractedCrowd,
@@ -20,6 +22,7 @@ export type {
 } from './import/extractRoundCrowds.js';
 export { extractRoundCrowds } from './import/extractRoundCrowds.js';
 export { csvField, formatCsv } from './import/formatCsv.js';
+export { itemTruths } from './import/itemTruths.js';
 export { humanCrowdPath, loadHumanCrowd } from './import/loadHumanCrowd.js';
 export { parseCsv } from './import/parseCsv.js';
 export { parseCsvTable } from './import/parseCsvTable.js';

@@ -1,4 +1,7 @@
-import { loadCrowds } from '../analysis/loadCrowds.js';
+import { analyzeBattery, batteryJson } from '../analysis/batteryReport.js';
+import { isBatteryInput, loadBattery } from '../analysis/loadBattery.js';
+import { crowdsOf, loadInput } from '../analysis/loadCrowds.js';
+import type { EstimateInput } from '../analysis/loadEstimateInput.js';
 import { wantsRounds } from '../analysis/loadRoundCrowds.js';
 import { type ManipulationCheck, manipulationCheck } from '../analysis/manipulationCheck.js';
 import { reportRounds } from '../analysis/reportRounds.js';
@@ -8,8 +11,9 @@ import type { CommandContext } from '../command/defineCommand.js';
 import type { analyzeFlags } from '../commands/analyze.js';
 import { listFlag } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
+import { renderBatteryReport } from '../output/renderBatteryReport.js';
 import { renderEstimateSummary } from '../output/renderEstimateSummary.js';
-import { formatPercent, renderTable } from '../output/renderTable.js';
+import { renderManipulationCheck } from '../output/renderManipulationCheck.js';
 
 /** What `emocrowd analyze` does; its flags and help are in commands/analyze.ts. */
 export async function analyzeAction({
@@ -19,32 +23,73 @@ export async function analyzeAction({
   explicit,
 }: CommandContext<typeof analyzeFlags>): Promise<number> {
   if (wantsRounds(flags)) return reportRounds(flags, positionals, io, explicit);
-  for (const name of ['respondent-column', 'shown-columns', 'shown-column'] as const)
+  for (const name of ['shown-columns', 'shown-column'] as const)
     if (flags[name] !== undefined) throw usageError(`--${name} needs --rounds or --round-column`);
-  const { strategies, input, crowds } = loadCrowds(
-    'analyze',
-    flags,
-    positionals,
-    io.cwd,
-    listFlag(flags['group-by']),
-  );
-  const options = { strategies, subsets: flags.subsets, tolerance: flags.tolerance, seed: flags.seed };
+  const { strategies, input } = loadInput('analyze', flags, positionals, io.cwd);
+  const groupBy = listFlag(flags['group-by']);
+  const options = {
+    strategies,
+    subsets: flags.subsets,
+    tolerance: flags.tolerance,
+    seed: flags.seed,
+    selectK: flags['select-k'],
+  };
+  const batteryFlags = {
+    column: flags.column,
+    itemColumn: flags['item-column'],
+    itemColumns: flags['item-columns'],
+    respondentColumn: flags['respondent-column'],
+    truthColumn: flags['truth-column'],
+    truthFile: flags['truth-file'],
+    truthFileColumn: flags['truth-file-column'],
+    truthFileKey: flags['truth-file-key'],
+    confidenceColumn: flags['confidence-column'],
+    cueColumn: flags['cue-column'],
+    groupBy,
+    filters: flags.filter,
+  };
+  const check: ManipulationCheck | undefined =
+    input.records && flags['manipulation-check'] ? manipulationCheck(input.records) : undefined;
+  const status = answerStatus(input);
+  const battery = isBatteryInput(input, batteryFlags);
+  if (flags['respondent-column'] !== undefined && !battery)
+    throw usageError('--respondent-column needs --rounds, --round-column, --item-column or --item-columns');
+  if (battery) {
+    const loaded = loadBattery(input, batteryFlags, io.cwd);
+    const summary = analyzeBattery(loaded, options);
+    if (flags.json) {
+      const report = {
+        ...batteryJson(input, loaded, summary),
+        ...(status ? { status } : {}),
+        ...(check ? { manipulationCheck: check } : {}),
+      };
+      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return 0;
+    }
+    const colors = colorsFor(io.stdout, io.env);
+    const head = [
+      `${input.kind === 'run' ? 'run' : 'file'} ${input.path}: ${loaded.battery.rows} rows, ${loaded.battery.respondents} ${input.kind === 'run' ? 'personas' : 'respondents'}, truths from ${loaded.truthFrom}`,
+      ...(loaded.battery.filteredOut > 0
+        ? [
+            `${loaded.battery.filteredOut} rows filtered out (${loaded.filters.map((f) => `${f.column}=${f.value}`).join(', ')})`,
+          ]
+        : []),
+      ...(status ? [`answers: ${status.ok} ok, ${status.unparsed} unparsed, ${status.failed} failed`] : []),
+      ...loaded.notes,
+      '',
+    ];
+    io.stdout.write(`${head.join('\n')}\n`);
+    io.stdout.write(renderBatteryReport(loaded, summary, { colors }));
+    if (check) io.stdout.write(renderManipulationCheck(check, colors));
+    return 0;
+  }
+  const crowds = crowdsOf(input, flags, groupBy);
   const results = crowds.crowds.map((crowd) => ({ crowd, summary: summarizeCrowd(crowd, options) }));
   if (results.every((r) => r.summary === undefined)) {
     throw usageError(
       `analyze: no numeric estimate in column ${crowds.column} of ${input.path} (${crowds.rows} rows read); pick the estimates' column with --column`,
     );
   }
-  const status =
-    input.records === undefined
-      ? undefined
-      : {
-          ok: input.records.filter((r) => r.status === 'ok').length,
-          unparsed: input.records.filter((r) => r.status === 'unparsed').length,
-          failed: input.records.filter((r) => r.status === 'failed').length,
-        };
-  const check: ManipulationCheck | undefined =
-    input.records && flags['manipulation-check'] ? manipulationCheck(input.records) : undefined;
 
   if (flags.json) {
     const report = {
@@ -89,29 +134,17 @@ export async function analyzeAction({
     io.stdout.write('\n');
     for (const { crowd, summary } of results)
       io.stdout.write(renderEstimateSummary(crowd, summary, { colors }));
-    if (check) {
-      io.stdout.write(
-        `${colors.bold('manipulation check')}: ${formatPercent(check.share)} of ${check.n} answers express their assigned emotion (Ekman level, built-in classifier)${check.skipped > 0 ? `; ${check.skipped} not checked` : ''}\n\n`,
-      );
-      io.stdout.write(
-        renderTable(
-          [
-            { header: 'emotion' },
-            { header: 'ekman' },
-            { header: 'n', align: 'right' },
-            { header: 'expressed', align: 'right' },
-            { header: 'most predicted' },
-          ],
-          check.byEmotion.map((r) => [
-            r.emotion,
-            r.ekman,
-            String(r.n),
-            formatPercent(r.share),
-            `${r.topPredicted} (${formatPercent(r.topPredictedShare, 0)})`,
-          ]),
-        ),
-      );
-    }
+    if (check) io.stdout.write(renderManipulationCheck(check, colors));
   }
   return 0;
+}
+
+/** How many of a run's answers have a number, are unparsed or failed (undefined for a CSV). */
+function answerStatus(input: EstimateInput): { ok: number; unparsed: number; failed: number } | undefined {
+  if (input.records === undefined) return undefined;
+  return {
+    ok: input.records.filter((r) => r.status === 'ok').length,
+    unparsed: input.records.filter((r) => r.status === 'unparsed').length,
+    failed: input.records.filter((r) => r.status === 'failed').length,
+  };
 }

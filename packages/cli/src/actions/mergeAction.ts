@@ -104,6 +104,9 @@ export async function mergeAction({
         ...(typeof request.subsets === 'number' ? { subsets: request.subsets } : {}),
         ...(typeof request.tolerance === 'number' ? { tolerance: request.tolerance } : {}),
         ...(Array.isArray(request.groupBy) ? { groupBy: request.groupBy as string[] } : {}),
+        ...(typeof request.selectK === 'number'
+          ? { strategyOptions: { selectCrowd: { k: request.selectK } } }
+          : {}),
       },
       elapsedMs: Math.max(0, ...runs.map((r) => r.summary?.timing.elapsedMs ?? 0)),
     });

@@ -193,6 +193,7 @@ function requestFromFlags(
     subsets: flags.subsets,
     tolerance: flags.tolerance,
     ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
+    selectK: flags['select-k'],
   };
 }
 

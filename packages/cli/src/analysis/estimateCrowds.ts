@@ -8,6 +8,7 @@ import {
 } from '@emocrowd/crowd';
 import { usageError } from '../command/CliError.js';
 import type { EstimateInput } from './loadEstimateInput.js';
+import { parseFilters, runSelection } from './runSelection.js';
 
 /** The flags that say which estimates of an input form the crowd. */
 export interface CrowdSelectionFlags {
@@ -15,6 +16,7 @@ export interface CrowdSelectionFlags {
   truth?: number | undefined;
   truthColumn?: string | undefined;
   confidenceColumn?: string | undefined;
+  cueColumn?: string | undefined;
   groupBy?: string[] | undefined;
   splitBy?: string[] | undefined;
   /** `COL=VALUE` texts. */
@@ -53,12 +55,7 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
   }
   const table =
     battery && input.manifest ? withItemTruths(input.table, input.manifest.descriptor.task) : input.table;
-  const filters = flags.filters.map((text) => {
-    const at = text.indexOf('=');
-    if (at <= 0) throw usageError(`--filter takes COL=VALUE, e.g. --filter task=1a (got "${text}")`);
-    return { column: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
-  });
-  const notes: string[] = [];
+  const filters = parseFilters(flags.filters);
   const isRun = input.kind === 'run';
   const column = flags.column ?? (isRun ? 'estimate' : undefined);
   if (column === undefined) {
@@ -85,31 +82,11 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
     throw usageError('give either --truth or --truth-column, not both');
   }
   let groupBy = flags.groupBy;
+  const notes: string[] = [];
   if (isRun) {
-    const roundAt = table.columns.indexOf('round');
-    const rounds = new Set(table.rows.map((row) => row[roundAt]));
-    if (rounds.size > 1 && !filters.some((f) => f.column === 'round') && !groupBy?.includes('round')) {
-      const last = Math.max(...[...rounds].map(Number));
-      filters.push({ column: 'round', value: String(last) });
-      notes.push(`last round only (round ${last}); see others with --filter round=N`);
-    }
-    if (groupBy === undefined) {
-      const skip = new Set([
-        'runId',
-        'item',
-        'round',
-        'replicate',
-        'personaIndex',
-        'personaId',
-        'emotionModel',
-        'intensity',
-      ]);
-      const last = table.columns.indexOf('status');
-      groupBy = table.columns.slice(0, last).filter((name, at) => {
-        if (skip.has(name)) return false;
-        return new Set(table.rows.map((row) => row[at])).size > 1;
-      });
-    }
+    const selection = runSelection(table, filters, groupBy);
+    notes.push(...selection.notes);
+    groupBy = selection.groupBy;
     // A battery's crowds are its items: split by item first.
     if (battery && !groupBy.includes('item')) groupBy = ['item', ...groupBy];
   }
@@ -125,6 +102,7 @@ export function estimateCrowds(input: EstimateInput, flags: CrowdSelectionFlags)
       : isRun && column === 'estimate'
         ? { confidenceColumn: 'confidence' }
         : {}),
+    ...(flags.cueColumn !== undefined ? { cueColumn: flags.cueColumn } : {}),
   };
   let extracted: ExtractedCrowds;
   try {

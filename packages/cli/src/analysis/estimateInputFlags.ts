@@ -36,6 +36,12 @@ export const estimateInputFlags = {
     description:
       'Make each combination of these columns its own crowd (e.g. task,group_number); --group-by then breaks down (or, with rounds, tallies) the crowds.',
   },
+  'cue-column': {
+    type: 'string',
+    valueName: 'NAME',
+    description:
+      "A column of each judge's ability cue measured elsewhere (lower = better, e.g. an error on a calibration question), for the cue strategies (selectCrowd, bestEmotionSubset).",
+  },
   filter: {
     type: 'string',
     valueName: 'COL=VALUE',

@@ -11,6 +11,7 @@ export interface CrowdInputFlagValues {
   truth?: number | undefined;
   'truth-column'?: string | undefined;
   'confidence-column'?: string | undefined;
+  'cue-column'?: string | undefined;
   filter: string[];
   strategies?: string | undefined;
   'split-by'?: string | undefined;
@@ -24,8 +25,29 @@ export interface LoadedCrowds {
 }
 
 /**
- * The first steps `analyze` and `compare` share: refuse stray arguments, check `--strategies`,
- * read `--input` and pick the crowds its flags describe (split by `groupBy` when given).
+ * The first steps every reader of estimates shares: refuse stray arguments, check
+ * `--strategies` and read `--input`.
+ *
+ * @returns the strategies and the input
+ */
+export function loadInput(
+  command: string,
+  flags: Pick<CrowdInputFlagValues, 'input' | 'strategies'>,
+  positionals: readonly string[],
+  cwd: string,
+): { strategies: string[] | undefined; input: EstimateInput } {
+  if (positionals.length > 0) {
+    throw usageError(
+      `${command}: unexpected argument "${positionals[0]}"; give the file with --input (see: emocrowd ${command} --help)`,
+    );
+  }
+  const strategies = checkStrategies(listFlag(flags.strategies));
+  return { strategies, input: loadEstimateInput(flags.input, cwd) };
+}
+
+/**
+ * The first steps `analyze` and `compare` share: `loadInput`, then the crowds its flags
+ * describe (split by `groupBy` when given).
  */
 export function loadCrowds(
   command: string,
@@ -34,21 +56,26 @@ export function loadCrowds(
   cwd: string,
   groupBy: string[] | undefined,
 ): LoadedCrowds {
-  if (positionals.length > 0) {
-    throw usageError(
-      `${command}: unexpected argument "${positionals[0]}"; give the file with --input (see: emocrowd ${command} --help)`,
-    );
-  }
-  const strategies = checkStrategies(listFlag(flags.strategies));
-  const input = loadEstimateInput(flags.input, cwd);
-  const crowds = estimateCrowds(input, {
+  const { strategies, input } = loadInput(command, flags, positionals, cwd);
+  return { strategies, input, crowds: crowdsOf(input, flags, groupBy) };
+}
+
+/**
+ * The crowds of a loaded input that its flags describe (`estimateCrowds`).
+ */
+export function crowdsOf(
+  input: EstimateInput,
+  flags: CrowdInputFlagValues,
+  groupBy: string[] | undefined,
+): EstimateCrowds {
+  return estimateCrowds(input, {
     column: flags.column,
     truth: flags.truth,
     truthColumn: flags['truth-column'],
     confidenceColumn: flags['confidence-column'],
+    cueColumn: flags['cue-column'],
     groupBy,
     splitBy: listFlag(flags['split-by']),
     filters: flags.filter,
   });
-  return { strategies, input, crowds };
 }

@@ -21,7 +21,7 @@ export const roundInputFlags = {
     type: 'string',
     valueName: 'NAME',
     description:
-      'With --round-column: who answered, to follow each person from round to round (default for a run: personaIndex).',
+      'Who answered, to follow each person from round to round (--round-column) or item to item (--item-column: required; --item-columns: default the row); several columns together identify one (e.g. Session_Date,Subject). Default for a run: personaIndex.',
   },
   'shown-columns': {
     type: 'string',

@@ -15,6 +15,8 @@ export interface CrowdAnalysisOptions {
   seed: number;
   /** Bootstrap resamples of the breakdown intervals. */
   bootstrap?: number;
+  /** Judges the selectCrowd strategy averages (`--select-k`, default 5). */
+  selectK?: number;
 }
 
 /**
@@ -53,5 +55,6 @@ export function summarizeCrowd(
     groups: crowd.sample.groups !== undefined && Object.keys(crowd.sample.groups).length > 0,
     bootstrap: options.bootstrap ?? 500,
     seed: options.seed,
+    ...(options.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: options.selectK } } } : {}),
   });
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getBattery } from '@emocrowd/agents';
 import type { RunSummary } from '@emocrowd/crowd';
+import { crowdDataPath } from '@emocrowd/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../testing/runCli.js';
 
@@ -60,24 +61,34 @@ describe('batteries on the command line', () => {
     const analyzed = await cli('analyze', '--input', 'runs/jb', '--subsets', '0', '--json');
     expect(analyzed.code, analyzed.stderr).toBe(0);
     const report = JSON.parse(analyzed.stdout) as {
-      splitBy: string[];
-      crowds: { label: string; truth: number; summary: { aggregates: { median: { estimate: number } } } }[];
+      format: string;
+      items: { id: string; truth: number; summary: { aggregates: Record<string, { estimate: number }> } }[];
+      crossItem: { ranking: string[] };
+      skill: { n: number };
     };
-    expect(report.splitBy).toEqual(['item']);
-    expect(report.crowds.map((c) => [c.label, c.truth])).toEqual([
-      ['item=jb1', 250],
-      ['item=jb2', 888],
-      ['item=jb3', 185],
-      ['item=jb4', 950],
+    expect(report.format).toBe('run');
+    expect(report.items.map((c) => [c.id, c.truth])).toEqual([
+      ['jb1', 250],
+      ['jb2', 888],
+      ['jb3', 185],
+      ['jb4', 950],
     ]);
-    report.crowds.forEach((crowd, i) => {
-      expect(crowd.summary.aggregates.median.estimate).toBe(
+    report.items.forEach((item, i) => {
+      expect(item.summary.aggregates.median?.estimate).toBe(
         summary.items?.[i]?.summary?.aggregates.median?.estimate,
       );
+      expect(item.summary.aggregates.selectCrowd?.estimate).toBe(
+        summary.items?.[i]?.summary?.aggregates.selectCrowd?.estimate,
+      );
     });
-    const truth = await cli('analyze', '--input', 'runs/jb', '--truth', '250');
-    expect(truth.code).toBe(2);
-    expect(truth.stderr).toMatch(/is a battery: each item has its truth in run\.json; leave out --truth/);
+    expect(report.crossItem.ranking).toEqual(summary.crossItem?.ranking);
+    expect(report.skill.n).toBe(50);
+    const compared = await cli('compare', '--input', 'runs/jb', '--truth', '250');
+    expect(compared.code).toBe(2);
+    expect(compared.stderr).toMatch(/is a battery: each item has its truth in run\.json; leave out --truth/);
+    const items = await cli('analyze', '--input', 'runs/jb', '--item-columns', 'q1..q3');
+    expect(items.code).toBe(2);
+    expect(items.stderr).toMatch(/is a battery run: its items and truths are in run\.json/);
     const text = await cli(
       'run',
       '--task',
@@ -91,5 +102,133 @@ describe('batteries on the command line', () => {
     );
     expect(text.stdout).toMatch(/4 items\nitem\s+truth\s+n\s+median/);
     expect(text.stdout).toMatch(/jb2\s+888\s+\d+/);
+  });
+});
+
+describe('analyze on human batteries', () => {
+  const data = (name: string): string => crowdDataPath(name);
+
+  it('reads the calorie quiz in wide format with truths from questions.csv: items, ranking, cue strategies, skill', async () => {
+    const { code, stdout, stderr } = await cli(
+      'analyze',
+      '--input',
+      data('clulab_calorie/responses.csv'),
+      '--item-columns',
+      'q1..q20',
+      '--truth-file',
+      data('clulab_calorie/questions.csv'),
+      '--truth-file-column',
+      'calGold',
+      '--subsets',
+      '0',
+      '--json',
+    );
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout) as {
+      format: string;
+      respondents: number;
+      items: {
+        id: string;
+        truth: number;
+        n: number;
+        skipped: { total: number };
+        summary: { aggregates: Record<string, { estimate: number | null }> };
+      }[];
+      crossItem: {
+        items: number;
+        ranking: string[];
+        strategies: Record<string, { meanAbsLogRatio: number }>;
+      };
+      skill: { n: number; reliability: { method: string; spearmanBrown: number } };
+    };
+    expect(report.format).toBe('wide');
+    expect(report.items).toHaveLength(20);
+    expect(report.items[16]).toMatchObject({ id: 'q17', truth: 590, n: 1705, skipped: { total: 324 } });
+    expect(report.crossItem.items).toBe(20);
+    // Independent computation: see packages/crowd/src/analysis/summarizeBattery.test.ts.
+    expect(report.crossItem.strategies.mean?.meanAbsLogRatio).toBeCloseTo(0.37047017864525933, 12);
+    for (const item of report.items) {
+      const a = item.summary.aggregates;
+      expect(a.selectCrowd?.estimate).not.toBeNull();
+      expect(a.selectCrowd?.estimate).not.toBe(a.mean?.estimate);
+      expect(a.selectCrowd?.estimate).not.toBe(a.median?.estimate);
+    }
+    expect(report.skill).toMatchObject({ n: 2028, reliability: { method: 'odd-even' } });
+    const text = await cli(
+      'analyze',
+      '--input',
+      data('clulab_calorie/responses.csv'),
+      '--item-columns',
+      'q1..q20',
+      '--truth-file',
+      data('clulab_calorie/questions.csv'),
+      '--truth-file-column',
+      'calGold',
+      '--subsets',
+      '0',
+      '--select-k',
+      '10',
+    );
+    expect(text.stdout).toMatch(/strategies across 20 items/);
+    expect(text.stdout).toMatch(/split-half reliability \(odd vs even items, \d+ respondents\): r = /);
+  });
+
+  it('reads Lorenz 2011 in long format, respondents identified by session and subject', async () => {
+    const { code, stdout, stderr } = await cli(
+      'analyze',
+      '--input',
+      data('lorenz_2011.csv'),
+      '--item-column',
+      'Question',
+      '--respondent-column',
+      'Session_Date,Subject',
+      '--column',
+      'E1',
+      '--truth-column',
+      'Truth',
+      '--subsets',
+      '0',
+      '--json',
+    );
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout) as {
+      respondents: number;
+      items: { id: string; truth: number; n: number }[];
+    };
+    expect(report.respondents).toBe(144);
+    expect(report.items.map((i) => [i.id, i.truth, i.n])).toEqual([
+      ['1', 184, 144],
+      ['2', 734, 144],
+      ['3', 10067, 144],
+      ['4', 198, 144],
+      ['5', 639, 144],
+      ['6', 9272, 144],
+    ]);
+  });
+
+  it('names the missing piece of a battery in one line', async () => {
+    const cases: [string[], RegExp][] = [
+      [
+        ['--item-columns', 'q1..q3'],
+        /--item-columns needs the items' truths: --truth-file FILE --truth-file-column NAME/,
+      ],
+      [
+        ['--item-column', 'Question', '--column', 'E1', '--truth-column', 'Truth'],
+        /needs --column \(estimates\) and --respondent-column/,
+      ],
+      [
+        ['--item-columns', 'q1..q3', '--truth-file', 'nothere.csv', '--truth-file-column', 'x'],
+        /--truth-file: no such file nothere\.csv/,
+      ],
+    ];
+    for (const [flags, message] of cases) {
+      const input = flags.includes('Question')
+        ? data('lorenz_2011.csv')
+        : data('clulab_calorie/responses.csv');
+      const { code, stderr } = await cli('analyze', '--input', input, ...flags);
+      expect(code, stderr).toBe(2);
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 });

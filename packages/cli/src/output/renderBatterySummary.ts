@@ -1,5 +1,6 @@
 import { descriptorItems, isComputed, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
+import { renderCrossItem, renderSkill } from './renderCrossItem.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
 /**
@@ -44,6 +45,8 @@ export function renderBatterySummary(summary: RunSummary, opts: { colors: Colors
       rows,
     ).trimEnd(),
   ];
+  if (summary.crossItem) out.push('', ...renderCrossItem(summary.crossItem, opts.colors));
+  if (summary.skill) out.push('', ...renderSkill(summary.skill, opts.colors, 'personas'));
   if (summary.rounds.some((r) => r.round > 0)) {
     out.push(
       '',

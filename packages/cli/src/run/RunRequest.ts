@@ -51,4 +51,6 @@ export interface RunRequest {
   subsets: number;
   tolerance: number;
   groupBy?: string[];
+  /** Judges the selectCrowd strategy averages (default 5). */
+  selectK?: number;
 }

@@ -42,6 +42,7 @@ const StoredRequestSchema = z.object({
   subsets: count,
   tolerance: z.number(),
   groupBy: z.array(z.string()).optional(),
+  selectK: count.optional(),
 });
 
 /**

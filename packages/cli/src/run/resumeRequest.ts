@@ -55,6 +55,7 @@ export const RESUME_FIXED: Readonly<Record<string, (request: RunRequest) => unkn
   subsets: (r) => r.subsets,
   tolerance: (r) => r.tolerance,
   'group-by': (r) => r.groupBy,
+  'select-k': (r) => r.selectK,
 };
 
 /** Flags whose values may be file paths: compared as resolved paths. */

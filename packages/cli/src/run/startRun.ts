@@ -124,6 +124,7 @@ function run(
       subsets: request.subsets,
       tolerance: request.tolerance,
       ...(request.groupBy ? { groupBy: request.groupBy } : {}),
+      ...(request.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: request.selectK } } } : {}),
     },
   }).pipe(
     recordRun(dir, opened.validBytes === undefined ? {} : { validBytes: opened.validBytes }),

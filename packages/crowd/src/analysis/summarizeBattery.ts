@@ -1,5 +1,9 @@
 import type { CrowdSample } from '../stats/CrowdSample.js';
+import { type CrossItemAnalysis, crossItemRanking } from './crossItemRanking.js';
 import type { IntensityTrend } from './intensityTrends.js';
+import { leaveOneItemOutCue } from './leaveOneItemOutCue.js';
+import { personaSkill, type SkillSummary } from './personaSkill.js';
+import { respondentErrors } from './respondentErrors.js';
 import { type EstimateSummary, type SummaryOptions, summarizeEstimates } from './summarizeEstimates.js';
 
 /** One item of a battery as analysed: its crowd and who gave each answer. */
@@ -27,36 +31,77 @@ export interface ItemSummary {
 /** What `summarizeBattery` reports. */
 export interface BatterySummary {
   items: ItemSummary[];
+  /** Which strategy does best across the items. */
+  crossItem: CrossItemAnalysis;
+  /** How good each respondent is across the items, and whether that is stable. */
+  skill: SkillSummary;
 }
 
-/** Options of `summarizeBattery`: those of `summarizeEstimates`, applied to each item. */
-export type BatterySummaryOptions = SummaryOptions;
+/** Options of `summarizeBattery`: those of `summarizeEstimates`, applied to each item, and more. */
+export interface BatterySummaryOptions extends SummaryOptions {
+  /**
+   * The ability cue of the cue strategies (selectCrowd, bestEmotionSubset): `other-items`
+   * (default) measures each judge's skill on the battery's other items; `given` keeps the cue the
+   * samples carry (a column of the data, `--cue-column`).
+   */
+  cue?: 'other-items' | 'given';
+  /** Resamples of the cross-item intervals (default 2000). */
+  crossItemResamples?: number;
+}
 
 /**
- * The report of a battery: every item summarised as a single question would be.
+ * The report of a battery: every item summarised as a single question would be, with the cue
+ * strategies computed for real, which strategy wins across items, and each respondent's skill.
  *
- * @param items - the items, in battery order
- * @param options - strategies, subsets, groups, bootstrap, seed (each item draws from its own seed
- *   `seed:item`, so adding an item leaves the others' numbers unchanged)
- * @returns one entry per item
+ * 1. Each item's cue strategies get, for each judge, its skill on the *other* items
+ *    (`leaveOneItemOutCue`), so an item's truth never influences who answers for it (unless
+ *    `cue: 'given'`: then the samples' own cue).
+ * 2. `crossItem` ranks the strategies over the items (`crossItemRanking`).
+ * 3. `skill` is each respondent's mean |ln(x/T)|, its split-half reliability and its breakdown by
+ *    group (`personaSkill`).
+ * Every random draw is seeded: item i's from `seed:<item id>`, the cross-item intervals from
+ * `seed:crossItem`, skill intervals from `seed:skill`, so adding an item leaves the others' own
+ * numbers unchanged.
+ *
+ * @param items the items, in battery order
+ * @param options strategies, subsets, groups, bootstrap, seed, cue source, cross-item resamples
+ * @returns items, crossItem and skill
  */
 export function summarizeBattery(
   items: readonly BatteryItem[],
   options: BatterySummaryOptions = {},
 ): BatterySummary {
-  return {
-    items: items.map((item) => ({
+  const { cue: cueSource = 'other-items', crossItemResamples, ...estimateOptions } = options;
+  const seed = options.seed ?? 0;
+  const errors = respondentErrors(items);
+  const summaries: ItemSummary[] = items.map((item, i) => {
+    const n = item.sample.values.length;
+    if (n === 0) return { id: item.id, truth: item.truth, n, summary: null };
+    const sample: CrowdSample =
+      cueSource === 'given'
+        ? item.sample
+        : { ...item.sample, cue: leaveOneItemOutCue(errors, i, item.respondents) };
+    return {
       id: item.id,
       truth: item.truth,
-      n: item.sample.values.length,
-      summary:
-        item.sample.values.length === 0
-          ? null
-          : summarizeEstimates(item.sample, item.truth, {
-              ...options,
-              ...(item.sample.values.length > 1 ? {} : { subsets: false }),
-              seed: `${options.seed ?? 0}:${item.id}`,
-            }),
-    })),
-  };
+      n,
+      summary: summarizeEstimates(sample, item.truth, {
+        ...estimateOptions,
+        ...(n > 1 ? {} : { subsets: false }),
+        seed: `${seed}:${item.id}`,
+      }),
+    };
+  });
+  const crossItem = crossItemRanking(
+    summaries.flatMap((s) => (s.summary ? [{ id: s.id, aggregates: s.summary.aggregates }] : [])),
+    {
+      seed: `${seed}:crossItem`,
+      ...(crossItemResamples !== undefined ? { resamples: crossItemResamples } : {}),
+    },
+  );
+  const skill = personaSkill(items, errors, {
+    seed: `${seed}:skill`,
+    ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}),
+  });
+  return { items: summaries, crossItem, skill };
 }

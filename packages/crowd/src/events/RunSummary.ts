@@ -1,4 +1,6 @@
+import type { CrossItemAnalysis } from '../analysis/crossItemRanking.js';
 import type { IntensityTrend } from '../analysis/intensityTrends.js';
+import type { SkillSummary } from '../analysis/personaSkill.js';
 import type { ItemSummary } from '../analysis/summarizeBattery.js';
 import type { EstimateSummary } from '../analysis/summarizeEstimates.js';
 import type { RunDescriptor } from './RunDescriptor.js';
@@ -73,4 +75,8 @@ export interface RunSummary extends Partial<EstimateSummary> {
   timing: { elapsedMs: number; answersPerSecond: number };
   /** A battery's items, in battery order. */
   items?: ItemSummary[];
+  /** A battery's strategies compared across its items. */
+  crossItem?: CrossItemAnalysis;
+  /** A battery's personas: skill across items, its reliability and its breakdown by group. */
+  skill?: SkillSummary;
 }

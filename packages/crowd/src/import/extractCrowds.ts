@@ -18,6 +18,15 @@ export interface ExtractCrowdsOptions {
   filters?: readonly { column: string; value: string }[];
   /** A column of self-reported confidence, passed to confidence-weighted strategies. */
   confidenceColumn?: string;
+  /** A column of each judge's ability cue (lower = better), passed to the cue strategies. */
+  cueColumn?: string;
+  /**
+   * Say who gave each estimate (`ExtractedCrowd.respondents`): this column's value (several
+   * columns: their values joined by "/", e.g. session and subject) ...
+   */
+  respondentColumn?: string | readonly string[];
+  /** ... or, without a column, `row <line>`; set to true to get respondents. */
+  respondents?: boolean;
 }
 
 /** A row left out because its estimate or truth is not a number. */
@@ -47,8 +56,10 @@ export interface ExtractedCrowd {
   /** The split columns and their values (empty when not split). */
   key: Record<string, string>;
   truth: number;
-  /** Estimates in row order, with confidence and breakdown groups aligned. */
+  /** Estimates in row order, with confidence, cue and breakdown groups aligned. */
   sample: CrowdSample;
+  /** Who gave each estimate, aligned with `sample.values` (with `respondents` or `respondentColumn`). */
+  respondents?: string[];
   /** Rows of this crowd before skipping. */
   rows: number;
   skipped: SkippedRows;
@@ -89,6 +100,8 @@ const MAX_EXAMPLES = 5;
  *    are breakdown dimensions within each. No such prefix is an error that suggests columns
  *    that would work.
  * 4. Crowds appear in the order their first row does; estimates keep row order.
+ * 5. `cueColumn` gives each judge an ability cue (non-numbers: none); `respondents` (or a
+ *    `respondentColumn`) says who gave each estimate.
  *
  * @param table the table (from `parseCsvTable` or `flattenRecords`)
  * @param options the estimate column, the truth, filters and groups
@@ -116,6 +129,15 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
     options.confidenceColumn === undefined
       ? undefined
       : index(options.confidenceColumn, '--confidence-column');
+  const cueAt = options.cueColumn === undefined ? undefined : index(options.cueColumn, '--cue-column');
+  const respondentAt =
+    options.respondentColumn === undefined
+      ? undefined
+      : (typeof options.respondentColumn === 'string'
+          ? [options.respondentColumn]
+          : options.respondentColumn
+        ).map((name) => index(name, '--respondent-column'));
+  const withRespondents = options.respondents === true || respondentAt !== undefined;
   const filters = (options.filters ?? []).map((f) => ({ at: index(f.column, '--filter'), value: f.value }));
   const groupBy = [...(options.groupBy ?? [])];
   const groupAt = groupBy.map((name) => index(name, '--group-by'));
@@ -189,6 +211,8 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
     truth: number;
     values: number[];
     confidence: (number | undefined)[];
+    cue: (number | undefined)[];
+    respondents: string[];
     groups: string[][];
     rows: number;
     skipped: SkippedRows;
@@ -204,6 +228,8 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
         truth: Number.NaN,
         values: [],
         confidence: [],
+        cue: [],
+        respondents: [],
         groups: breakdownBy.map(() => []),
         rows: 0,
         skipped: { total: 0, empty: 0, missing: 0, text: 0, truth: 0, examples: [] },
@@ -240,6 +266,16 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
       const c = parseEstimateCell(row[confidenceAt] ?? null);
       part.confidence.push(typeof c === 'number' ? c : undefined);
     }
+    if (cueAt !== undefined) {
+      const c = parseEstimateCell(row[cueAt] ?? null);
+      part.cue.push(typeof c === 'number' ? c : undefined);
+    }
+    if (withRespondents)
+      part.respondents.push(
+        respondentAt === undefined
+          ? `row ${lineOf(r)}`
+          : respondentAt.map((at) => cellText(row[at])).join('/'),
+      );
     breakdownAt.forEach((at, i) => {
       const text = cellText(row[at]);
       (part.groups[i] as string[]).push(text === '' ? 'unknown' : text);
@@ -260,10 +296,12 @@ export function extractCrowds(table: DataTable, options: ExtractCrowdsOptions): 
       sample: {
         values: part.values,
         ...(confidenceAt === undefined ? {} : { confidence: part.confidence }),
+        ...(cueAt === undefined ? {} : { cue: part.cue }),
         ...(breakdownBy.length > 0
           ? { groups: Object.fromEntries(breakdownBy.map((name, i) => [name, part.groups[i] as string[]])) }
           : {}),
       },
+      ...(withRespondents ? { respondents: part.respondents } : {}),
       rows: part.rows,
       skipped: part.skipped,
     });

@@ -22,6 +22,8 @@ export interface RunSummaryOptions {
   groupBy?: readonly string[];
   /** Bootstrap resamples of the mean intervals of groups up to 2,000 answers (medians are exact). Default 500. */
   bootstrap?: number;
+  /** Options per strategy name, e.g. `{ selectCrowd: { k: 10 } }`. */
+  strategyOptions?: SummaryOptions['strategyOptions'];
 }
 
 /**
@@ -82,6 +84,7 @@ export function summarizeRun(input: {
     groups: hasGroups,
     bootstrap: options.bootstrap ?? 500,
     seed: descriptor.seed,
+    ...(options.strategyOptions ? { strategyOptions: options.strategyOptions } : {}),
   });
 
   const trendsOf = (values: readonly number[], truth: number, scales: IntensityScales, seed: string) =>
@@ -106,7 +109,7 @@ export function summarizeRun(input: {
       const trends = trendsOf(sample.values, summary.truth, scales, `${descriptor.seed}:${summary.id}`);
       return trends.length > 0 ? { ...summary, intensityTrends: trends } : summary;
     });
-    return { ...summaryBase, items: withTrends };
+    return { ...summaryBase, ...report, items: withTrends };
   }
 
   const { sample, scales } = roundSample(lastAnswered(rounds, 0), personas, options.groupBy);

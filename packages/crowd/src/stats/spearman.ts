@@ -1,5 +1,7 @@
 import type { Rng } from '@emocrowd/models';
+import { averageRanks } from './averageRanks.js';
 import { normalCdf } from './normalDistribution.js';
+import { pearsonCorrelation } from './pearsonCorrelation.js';
 
 /** Spearman's rank correlation with a one-sided test of a positive association. */
 export interface RankCorrelation {
@@ -28,25 +30,8 @@ export const SPEARMAN_EXACT_MAX = 9;
 /** Largest n tested by Monte Carlo permutation; beyond, the normal approximation. */
 export const SPEARMAN_PERMUTATION_MAX = 200;
 
-/**
- * Fractional ranks: 1..n, tied values sharing the mean of the ranks they span.
- *
- * @param values the numbers
- * @returns their ranks, aligned
- */
-export function averageRanks(values: readonly number[]): number[] {
-  const order = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
-  const ranks = new Array<number>(values.length);
-  let i = 0;
-  while (i < order.length) {
-    let j = i;
-    while (j + 1 < order.length && values[order[j + 1] as number] === values[order[i] as number]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) ranks[order[k] as number] = rank;
-    i = j + 1;
-  }
-  return ranks;
-}
+/** Fractional ranks, ties sharing the mean of their ranks (one definition: averageRanks.ts). */
+export { averageRanks } from './averageRanks.js';
 
 /**
  * Spearman's rank correlation of x and y, with a one-sided p-value for "y rises with x".
@@ -73,7 +58,7 @@ export function spearman(
   if (y.length !== n) throw new RangeError(`spearman: x has ${n} values, y ${y.length}`);
   const rx = averageRanks(x);
   const ry = averageRanks(y);
-  const rho = pearson(rx, ry);
+  const rho = pearsonCorrelation(rx, ry);
   const method = n <= SPEARMAN_EXACT_MAX ? 'exact' : n <= SPEARMAN_PERMUTATION_MAX ? 'monte-carlo' : 'normal';
   if (Number.isNaN(rho)) return { n, rho, pValue: Number.NaN, method };
   if (method === 'normal') return { n, rho, pValue: 1 - normalCdf(rho * Math.sqrt(n - 1)), method };
@@ -88,33 +73,9 @@ export function spearman(
       const j = rng.int(i + 1);
       [shuffled[i], shuffled[j]] = [shuffled[j] as number, shuffled[i] as number];
     }
-    if (pearson(rx, shuffled) >= rho - 1e-12) hits++;
+    if (pearsonCorrelation(rx, shuffled) >= rho - 1e-12) hits++;
   }
   return { n, rho, pValue: (hits + 1) / (B + 1), method, permutations: B };
-}
-
-function pearson(a: readonly number[], b: readonly number[]): number {
-  const n = a.length;
-  if (n < 2) return Number.NaN;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i] as number;
-    mb += b[i] as number;
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = (a[i] as number) - ma;
-    const db = (b[i] as number) - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : Number.NaN;
 }
 
 /** Share of the n! pairings whose rho is at least the observed one (Heap's algorithm). */
@@ -123,14 +84,14 @@ function exactPValue(rx: readonly number[], ry: readonly number[], rho: number):
   const n = perm.length;
   const c = new Array<number>(n).fill(0);
   let total = 1;
-  let hits = pearson(rx, perm) >= rho - 1e-12 ? 1 : 0;
+  let hits = pearsonCorrelation(rx, perm) >= rho - 1e-12 ? 1 : 0;
   let i = 0;
   while (i < n) {
     if ((c[i] as number) < i) {
       const j = i % 2 === 0 ? 0 : (c[i] as number);
       [perm[j], perm[i]] = [perm[i] as number, perm[j] as number];
       total++;
-      if (pearson(rx, perm) >= rho - 1e-12) hits++;
+      if (pearsonCorrelation(rx, perm) >= rho - 1e-12) hits++;
       c[i] = (c[i] as number) + 1;
       i = 0;
     } else {
