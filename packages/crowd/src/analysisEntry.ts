@@ -155,6 +155,8 @@ export type { DensityGrid, KernelDensityOptions } from './stats/kernelDensity.js
 export { kernelDensity } from './stats/kernelDensity.js';
 export { logChoose, logGamma } from './stats/logGamma.js';
 export { logValues } from './stats/logValues.js';
+export type { MedianConfidenceSequenceOptions, MedianLook } from './stats/MedianConfidenceSequence.js';
+export { MedianConfidenceSequence } from './stats/MedianConfidenceSequence.js';
 export { mean } from './stats/mean.js';
 export { MEAN_BOOTSTRAP_RESAMPLE_LIMIT, meanBootstrapCi } from './stats/meanBootstrapCi.js';
 export { median } from './stats/median.js';
@@ -177,6 +179,11 @@ export { variance } from './stats/variance.js';
 export type { ProportionInterval } from './stats/wilsonInterval.js';
 export { wilsonInterval } from './stats/wilsonInterval.js';
 export { winsorizedMean } from './stats/winsorizedMean.js';
+export type { StopInterval, StoppingSummary } from './stopping/PrecisionStop.js';
+export { PrecisionStop } from './stopping/PrecisionStop.js';
+export type { StopRule } from './stopping/StopRule.js';
+export { defaultCheckEvery, STOP_STRATEGIES } from './stopping/StopRule.js';
+export { stopOrder } from './stopping/stopOrder.js';
 export type {
   AggregateResult,
   ComputedAggregate,

@@ -194,6 +194,15 @@ function requestFromFlags(
     tolerance: flags.tolerance,
     ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
     selectK: flags['select-k'],
+    ...(flags['stop-at-precision'] !== undefined
+      ? {
+          stop: {
+            precision: flags['stop-at-precision'],
+            strategy: (flags['stop-strategy'] ?? 'median') as 'median',
+            ...(flags['stop-check-every'] !== undefined ? { checkEvery: flags['stop-check-every'] } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { defineCommand, type FlagDefs } from '../command/defineCommand.js';
-import { analysisFlags, modelFlags, outputFlags, personaFlags } from '../flags.js';
+import { analysisFlags, modelFlags, outputFlags, personaFlags, stopFlags } from '../flags.js';
 
 /** The flags of `emocrowd run`. */
 export const runFlags = {
@@ -98,6 +98,7 @@ export const runFlags = {
       "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
     min: 1,
   },
+  ...stopFlags,
   ...analysisFlags,
   ...outputFlags,
 } as const satisfies FlagDefs;
@@ -116,6 +117,7 @@ export const runCommand = defineCommand({
       'emocrowd run --personas all --emotion-model beam --emotions sadness-joy --condition emotion',
       'emocrowd run --personas 40 --rounds 3 --influence neighbours --network random-regular:4 --show-neighbours mean',
       'emocrowd run --task lorenz-2011 --personas 300',
+      'emocrowd run --personas paper --stop-at-precision 0.02',
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
     ],
   },

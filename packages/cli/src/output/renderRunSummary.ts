@@ -3,6 +3,7 @@ import type { Colors } from './colors.js';
 import { renderBatterySummary } from './renderBatterySummary.js';
 import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderNotComputed } from './renderNotComputed.js';
+import { renderStopping } from './renderStopping.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
 /**
@@ -22,9 +23,10 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
     summary.items
       ? `${summary.task.id}   ${model}`
       : `truth ${formatNumber(summary.task.truth, 0)} ${unit} (${summary.task.truthSource})   ${model}`,
-    `${c.answered.toLocaleString('en-US')} answered, ${c.unparsed} unparsed, ${c.failed} failed${c.missing > 0 ? `, ${c.missing} missing` : ''}   ${c.cached} cached, ${c.modelCalls.toLocaleString('en-US')} model calls   ${formatNumber(summary.timing.elapsedMs / 1000, 1)} s`,
+    `${c.answered.toLocaleString('en-US')} answered, ${c.unparsed} unparsed, ${c.failed} failed${c.missing > 0 ? `, ${c.missing} missing` : ''}${c.skipped ? `, ${c.skipped.toLocaleString('en-US')} not asked` : ''}   ${c.cached} cached, ${c.modelCalls.toLocaleString('en-US')} model calls   ${formatNumber(summary.timing.elapsedMs / 1000, 1)} s`,
     '',
   );
+  if (summary.stopping) out.push(...renderStopping(summary.stopping, colors), '');
   if (summary.items) {
     out.push(...renderBatterySummary(summary, { colors }));
     const itemTrends = summary.items.flatMap((item) =>

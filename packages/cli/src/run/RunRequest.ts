@@ -53,4 +53,6 @@ export interface RunRequest {
   groupBy?: string[];
   /** Judges the selectCrowd strategy averages (default 5). */
   selectK?: number;
+  /** `--stop-at-precision P [--stop-strategy median] [--stop-check-every N]`: stop once the answer is precise enough. */
+  stop?: { precision: number; strategy: 'median'; checkEvery?: number };
 }

@@ -43,6 +43,9 @@ const StoredRequestSchema = z.object({
   tolerance: z.number(),
   groupBy: z.array(z.string()).optional(),
   selectK: count.optional(),
+  stop: z
+    .object({ precision: z.number(), strategy: z.enum(['median']), checkEvery: count.optional() })
+    .optional(),
 });
 
 /**

@@ -56,6 +56,9 @@ export const RESUME_FIXED: Readonly<Record<string, (request: RunRequest) => unkn
   tolerance: (r) => r.tolerance,
   'group-by': (r) => r.groupBy,
   'select-k': (r) => r.selectK,
+  'stop-at-precision': (r) => r.stop?.precision,
+  'stop-strategy': (r) => (r.stop ? r.stop.strategy : undefined),
+  'stop-check-every': (r) => r.stop?.checkEvery,
 };
 
 /** Flags whose values may be file paths: compared as resolved paths. */

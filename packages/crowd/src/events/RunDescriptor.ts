@@ -1,3 +1,5 @@
+import type { StopRule } from '../stopping/StopRule.js';
+
 /** One question of a run's task as run.json records it: enough to score and to read back its answers. */
 export interface ItemDescriptor {
   id: string;
@@ -59,6 +61,8 @@ export interface RunDescriptor {
   influence: InfluenceConfig;
   generation: { temperature?: number; maxTokens?: number; keepAlive?: string | number };
   strategies: string[];
+  /** `--stop-at-precision`: personas asked in a seeded random order until the interval is narrow enough. */
+  stop?: StopRule;
 }
 
 /** What agents are shown of the others between social-influence rounds. */

@@ -3,6 +3,7 @@ import type { IntensityTrend } from '../analysis/intensityTrends.js';
 import type { SkillSummary } from '../analysis/personaSkill.js';
 import type { ItemSummary } from '../analysis/summarizeBattery.js';
 import type { EstimateSummary } from '../analysis/summarizeEstimates.js';
+import type { StoppingSummary } from '../stopping/PrecisionStop.js';
 import type { RunDescriptor } from './RunDescriptor.js';
 
 /** Collective measures of one social-influence round (Lorenz et al. 2011). */
@@ -44,8 +45,10 @@ export interface RunCounts {
   cached: number;
   /** Calls that reached the model (not cached). */
   modelCalls: number;
-  /** Answers still missing (a stopped run). */
+  /** Answers still missing (an interrupted run); a crowd stopped at its precision misses none. */
   missing: number;
+  /** Answers never asked because the crowd stopped at its precision (runs with a stop rule only). */
+  skipped?: number;
 }
 
 /**
@@ -73,6 +76,11 @@ export interface RunSummary extends Partial<EstimateSummary> {
    */
   intensityTrends?: IntensityTrend[];
   timing: { elapsedMs: number; answersPerSecond: number };
+  /**
+   * A run with `--stop-at-precision`: why and when it stopped, the interval it stopped on and
+   * the calls it saved. Aggregates, metrics and rounds are then over the crowd it stopped at.
+   */
+  stopping?: StoppingSummary;
   /** A battery's items, in battery order. */
   items?: ItemSummary[];
   /** A battery's strategies compared across its items. */

@@ -71,6 +71,20 @@ export class RoundState {
     }
   }
 
+  /**
+   * A copy holding only the answers of the slots `keep` accepts (the crowd a stopped run's
+   * summary is over).
+   * @param keep which slots stay
+   * @returns the new state (same round and size)
+   */
+  filter(keep: (slot: number) => boolean): RoundState {
+    const copy = new RoundState(this.round, this.total);
+    for (const [slot, lite] of this.entries()) {
+      if (keep(slot)) copy.add(slot, lite as unknown as ResponseRecord);
+    }
+    return copy;
+  }
+
   has(slot: number): boolean {
     if (this.inside(slot)) return this.status !== undefined && this.status[slot] !== 0;
     return this.outside.has(slot);
