@@ -66,7 +66,16 @@ function expectDocumented(
 const BATTERY_ONLY = ['items', 'crossItem', 'skill'];
 /** Top-level keys only a run with --stop-at-precision has (checked on such a run below). */
 const STOP_ONLY = ['stopping'];
-const SINGLE_ONLY = ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'intensityTrends'];
+const SINGLE_ONLY = [
+  'truth',
+  'aggregates',
+  'metrics',
+  'subsets',
+  'groups',
+  'effectSizes',
+  'effectModel',
+  'intensityTrends',
+];
 /** Keys of `task` only a battery's has, and those only a single question's has. */
 const BATTERY_TASK = ['items'];
 const SINGLE_TASK = ['unit', 'truth', 'truthSource'];
@@ -81,7 +90,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'emocrowd-json-doc-'));
   // Two rounds, groups and an intensity sweep so every optional part of the summary is present.
   const { code, stdout, stderr } = await runCli(
-    ['run', '--personas', '120', '--intensities', '0.4,0.9', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion', '--json', '--quiet', '--out', 'runs/doc'],
+    ['run', '--personas', '120', '--intensities', '0.4,0.9', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion,region', '--json', '--quiet', '--out', 'runs/doc'],
     { cwd: dir },
   );
   expect(code, stderr).toBe(0);
@@ -115,7 +124,7 @@ describe('docs/json-output.md', () => {
       expectDocumented('### `items[]`', item, 'all-optional-present', ['intensityTrends']);
       const itemSummary = item.summary as Record<string, unknown>;
       expect(Object.keys(itemSummary).sort()).toEqual(
-        ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes'].sort(),
+        ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'effectModel'].sort(),
       );
       expectDocumented('### `metrics`', itemSummary.metrics, 'all-optional-present');
       for (const aggregate of Object.values(itemSummary.aggregates as Record<string, { estimate: unknown }>)) {

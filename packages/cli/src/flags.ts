@@ -135,6 +135,20 @@ export const analysisFlags = {
     default: 0.1,
     min: 0,
   },
+  ks: {
+    type: 'string',
+    valueName: 'LIST',
+    description:
+      "Subset sizes added to the subset analysis' log-spaced grid (e.g. 538, the paper's optimal size); sizes above the crowd's are left out with a note.",
+  },
+  epsilon: {
+    type: 'number',
+    description:
+      "The subset analysis' smallest good size is the smallest k whose accuracy is within epsilon of the best.",
+    default: 0.01,
+    min: 0,
+    max: 1,
+  },
   'group-by': {
     type: 'string',
     valueName: 'LIST',
@@ -173,6 +187,20 @@ export const stopFlags = {
     min: 1,
   },
 } as const satisfies Record<string, FlagDef>;
+
+/**
+ * Reads `--ks`: comma-separated positive integers.
+ *
+ * @throws a usage error naming the flag and a correct form
+ */
+export function ksFlag(value: string | undefined): number[] | undefined {
+  const items = listFlag(value);
+  if (!items) return undefined;
+  const bad = items.find((item) => !/^\d+$/.test(item) || Number(item) < 1);
+  if (bad !== undefined)
+    throw usageError(`--ks takes subset sizes, positive integers, e.g. --ks 538,1000 (got "${bad}")`);
+  return items.map(Number);
+}
 
 /** Splits a comma-separated flag value into trimmed non-empty items. */
 export function listFlag(value: string | undefined): string[] | undefined {

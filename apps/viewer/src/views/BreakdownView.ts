@@ -5,7 +5,11 @@ import { h } from '../ui/h.js';
 import { emptyNote } from './emptyNote.js';
 import type { View } from './View.js';
 
-const TITLES: Record<string, string> = { emotion: 'Emotion (GoEmotions)', plutchik: 'Emotion (Plutchik)' };
+const TITLES: Record<string, string> = {
+  emotion: 'Emotion (GoEmotions)',
+  plutchik: 'Emotion (Plutchik)',
+  socialConfiguration: 'Social configuration (all social attributes together)',
+};
 
 /**
  * Breakdown: the crowd split by emotion (GoEmotions or Plutchik) or by a social attribute; per
@@ -60,6 +64,7 @@ export class BreakdownView implements View {
     this.select.value = current;
     this.body.replaceChildren(this.forest(groups[current] as Breakdown, state.unit));
     const effects = state.summary?.effectSizes ?? [];
+    const model = state.summary?.effectModel;
     this.effects.replaceChildren(
       effects.length === 0
         ? emptyNote('No group dimensions.')
@@ -72,6 +77,23 @@ export class BreakdownView implements View {
               }),
             ),
           ),
+      ...(model
+        ? [
+            h('p', {
+              class: 'note',
+              text: `One model of ln(estimate) on emotion and the social configuration together (Type II sums of squares, ${model.n} answers); partial η², partial ω² and a ${Math.round(model.bootstrap.level * 100)}% bootstrap interval of the population share:`,
+            }),
+            h(
+              'ul',
+              { class: 'effects', testid: 'effect-model' },
+              ...model.terms.map((t) =>
+                h('li', {
+                  text: `${TITLES[t.factor] ?? t.factor} (${t.levels} levels): partial η² = ${formatNumber(t.partialEta2, 4)}, partial ω² = ${formatNumber(t.partialOmega2, 4)}, ${t.interval ? `interval [${formatNumber(t.interval[0], 4)}, ${formatNumber(t.interval[1], 4)}]` : 'too few answers per level for an interval'}`,
+                }),
+              ),
+            ),
+          ]
+        : []),
     );
   }
 

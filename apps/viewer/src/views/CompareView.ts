@@ -61,15 +61,18 @@ export class CompareView implements View {
           formatNumber(agg.absError),
           formatPercent(agg.absRelError),
           formatPercent(beaten),
-          curve ? String(curve.optimalK) : '–',
+          curve && curve.optimalK !== null
+            ? `${curve.optimalK}${curve.optimalKInterval ? ` [${curve.optimalKInterval[0]}–${curve.optimalKInterval[1]}]` : ''}`
+            : '–',
           curve ? formatPercent(curve.optimalAccuracy) : '–',
-          curve ? String(curve.smallestGoodK) : '–',
+          curve && curve.smallestGoodK !== null ? String(curve.smallestGoodK) : '–',
+          curve ? curve.flags.join(', ') : '',
         ];
       });
     this.strategiesBox.replaceChildren(
       h('p', {
         class: 'note',
-        text: 'Sorted by absolute error. "Beats" is the share of individuals farther from the truth than the strategy (Galton 1907; Surowiecki 2004).',
+        text: 'Sorted by absolute error. "Beats" is the share of individuals farther from the truth than the strategy (Galton 1907; Surowiecki 2004). The interval of the optimal k holds the sizes no other size is significantly more accurate than; flags: bias-artefact (the whole crowd misses the tolerance, so only noise makes small subsets accurate), saturated (accuracy 1, the optimum grows with the permutations), no-accurate-subset.',
       }),
       table(
         [
@@ -78,9 +81,10 @@ export class CompareView implements View {
           'abs. error',
           'rel. error',
           'beats',
-          'optimal k',
+          'optimal k [interval]',
           'accuracy at k',
           'smallest good k',
+          'flags',
         ],
         rows,
         'compare-table',

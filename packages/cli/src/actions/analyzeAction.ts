@@ -9,7 +9,7 @@ import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
 import type { CommandContext } from '../command/defineCommand.js';
 import type { analyzeFlags } from '../commands/analyze.js';
-import { listFlag } from '../flags.js';
+import { ksFlag, listFlag } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderBatteryReport } from '../output/renderBatteryReport.js';
 import { renderEstimateSummary } from '../output/renderEstimateSummary.js';
@@ -31,6 +31,8 @@ export async function analyzeAction({
     strategies,
     subsets: flags.subsets,
     tolerance: flags.tolerance,
+    ks: ksFlag(flags.ks),
+    epsilon: flags.epsilon,
     seed: flags.seed,
     selectK: flags['select-k'],
   };

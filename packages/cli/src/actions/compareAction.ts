@@ -4,6 +4,7 @@ import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
 import type { CommandContext } from '../command/defineCommand.js';
 import type { compareFlags } from '../commands/compare.js';
+import { ksFlag } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderLineChart } from '../output/renderLineChart.js';
 import { renderNotComputed } from '../output/renderNotComputed.js';
@@ -31,7 +32,15 @@ export async function compareAction({
         ...(crowd.sample.confidence ? { confidence: crowd.sample.confidence } : {}),
       },
     },
-    { strategies, subsets: flags.subsets, tolerance: flags.tolerance, seed: flags.seed, bootstrap: 0 },
+    {
+      strategies,
+      subsets: flags.subsets,
+      tolerance: flags.tolerance,
+      ks: ksFlag(flags.ks),
+      epsilon: flags.epsilon,
+      seed: flags.seed,
+      bootstrap: 0,
+    },
   );
   if (!summary) throw usageError(`compare: no numeric estimate in column ${crowds.column} of ${input.path}`);
   const values = crowd.sample.values;
@@ -49,12 +58,15 @@ export async function compareAction({
       beaten: beaten?.beaten ?? null,
       ties: beaten?.ties ?? null,
       optimalK: curve?.optimalK ?? null,
+      optimalKInterval: curve?.optimalKInterval ?? null,
+      flags: curve?.flags ?? [],
       optimalAccuracy: curve?.optimalAccuracy ?? null,
       smallestGoodK: curve?.smallestGoodK ?? null,
       accuracyAtN: curve?.points[curve.points.length - 1]?.accuracy ?? null,
       curve: (curve?.points ?? []).map((p) => ({
         k: p.k,
         accuracy: p.accuracy,
+        accuracyInterval: p.accuracyInterval,
         meanAbsRelError: p.meanAbsRelError,
       })),
     };
@@ -90,7 +102,7 @@ export async function compareAction({
         { header: 'estimate', align: 'right' },
         { header: 'rel. error', align: 'right' },
         { header: 'beats', align: 'right' },
-        { header: 'optimal k', align: 'right' },
+        { header: 'optimal k [interval]', align: 'right' },
         { header: 'accuracy at k', align: 'right' },
         { header: `accuracy at n=${values.length}`, align: 'right' },
       ],
@@ -99,7 +111,9 @@ export async function compareAction({
         formatNumber(r.estimate, 1),
         formatPercent(r.relError, 1),
         formatPercent(r.beaten, 1),
-        r.optimalK === null ? '–' : String(r.optimalK),
+        r.optimalK === null
+          ? '–'
+          : `${r.optimalK}${r.optimalKInterval ? ` [${r.optimalKInterval[0]}-${r.optimalKInterval[1]}]` : ''}${r.flags.length > 0 ? ` ${r.flags.join(' ')}` : ''}`,
         formatPercent(r.optimalAccuracy, 0),
         formatPercent(r.accuracyAtN, 0),
       ]),

@@ -6,7 +6,7 @@ import { usageError } from '../command/CliError.js';
 import type { CommandContext, ParsedFlags } from '../command/defineCommand.js';
 import type { Io } from '../command/Io.js';
 import type { runFlags } from '../commands/run.js';
-import { intensitiesFlag, listFlag } from '../flags.js';
+import { intensitiesFlag, ksFlag, listFlag } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
@@ -192,6 +192,8 @@ function requestFromFlags(
     ...(listFlag(flags.strategies) ? { strategies: listFlag(flags.strategies) } : {}),
     subsets: flags.subsets,
     tolerance: flags.tolerance,
+    ...(ksFlag(flags.ks) ? { ks: ksFlag(flags.ks) } : {}),
+    epsilon: flags.epsilon,
     ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
     selectK: flags['select-k'],
     ...(flags['stop-at-precision'] !== undefined

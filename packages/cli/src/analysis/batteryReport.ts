@@ -20,7 +20,15 @@ export interface BatteryReportItem extends Omit<BatterySummary['items'][number],
 export function analyzeBattery(loaded: LoadedBattery, options: CrowdAnalysisOptions): BatterySummary {
   return summarizeBattery(loaded.battery.items, {
     ...(options.strategies ? { strategies: options.strategies } : {}),
-    subsets: options.subsets > 0 ? { B: options.subsets, tolerance: options.tolerance } : false,
+    subsets:
+      options.subsets > 0
+        ? {
+            B: options.subsets,
+            tolerance: options.tolerance,
+            ...(options.ks ? { extraKs: options.ks } : {}),
+            ...(options.epsilon !== undefined ? { epsilon: options.epsilon } : {}),
+          }
+        : false,
     groups: loaded.battery.breakdownBy.length > 0,
     bootstrap: options.bootstrap ?? 500,
     seed: options.seed,

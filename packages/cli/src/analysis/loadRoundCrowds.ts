@@ -107,7 +107,7 @@ export function loadRoundCrowds(input: EstimateInput, flags: RoundSelectionFlags
     ...(flags.roundColumn !== undefined ? { roundColumn: flags.roundColumn } : {}),
     ...(flags.roundColumn !== undefined ? { column: flags.column ?? (isRun ? 'estimate' : undefined) } : {}),
     ...(flags.roundColumn !== undefined
-      ? { respondentColumn: flags.respondentColumn ?? (isRun ? 'personaIndex' : undefined) }
+      ? { respondentColumn: listFlag(flags.respondentColumn) ?? (isRun ? 'personaIndex' : undefined) }
       : {}),
     ...(truth === undefined ? {} : { truth }),
     ...(truthColumn === undefined ? {} : { truthColumn }),

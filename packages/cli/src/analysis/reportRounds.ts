@@ -1,7 +1,7 @@
 import { roundAnalysis } from '@emocrowd/crowd';
 import { usageError } from '../command/CliError.js';
 import type { Io } from '../command/Io.js';
-import { listFlag } from '../flags.js';
+import { ksFlag, listFlag } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { renderRoundAnalysis } from '../output/renderRoundAnalysis.js';
 import { loadEstimateInput } from './loadEstimateInput.js';
@@ -25,6 +25,8 @@ export interface RoundReportFlags {
   strategies?: string | undefined;
   subsets: number;
   tolerance: number;
+  ks?: string | undefined;
+  epsilon: number;
   seed: number;
   json?: boolean | undefined;
 }
@@ -68,7 +70,15 @@ export function reportRounds(
   const report = roundAnalysis(crowds.crowds, {
     summary: {
       ...(strategies ? { strategies } : {}),
-      subsets: subsets > 0 ? { B: subsets, tolerance: flags.tolerance } : false,
+      subsets:
+        subsets > 0
+          ? {
+              B: subsets,
+              tolerance: flags.tolerance,
+              epsilon: flags.epsilon,
+              ...(ksFlag(flags.ks) ? { extraKs: ksFlag(flags.ks) } : {}),
+            }
+          : false,
       seed: flags.seed,
     },
   });

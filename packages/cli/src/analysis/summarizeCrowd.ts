@@ -12,6 +12,10 @@ export interface CrowdAnalysisOptions {
   /** Permutations of the subset-size analysis (0 = skip). */
   subsets: number;
   tolerance: number;
+  /** Subset sizes added to the grid (`--ks`). */
+  ks?: number[] | undefined;
+  /** `--epsilon` of the smallest good size. */
+  epsilon?: number | undefined;
   seed: number;
   /** Bootstrap resamples of the breakdown intervals. */
   bootstrap?: number;
@@ -51,7 +55,15 @@ export function summarizeCrowd(
   if (n === 0) return undefined;
   return summarizeEstimates(crowd.sample, crowd.truth, {
     ...(options.strategies ? { strategies: options.strategies } : {}),
-    subsets: options.subsets > 0 && n > 1 ? { B: options.subsets, tolerance: options.tolerance } : false,
+    subsets:
+      options.subsets > 0 && n > 1
+        ? {
+            B: options.subsets,
+            tolerance: options.tolerance,
+            ...(options.ks ? { extraKs: options.ks } : {}),
+            ...(options.epsilon !== undefined ? { epsilon: options.epsilon } : {}),
+          }
+        : false,
     groups: crowd.sample.groups !== undefined && Object.keys(crowd.sample.groups).length > 0,
     bootstrap: options.bootstrap ?? 500,
     seed: options.seed,

@@ -8,6 +8,8 @@ export const compareFlags = {
   strategies: analysisFlags.strategies,
   subsets: analysisFlags.subsets,
   tolerance: analysisFlags.tolerance,
+  ks: analysisFlags.ks,
+  epsilon: analysisFlags.epsilon,
   width: { type: 'integer', description: 'Chart width in columns.', default: 60, min: 20, max: 400 },
   ascii: { type: 'boolean', description: 'Draw the chart with ASCII characters only.' },
   json: outputFlags.json,

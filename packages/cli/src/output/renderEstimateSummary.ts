@@ -7,6 +7,8 @@ import {
   type ScoredEstimate,
 } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
+import { formatOptimalK } from './formatOptimalK.js';
+import { renderEffectSizes } from './renderEffectSizes.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
@@ -78,14 +80,18 @@ export function renderEstimateSummary(
     `  estimate/truth: median ${formatNumber(m.ratioMedian, 3)}, IQR ${formatNumber(m.ratioIQR, 3)}; round numbers ${formatPercent(m.roundNumberShare)}`,
   );
   if (summary.subsets && summary.subsets.strategies.length > 0) {
-    const best = summary.subsets.strategies.map(
-      (r) =>
-        `${r.name} k=${r.optimalK} (${formatPercent(r.optimalAccuracy, 0)}; within ε from k=${r.smallestGoodK})`,
-    );
+    const best = summary.subsets.strategies.map((r) => formatOptimalK(r));
     out.push(
-      `  optimal subset size (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`,
+      `  optimal subset size [interval] (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`,
     );
+    if (summary.subsets.skippedKs.length > 0)
+      out.push(
+        colors.yellow(
+          `  --ks ${summary.subsets.skippedKs.join(',')} left out: larger than the crowd (${summary.subsets.n} answers)`,
+        ),
+      );
   }
+  out.push(...renderEffectSizes(summary, colors));
   for (const [dimension, b] of Object.entries(summary.groups ?? {})) {
     out.push(
       '',

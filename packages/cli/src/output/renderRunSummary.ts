@@ -1,6 +1,8 @@
 import { partitionAggregates, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
+import { formatOptimalK } from './formatOptimalK.js';
 import { renderBatterySummary } from './renderBatterySummary.js';
+import { renderEffectSizes } from './renderEffectSizes.js';
 import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { renderStopping } from './renderStopping.js';
@@ -75,16 +77,18 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
     );
   }
   if (summary.subsets && summary.subsets.strategies.length > 0) {
-    const best = summary.subsets.strategies
-      .map(
-        (s) =>
-          `${s.name} k=${s.optimalK} (${formatPercent(s.optimalAccuracy, 0)}; within ε from k=${s.smallestGoodK})`,
-      )
-      .slice(0, 4);
+    const best = summary.subsets.strategies.map((r) => formatOptimalK(r)).slice(0, 4);
     out.push(
-      `  optimal subset size (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`,
+      `  optimal subset size [interval] (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`,
     );
+    if (summary.subsets.skippedKs.length > 0)
+      out.push(
+        colors.yellow(
+          `  --ks ${summary.subsets.skippedKs.join(',')} left out: larger than the crowd (${summary.subsets.n} answers)`,
+        ),
+      );
   }
+  out.push(...renderEffectSizes(summary, colors));
   if (summary.rounds.length > 1) {
     out.push(
       '',

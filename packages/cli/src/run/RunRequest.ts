@@ -50,6 +50,10 @@ export interface RunRequest {
   /** Permutations of the subset-size analysis (0 = skip). */
   subsets: number;
   tolerance: number;
+  /** Subset sizes added to the grid (`--ks`). */
+  ks?: number[];
+  /** `--epsilon` of the smallest good size (default 0.01). */
+  epsilon?: number;
   groupBy?: string[];
   /** Judges the selectCrowd strategy averages (default 5). */
   selectK?: number;

@@ -41,6 +41,8 @@ const StoredRequestSchema = z.object({
   strategies: z.array(z.string()).optional(),
   subsets: count,
   tolerance: z.number(),
+  ks: z.array(count).optional(),
+  epsilon: z.number().optional(),
   groupBy: z.array(z.string()).optional(),
   selectK: count.optional(),
   stop: z

@@ -123,6 +123,8 @@ function run(
       ...(request.strategies ? { strategies: request.strategies } : {}),
       subsets: request.subsets,
       tolerance: request.tolerance,
+      ...(request.ks ? { ks: request.ks } : {}),
+      ...(request.epsilon !== undefined ? { epsilon: request.epsilon } : {}),
       ...(request.groupBy ? { groupBy: request.groupBy } : {}),
       ...(request.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: request.selectK } } } : {}),
     },

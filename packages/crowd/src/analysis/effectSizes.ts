@@ -1,6 +1,7 @@
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import { etaSquared, type VarianceExplained } from '../stats/etaSquared.js';
 import { olsSlope } from '../stats/olsSlope.js';
+import { SOCIAL_CONFIGURATION, socialConfiguration } from './effectModel.js';
 
 /** How much of the variance of ln(estimates) one group dimension explains. */
 export interface EffectSize extends VarianceExplained {
@@ -26,7 +27,9 @@ export interface EffectSize extends VarianceExplained {
  * `etaSquared`). A dimension whose labels are all numbers is ordered: `linearEta2` adds the
  * share explained by a straight line in the level (trend analysis: the linear component of
  * SS_between; Maxwell, Delaney & Kelley 2018, "Designing Experiments and Analyzing Data", ch. 6),
- * which a dose-response reads better than eta² over unordered groups.
+ * which a dose-response reads better than eta² over unordered groups. With two social attributes
+ * or more, one more entry, `socialConfiguration`, treats their combination as one factor (see
+ * `effectModel`), so a set of dimensions can be compared with emotion alone.
  *
  * @param sample a crowd with `groups`.
  * @returns one entry per dimension, sorted by eta² descending (empty without groups).
@@ -41,7 +44,10 @@ export function effectSizes(sample: CrowdSample): EffectSize[] {
     }
   });
   const dropped = sample.values.length - keep.length;
-  return Object.entries(sample.groups ?? {})
+  const dimensions = Object.entries(sample.groups ?? {});
+  const social = socialConfiguration(sample);
+  if (social && social.dimensions.length > 1) dimensions.push([SOCIAL_CONFIGURATION, social.labels]);
+  return dimensions
     .map(([dimension, labels]): EffectSize => {
       const kept = keep.map((i) => labels[i] as string);
       const shares = etaSquared(logs, kept);

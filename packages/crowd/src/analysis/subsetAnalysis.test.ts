@@ -123,3 +123,94 @@ describe('subsetAnalysis', () => {
     expect(() => subsetAnalysis({ values }, truth, { ks: [68] })).toThrow(RangeError);
   });
 });
+
+describe('subsetAnalysis: an optimal size that can be trusted', () => {
+  const crowd = (name: string, column: string, truthValue: number): number[] => {
+    const path = crowdDataPath(name);
+    const { crowds } = extractCrowds(parseCsvTable(readFileSync(path, 'utf8'), path), {
+      column,
+      truth: truthValue,
+    });
+    return [...(crowds[0]?.sample.values ?? [])];
+  };
+
+  it('flags the mean of Silver Jb1 as a bias artefact: the whole crowd misses, only noise makes small subsets hit', () => {
+    const result = subsetAnalysis({ values }, truth, { strategies: ['mean', 'median'], B: 200, seed: 0 });
+    const meanCurve = byName(result.strategies, 'mean');
+    // whole-crowd mean 162.7 vs 250 +- 25
+    expect(mean(values)).toBeCloseTo(162.67, 2);
+    expect(meanCurve.optimalK).toBe(1);
+    expect(meanCurve.flags).toEqual(['bias-artefact']);
+    expect(meanCurve.optimalKInterval).toEqual([1, 5]);
+    expect(byName(result.strategies, 'median').flags).toContain('bias-artefact');
+  });
+
+  it('gives every optimum an interval that holds the curve’s optimum across seeds (Silver Jb4 mean, B = 200)', () => {
+    const jar = crowd('silver_jellybean_Jb4.csv', 'E1', 950);
+    const runs = [0, 1, 2, 3, 4].map(
+      (seed) => subsetAnalysis({ values: jar }, 950, { strategies: ['mean'], B: 200, seed }).strategies[0],
+    );
+    // the seed-to-seed spread of the argmax quoted for this crowd
+    expect(runs.map((r) => r?.optimalK)).toEqual([45, 88, 56, 56, 45]);
+    expect(runs.map((r) => r?.optimalKInterval)).toEqual([
+      [1, 110],
+      [1, 88],
+      [9, 88],
+      [29, 70],
+      [9, 88],
+    ]);
+    // The curve's optimum, from an independent NumPy simulation (40,000 independent subsets of
+    // each size, numpy.random.default_rng(1)): k = 56 (accuracy 0.208; 45: 0.196, 70: 0.202).
+    for (const r of runs) {
+      const [lo, hi] = r?.optimalKInterval ?? [0, 0];
+      expect(lo <= 56 && 56 <= hi).toBe(true);
+    }
+    // the whole crowd's mean, 760.1, is 20% under the truth: these optima are artefacts too
+    expect(runs.every((r) => r?.flags.includes('bias-artefact'))).toBe(true);
+  });
+
+  it('flags a saturated optimum, whose interval runs to n (Planet Money cow, median, B = 200)', () => {
+    const cow = crowd('planetmoney2015_cow_guesses.csv', 'guess_lb', 1355);
+    const runs = [0, 3].map(
+      (seed) => subsetAnalysis({ values: cow }, 1355, { strategies: ['median'], B: 200, seed }).strategies[0],
+    );
+    expect(runs.map((r) => r?.optimalK)).toEqual([2253, 3383]);
+    for (const r of runs) {
+      expect(r?.flags).toEqual(['saturated']);
+      expect(r?.optimalKInterval).toEqual([1501, 17184]);
+    }
+  });
+
+  it('reports no optimum when no subset is ever accurate, and Wilson intervals on the curve', () => {
+    const far = values.map((x) => x * 10);
+    const result = subsetAnalysis({ values: far }, truth, { strategies: ['mean'], B: 50, seed: 1 });
+    const curve = result.strategies[0];
+    expect(curve?.optimalK).toBeNull();
+    expect(curve?.optimalKInterval).toBeNull();
+    expect(curve?.smallestGoodK).toBeNull();
+    expect(curve?.flags).toEqual(['no-accurate-subset']);
+    // 0 of 50: Wilson [0, 1.96^2 / (50 + 1.96^2)] = [0, 0.0713] (SciPy binomtest(0, 50).proportion_ci('wilson'))
+    expect(curve?.points[0]?.accuracyInterval[0]).toBe(0);
+    expect(curve?.points[0]?.accuracyInterval[1]).toBeCloseTo(0.07134, 4);
+    const at1 = subsetAnalysis({ values }, truth, { strategies: ['mean'], B: 200, seed: 0 }).strategies[0];
+    const point = at1?.points.find((p) => p.k === 1);
+    // 19 of 200 accurate: SciPy Wilson [0.061663, 0.143602]
+    expect(point?.accuracy).toBe(0.095);
+    expect(point?.accuracyInterval[0]).toBeCloseTo(0.061663, 5);
+    expect(point?.accuracyInterval[1]).toBeCloseTo(0.143602, 5);
+    // the whole crowd is one subset: exact
+    expect(at1?.points.at(-1)?.accuracyInterval).toEqual([0, 0]);
+  });
+
+  it('adds sizes to the grid (--ks 538) and leaves out those above n', () => {
+    const cow = crowd('planetmoney2015_cow_guesses.csv', 'guess_lb', 1355).slice(0, 2000);
+    const withPaper = subsetAnalysis({ values: cow }, 1355, { strategies: ['mean'], B: 20, extraKs: [538] });
+    expect(withPaper.ks).toContain(538);
+    expect(withPaper.skippedKs).toEqual([]);
+    const small = subsetAnalysis({ values }, truth, { strategies: ['mean'], B: 20, extraKs: [538, 30] });
+    expect(small.ks).toContain(30);
+    expect(small.ks).not.toContain(538);
+    expect(small.skippedKs).toEqual([538]);
+    expect(() => subsetAnalysis({ values }, truth, { extraKs: [0] })).toThrow(/not a positive integer/);
+  });
+});

@@ -3,6 +3,7 @@ import type { CrowdSample } from '../stats/CrowdSample.js';
 import { quantileSorted } from '../stats/quantile.js';
 import { RankedMultiset } from '../stats/RankedMultiset.js';
 import { subsetSample } from '../stats/subsetSample.js';
+import { wilsonInterval } from '../stats/wilsonInterval.js';
 import type {
   AggregationStrategy,
   PrefixAggregator,
@@ -11,6 +12,7 @@ import type {
 } from '../strategies/AggregationStrategy.js';
 import { resolveStrategies } from '../strategies/strategies.js';
 import { logSpacedSizes } from './logSpacedSizes.js';
+import { argmaxAccuracy, optimalKInterval } from './optimalK.js';
 
 /** Options of `subsetAnalysis`. */
 export interface SubsetAnalysisOptions {
@@ -20,6 +22,8 @@ export interface SubsetAnalysisOptions {
   strategyOptions?: Readonly<Record<string, StrategyOptions>>;
   /** Subset sizes; default `logSpacedSizes(n, 25)`. */
   ks?: readonly number[];
+  /** Sizes added to the grid (e.g. 538, the paper's optimum); those above n are left out (`skippedKs`). */
+  extraKs?: readonly number[];
   /** Number of random permutations; default 1000. */
   B?: number;
   /** Permutations for strategies without an incremental form (e.g. kdeMode); default min(B, 100). */
@@ -37,6 +41,11 @@ export interface SubsetPoint {
   readonly k: number;
   /** Share of subsets whose aggregate is within `tolerance` (relative) of the truth. */
   readonly accuracy: number;
+  /**
+   * 95% Wilson score interval of the accuracy over the permutations evaluated (its Monte Carlo
+   * uncertainty); [accuracy, accuracy] at k = n, the same whole crowd in every permutation.
+   */
+  readonly accuracyInterval: readonly [number, number];
   /** Mean of |aggregate - T| / |T|. */
   readonly meanAbsRelError: number;
   readonly medianAbsRelError: number;
@@ -60,12 +69,31 @@ export interface SubsetStrategyResult {
   readonly incremental: boolean;
   /** One point per subset size, aligned with `SubsetAnalysis.ks`. */
   readonly points: readonly SubsetPoint[];
-  /** The k with the highest accuracy (the smallest such k on ties). */
-  readonly optimalK: number;
+  /** The k with the highest accuracy (the smallest such k on ties); null when no k is ever accurate. */
+  readonly optimalK: number | null;
+  /**
+   * Where `optimalK` could be with other permutations: the smallest and largest size that no
+   * other size is significantly more accurate than, on the same permutations (`optimalKInterval`);
+   * null without an optimum.
+   */
+  readonly optimalKInterval: readonly [number, number] | null;
   readonly optimalAccuracy: number;
-  /** The smallest k whose accuracy is within epsilon of the best. */
-  readonly smallestGoodK: number;
+  /** The smallest k whose accuracy is within epsilon of the best; null when no k is accurate. */
+  readonly smallestGoodK: number | null;
+  /** What to beware of when reading `optimalK` (see `SubsetFlag`); empty when nothing. */
+  readonly flags: readonly SubsetFlag[];
 }
+
+/**
+ * Warnings on an optimal subset size:
+ * - `no-accurate-subset`: no subset of any size is within the tolerance (`optimalK` is null);
+ * - `bias-artefact`: the whole crowd's aggregate is outside the tolerance, so the sizes that are
+ *   sometimes accurate are small ones whose sampling noise carries them across the truth: the
+ *   optimum measures noise, not wisdom;
+ * - `saturated`: accuracy 1 is reached, so the optimum is the first size where all B subsets hit,
+ *   which grows with B.
+ */
+export type SubsetFlag = 'no-accurate-subset' | 'bias-artefact' | 'saturated';
 
 /** A strategy without a curve: it cannot be computed for this crowd (see `NotComputedAggregate`). */
 export interface SubsetNotComputed {
@@ -79,6 +107,8 @@ export interface SubsetAnalysis {
   readonly n: number;
   readonly truth: number;
   readonly ks: readonly number[];
+  /** Sizes of `extraKs` left out because the crowd is smaller. */
+  readonly skippedKs: readonly number[];
   readonly B: number;
   readonly fallbackB: number;
   readonly tolerance: number;
@@ -110,8 +140,10 @@ export interface SubsetAnalysis {
  *    not computed for the whole crowd (`estimate: null`) gets no curve and is listed in
  *    `notComputed` with its reason; one computed for the whole crowd but not for a subset (a
  *    select crowd whose subset holds no cued judge) counts that subset as undefined.
- * 4. Per strategy and k: accuracy, mean/median/p10/p90 absolute relative error, mean squared
- *    error; then the optimal k (argmax accuracy) and the smallest k within epsilon of the best.
+ * 4. Per strategy and k: accuracy with its 95% Wilson interval, mean/median/p10/p90 absolute
+ *    relative error, mean squared error; then the optimal k (argmax accuracy, null when no k is
+ *    accurate), the sizes no other size significantly beats (`optimalKInterval`),
+ *    the smallest k within epsilon of the best, and the flags (`SubsetFlag`).
  *
  * For the mean, `meanSquaredError` estimates the closed form (m - T)^2 + (s^2/k)(n - k)/(n - 1)
  * (`expectedSubsetMeanError`).
@@ -138,7 +170,11 @@ export function subsetAnalysis(
   const tolerance = options.tolerance ?? 0.1;
   const epsilon = options.epsilon ?? 0.01;
   const seed = options.seed ?? 0;
-  const ks = [...new Set(options.ks ?? logSpacedSizes(n))].sort((a, b) => a - b);
+  for (const k of options.extraKs ?? [])
+    if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`subset size ${k} is not a positive integer`);
+  const skippedKs = (options.extraKs ?? []).filter((k) => k > n);
+  const extra = (options.extraKs ?? []).filter((k) => k <= n);
+  const ks = [...new Set([...(options.ks ?? logSpacedSizes(n)), ...extra])].sort((a, b) => a - b);
   for (const k of ks)
     if (!(Number.isInteger(k) && k >= 1 && k <= n))
       throw new RangeError(`subset size ${k} out of range 1..${n}`);
@@ -216,29 +252,51 @@ export function subsetAnalysis(
   }
 
   const results = runs.map((run): SubsetStrategyResult => {
-    const points = ks.map((k) => {
+    const evaluated = ks.map((k) => {
       const idx = partialKs.indexOf(k);
       const estimates = idx >= 0 ? (run.estimates[idx] as Float64Array) : Float64Array.of(run.whole);
       return summarisePoint(k, estimates, truth, tolerance);
     });
-    let best = 0;
-    points.forEach((p, i) => {
-      if (p.accuracy > (points[best] as SubsetPoint).accuracy) best = i;
-    });
-    const bestPoint = points[best] as SubsetPoint;
-    const good = points.find((p) => p.accuracy >= bestPoint.accuracy - epsilon) ?? bestPoint;
+    const points = evaluated.map((e) => e.point);
+    const accuracies = points.map((p) => p.accuracy);
+    const best = argmaxAccuracy(ks, accuracies);
+    const optimalAccuracy = best >= 0 ? (accuracies[best] as number) : 0;
+    const good = best >= 0 ? points.find((p) => p.accuracy >= optimalAccuracy - epsilon) : undefined;
+    const wholeAccurate = Math.abs(run.whole - truth) <= tolerance * Math.abs(truth);
+    const flags: SubsetFlag[] = [];
+    if (best < 0) flags.push('no-accurate-subset');
+    else if (!wholeAccurate) flags.push('bias-artefact');
+    if (optimalAccuracy === 1) flags.push('saturated');
     return {
       name: run.strategy.name,
       label: run.strategy.label,
       permutations: run.permutations,
       incremental: run.prefix !== undefined,
       points,
-      optimalK: bestPoint.k,
-      optimalAccuracy: bestPoint.accuracy,
-      smallestGoodK: good.k,
+      optimalK: best >= 0 ? (ks[best] as number) : null,
+      optimalKInterval: optimalKInterval(
+        ks,
+        evaluated.map((e) => e.hits),
+        run.permutations,
+      ),
+      optimalAccuracy,
+      smallestGoodK: good ? good.k : null,
+      flags,
     };
   });
-  return { n, truth, ks, B, fallbackB, tolerance, epsilon, seed, strategies: results, notComputed };
+  return {
+    n,
+    truth,
+    ks,
+    skippedKs,
+    B,
+    fallbackB,
+    tolerance,
+    epsilon,
+    seed,
+    strategies: results,
+    notComputed,
+  };
 }
 
 /** The sample with only the side arrays the strategy needs, so recomputed subsets copy less. */
@@ -252,34 +310,49 @@ function neededFields(sample: CrowdSample, strategy: AggregationStrategy): Crowd
   };
 }
 
-function summarisePoint(k: number, estimates: Float64Array, truth: number, tolerance: number): SubsetPoint {
+function summarisePoint(
+  k: number,
+  estimates: Float64Array,
+  truth: number,
+  tolerance: number,
+): { point: SubsetPoint; hits: Uint8Array } {
   const scale = Math.abs(truth);
   const errors: number[] = [];
+  const hits = new Uint8Array(estimates.length);
   let accurate = 0;
   let sumSq = 0;
   let sumEst = 0;
-  for (const e of estimates) {
-    if (Number.isNaN(e)) continue;
+  estimates.forEach((e, b) => {
+    if (Number.isNaN(e)) return;
     const abs = Math.abs(e - truth);
     errors.push(abs / scale);
-    if (abs <= tolerance * scale) accurate++;
+    if (abs <= tolerance * scale) {
+      accurate++;
+      hits[b] = 1;
+    }
     sumSq += abs * abs;
     sumEst += e;
-  }
+  });
   const total = estimates.length;
   const defined = errors.length;
   const sorted = Float64Array.from(errors).sort();
   let sumRel = 0;
   for (const e of errors) sumRel += e;
+  const accuracy = accurate / total;
+  const interval = wilsonInterval(accurate, total);
   return {
-    k,
-    accuracy: accurate / total,
-    meanAbsRelError: defined > 0 ? sumRel / defined : Number.NaN,
-    medianAbsRelError: quantileSorted(sorted, 0.5),
-    p10AbsRelError: quantileSorted(sorted, 0.1),
-    p90AbsRelError: quantileSorted(sorted, 0.9),
-    meanSquaredError: defined > 0 ? sumSq / defined : Number.NaN,
-    meanEstimate: defined > 0 ? sumEst / defined : Number.NaN,
-    undefinedShare: (total - defined) / total,
+    point: {
+      k,
+      accuracy,
+      accuracyInterval: total === 1 ? [accuracy, accuracy] : [interval.lo, interval.hi],
+      meanAbsRelError: defined > 0 ? sumRel / defined : Number.NaN,
+      medianAbsRelError: quantileSorted(sorted, 0.5),
+      p10AbsRelError: quantileSorted(sorted, 0.1),
+      p90AbsRelError: quantileSorted(sorted, 0.9),
+      meanSquaredError: defined > 0 ? sumSq / defined : Number.NaN,
+      meanEstimate: defined > 0 ? sumEst / defined : Number.NaN,
+      undefinedShare: (total - defined) / total,
+    },
+    hits,
   };
 }

@@ -12,6 +12,7 @@ import { median } from '../stats/median.js';
 import type { AggregationStrategy, StrategyOptions } from '../strategies/AggregationStrategy.js';
 import { resolveStrategies } from '../strategies/strategies.js';
 import { type Breakdown, breakdown } from './breakdown.js';
+import { type EffectModel, effectModel } from './effectModel.js';
 import { type EffectSize, effectSizes } from './effectSizes.js';
 import { type ScoredAggregate, scoreStrategies } from './scoreStrategies.js';
 import { type SubsetAnalysis, type SubsetAnalysisOptions, subsetAnalysis } from './subsetAnalysis.js';
@@ -70,6 +71,8 @@ export interface EstimateSummary {
   readonly groups?: Record<string, Breakdown>;
   /** Variance of ln(estimates) explained by each dimension (present when the sample has groups). */
   readonly effectSizes?: EffectSize[];
+  /** Emotion against the joint social configuration in one two-factor model (when both vary). */
+  readonly effectModel?: EffectModel;
 }
 
 /**
@@ -155,6 +158,10 @@ export function summarizeEstimates(
     }
     summary.groups = groups;
   }
-  if (dimensions.length > 0) summary.effectSizes = effectSizes(sample);
+  if (dimensions.length > 0) {
+    summary.effectSizes = effectSizes(sample);
+    const model = effectModel(sample, { seed });
+    if (model) summary.effectModel = model;
+  }
   return summary;
 }

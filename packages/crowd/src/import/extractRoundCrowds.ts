@@ -9,8 +9,8 @@ export interface ExtractRoundCrowdsOptions {
   roundColumn?: string;
   /** Long: the column of estimates. */
   column?: string;
-  /** Long: the column identifying who answered, to follow a person from round to round. */
-  respondentColumn?: string;
+  /** Long: the column (or columns together) identifying who answered, to follow a person from round to round. */
+  respondentColumn?: string | readonly string[];
   /** One truth for every row ... */
   truth?: number;
   /** ... or a column of each row's truth, constant within a crowd. */
@@ -73,7 +73,8 @@ export interface ExtractedRoundCrowds {
  *    truth (`truth`, or `truthColumn`) must be constant within each crowd; if not, the error
  *    names columns that would make it so. Rows whose truth is not a number are skipped, counted.
  * 3. Wide: each row is one respondent; a round's cell that is not a number is NaN. Long: rows are
- *    respondents' answers (`respondentColumn`) in a round (`roundColumn`); a respondent's second
+ *    respondents' answers (`respondentColumn`, one column or several together) in a round
+ *    (`roundColumn`); a respondent's second
  *    answer in the same round is an error naming its line.
  * 4. `groupBy` values must be constant within a crowd (e.g. the network of a Becker group).
  * 5. What was shown: wide, `shownColumns[t]` is shown between rounds t and t + 1; long, the
@@ -106,7 +107,12 @@ export function extractRoundCrowds(
       '--round-column needs --respondent-column (who answered), to follow each person across rounds',
     );
   const estimateAt = wide ? -1 : at(options.column as string, '--column');
-  const respondentAt = wide ? -1 : at(options.respondentColumn as string, '--respondent-column');
+  const respondentAt = wide
+    ? []
+    : (typeof options.respondentColumn === 'string'
+        ? [options.respondentColumn]
+        : [...(options.respondentColumn ?? [])]
+      ).map((c) => at(c, '--respondent-column'));
   const shownAt = (options.shownColumns ?? []).map((c) => at(c, '--shown-columns'));
   if (wide && shownAt.length > 0 && shownAt.length !== roundAt.length - 1)
     throw new Error(
@@ -209,7 +215,7 @@ export function extractRoundCrowds(
       });
       continue;
     }
-    const who = text(row[respondentAt]);
+    const who = respondentAt.map((i) => text(row[i])).join(',');
     let i = part.byRespondent.get(who);
     if (i === undefined) {
       i = part.respondents.length;

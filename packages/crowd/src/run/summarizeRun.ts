@@ -19,6 +19,10 @@ export interface RunSummaryOptions {
   subsets?: number;
   /** Relative tolerance of the subset analysis' accuracy. Default 0.1. */
   tolerance?: number;
+  /** Subset sizes added to the subset analysis' grid (e.g. 538). */
+  ks?: readonly number[];
+  /** The subset analysis' epsilon of the smallest good size. Default 0.01. */
+  epsilon?: number;
   /** Dimensions to break down by; default emotion, plutchik, spectrum, intensity and every social attribute. */
   groupBy?: readonly string[];
   /** Bootstrap resamples of the mean intervals of groups up to 2,000 answers (medians are exact). Default 500. */
@@ -88,7 +92,15 @@ export function summarizeRun(input: {
   const B = options.subsets ?? 200;
   const estimateOptions = (n: number, hasGroups: boolean): SummaryOptions => ({
     ...(options.strategies ? { strategies: options.strategies } : {}),
-    subsets: B > 0 && n > 1 ? { B, tolerance: options.tolerance ?? 0.1 } : false,
+    subsets:
+      B > 0 && n > 1
+        ? {
+            B,
+            tolerance: options.tolerance ?? 0.1,
+            ...(options.ks ? { extraKs: options.ks } : {}),
+            ...(options.epsilon !== undefined ? { epsilon: options.epsilon } : {}),
+          }
+        : false,
     groups: hasGroups,
     bootstrap: options.bootstrap ?? 500,
     seed: descriptor.seed,
