@@ -4,13 +4,14 @@
  *
  * Clients:
  * - `emocrowd`: the real pipeline - runCrowd with a PersonaAgent over the Ollama backend stack
- *   (retry, call counter, OllamaBackend with its default chat client, LangChain's ChatOllama), no
- *   cache, no summary analysis (subsets and bootstrap off): prompts built per persona, answers parsed.
- * - `emocrowd-native`: the same with `ollamaClient: 'native'` (`--ollama-client native`): the
- *   OllamaBackend sends the identical request through the `ollama` client directly.
- * - `ollama`: the official `ollama` JS client, one streaming `chat` per request (the NDJSON stream
- *   emocrowd and ChatOllama read, so all clients do the same HTTP work), a simple promise pool.
- * - `langchain`: one `ChatOllama`, `batch(inputs, { maxConcurrency })`.
+ *   (retry, call counter, deadline, OllamaBackend with its default chat client, the `ollama`
+ *   client, one non-streaming request per answer), no cache, no summary analysis (subsets and
+ *   bootstrap off): prompts built per persona, answers parsed.
+ * - `emocrowd-langchain`: the same with `--ollama-client langchain`: the OllamaBackend sends the
+ *   same fields through LangChain's ChatOllama, which always streams.
+ * - `ollama`: the official `ollama` JS client, one non-streaming `chat` per request (the request
+ *   emocrowd sends by default), a simple promise pool.
+ * - `langchain`: one `ChatOllama`, `batch(inputs, { maxConcurrency })` (streaming, as ChatOllama always does).
  * - `chatollama-per-call`: what OllamaBackend did before it called the `ollama` client itself - a
  *   new `ChatOllama` per request (per-request seed as a constructor field) and `invoke`, in a
  *   promise pool: the cost of that design.
@@ -29,7 +30,7 @@ import { Ollama } from 'ollama';
 const MODEL = 'llama3.2:1b';
 const [url, client, nText, cText] = process.argv.slice(2);
 if (!url || !client || !nText || !cText) {
-  process.stderr.write('usage: clientOverhead.bench.ts URL emocrowd|emocrowd-native|ollama|langchain|chatollama-per-call N C\n');
+  process.stderr.write('usage: clientOverhead.bench.ts URL emocrowd|emocrowd-langchain|ollama|langchain|chatollama-per-call N C\n');
   process.exit(2);
 }
 const requests = Number(nText);
@@ -84,7 +85,7 @@ async function viaEmocrowd(ollamaClient: 'langchain' | 'native'): Promise<number
 
 async function promptMessages(): Promise<{ role: 'system' | 'user'; content: string }[]> {
   const personas = resolvePersonas('1', { condition: 'combined', rng: createRng(1).fork('personas') });
-  const prompts = await createPromptBuilder();
+  const prompts = createPromptBuilder();
   return prompts
     .build({ persona: personas.at(0), task, condition: 'combined' })
     .map((m) => ({ role: m.role === 'system' ? 'system' : 'user', content: m.content }));
@@ -98,21 +99,15 @@ async function viaOllama(): Promise<number> {
   const worker = async (): Promise<void> => {
     while (next < requests) {
       const i = next++;
-      const stream = await ollama.chat({
+      const answer = await ollama.chat({
         model: MODEL,
         messages,
         format: ANSWER_SCHEMA,
-        stream: true,
+        stream: false,
         keep_alive: '30m',
         options: { seed: i, temperature: 0.8, num_predict: 256 },
       });
-      let text = '';
-      let finished = false;
-      for await (const chunk of stream) {
-        text += chunk.message.content;
-        finished = chunk.done;
-      }
-      if (finished && text.length > 0) done++;
+      if (answer.done && answer.message.content.length > 0) done++;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -164,9 +159,9 @@ async function viaChatOllamaPerCall(): Promise<number> {
 
 const run =
   client === 'emocrowd'
-    ? () => viaEmocrowd('langchain')
-    : client === 'emocrowd-native'
-      ? () => viaEmocrowd('native')
+    ? () => viaEmocrowd('native')
+    : client === 'emocrowd-langchain'
+      ? () => viaEmocrowd('langchain')
       : client === 'ollama'
       ? viaOllama
       : client === 'langchain'

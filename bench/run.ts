@@ -13,12 +13,13 @@
  *
  * 0. Start-up: `emocrowd --help` and `emocrowd run --help` as whole processes.
  *
- * Flags: --reps N (default 3), --only startup,client,scale,analysis,cache, --quick (smaller sizes, for a
- * smoke test of the bench itself; the report says so), --out FILE (default docs/benchmarks.md).
+ * Flags: --reps N (default 3), --only startup,client,scale,analysis,cache (re-measure those parts
+ * only and keep the other sections of the existing report), --quick (smaller sizes, for a smoke
+ * test of the bench itself; the report says so), --out FILE (default docs/benchmarks.md).
  * Benchmarks are measurements, never test assertions.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,7 +145,8 @@ async function startServer(latencyMs: number): Promise<{ url: string; stop: () =
   };
 }
 
-const sections: string[] = [];
+/** The report's sections by part (`--only` names), in report order. */
+const sections = new Map<string, string>();
 const misses: string[] = [];
 
 /** Records a target: met or missed, and by how much. */
@@ -200,7 +202,8 @@ async function startup(): Promise<void> {
     );
     log(`startup ${label}: ${fmt(wall)} ms wall, ${fmt(cpu)} ms cpu`);
   }
-  sections.push(
+  sections.set(
+    'startup',
     [
       '## Start-up: help without loading the commands',
       '',
@@ -230,7 +233,7 @@ interface ClientResult {
 }
 
 async function clientOverhead(): Promise<void> {
-  const clients = ['ollama', 'langchain', 'emocrowd', 'emocrowd-native'] as const;
+  const clients = ['ollama', 'langchain', 'emocrowd', 'emocrowd-langchain'] as const;
   const latencies = [0, 20];
   const concurrencies = [1, 8, 32, 64];
   const rows: string[] = [];
@@ -273,17 +276,18 @@ async function clientOverhead(): Promise<void> {
           );
         };
         const e = per('emocrowd');
-        const n = per('emocrowd-native');
+        const l = per('emocrowd-langchain');
         rows.push(
-          `| ${latency} | ${c} | ${fmt(requests)} | ${fmt(a)} | ${fmt(b)} | ${fmt(e)} | ${fmt(n)} | ${fmt(cpu('ollama'))} / ${fmt(cpu('langchain'))} / ${fmt(cpu('emocrowd'))} / ${fmt(cpu('emocrowd-native'))} | ${verdict('emocrowd')} | ${verdict('emocrowd-native')} |`,
+          `| ${latency} | ${c} | ${fmt(requests)} | ${fmt(a)} | ${fmt(b)} | ${fmt(e)} | ${fmt(l)} | ${fmt(cpu('ollama'))} / ${fmt(cpu('langchain'))} / ${fmt(cpu('emocrowd'))} / ${fmt(cpu('emocrowd-langchain'))} | ${verdict('emocrowd')} | ${fmt(l / b, 2)} of (b) |`,
         );
-        log(`client ${latency} ms c=${c}: ollama ${fmt(a)}/s langchain ${fmt(b)}/s emocrowd ${fmt(e)}/s native ${fmt(n)}/s`);
+        log(`client ${latency} ms c=${c}: ollama ${fmt(a)}/s langchain ${fmt(b)}/s emocrowd ${fmt(e)}/s emocrowd-langchain ${fmt(l)}/s`);
       }
     } finally {
       await server.stop();
     }
   }
-  sections.push(
+  sections.set(
+    'client',
     [
       '## 1. Client-side overhead against the Ollama test server',
       '',
@@ -292,23 +296,24 @@ async function clientOverhead(): Promise<void> {
         os.cpus().length +
         ' cores, so the server, the client and anything else running share them**: the',
       'throughputs below include the server\'s own CPU time. Clients: (a) the raw `ollama` JS client with a',
-      'promise pool, (b) LangChain `ChatOllama.batch(inputs, { maxConcurrency })`, and emocrowd = `runCrowd`',
-      'with a `PersonaAgent` over the Ollama backend stack (retry, call counter, OllamaBackend), no cache,',
-      'prompts built and answers parsed per persona, summary analysis off - once with the default chat client',
-      '(LangChain\'s `ChatOllama`, a new instance per call because ChatOllama takes seed, temperature, num_predict,',
-      'top_p and keep_alive only as constructor fields; constructing one costs about 15 µs) and once with',
-      '`--ollama-client native` (the identical request through the `ollama` client). All clients read the same',
-      'streamed NDJSON answers. Client CPU µs/request is the client process\' own CPU time per request: what',
-      'the client costs, independent of the server.',
+      'promise pool, one non-streaming `chat` per request; (b) LangChain `ChatOllama.batch(inputs, { maxConcurrency })`',
+      '(ChatOllama always streams); and emocrowd = `runCrowd` with a `PersonaAgent` over the Ollama backend stack',
+      '(retry, call counter, deadline, OllamaBackend), no cache, prompts built and answers parsed per persona,',
+      'summary analysis off - once with the default chat client (`--ollama-client native`: the `ollama` client,',
+      'one non-streaming request per answer, the request of (a)) and once with `--ollama-client langchain`',
+      '(LangChain\'s `ChatOllama`, streamed, a new instance per call because ChatOllama takes seed, temperature,',
+      'num_predict, top_p and keep_alive only as constructor fields). Client CPU µs/request is the client',
+      'process\' own CPU time per request: what the client costs, independent of the server.',
       '',
-      'Target: emocrowd >= 0.95 of (a)\'s throughput and ahead of (b). Where it is missed the CPU column says',
-      'why: with ChatOllama, LangChain\'s runnable machinery (callback manager, a message chunk per streamed',
-      'token, chunk concatenation) costs as much as in (b), plus emocrowd\'s own work per answer (prompt building,',
-      'answer parsing, the RxJS pipeline, a deadline timer and combined abort signal per call - `AbortSignal.any`',
-      'alone costs about 30 µs a call on Node 20); the native client removes the first part. The 2 cores are',
-      'shared with the server and other processes, so throughputs vary by tens of percent between repetitions.',
+      'Target: emocrowd (the default client) >= 0.95 of (a)\'s throughput and ahead of (b). Where it is missed the',
+      'CPU column says why: emocrowd does its own work per answer that (a) does not (prompt building, answer',
+      'parsing, the RxJS pipeline, the stack\'s deadline and the adapter\'s per-call abort signals - creating an',
+      '`AbortSignal` costs several µs on Node 20, `AbortSignal.any` about 30 µs). With `--ollama-client langchain`,',
+      'LangChain\'s runnable machinery (callback manager, a message chunk per streamed token, chunk concatenation)',
+      'comes on top, as in (b): the last column compares it with (b). The 2 cores are shared with the server',
+      'and other processes, so throughputs vary by tens of percent between repetitions.',
       '',
-      '| latency (ms) | concurrency | requests | (a) ollama req/s | (b) LangChain req/s | emocrowd req/s | emocrowd native req/s | client CPU µs/request (a / b / emocrowd / native) | target, emocrowd | target, native |',
+      '| latency (ms) | concurrency | requests | (a) ollama req/s | (b) LangChain req/s | emocrowd req/s | emocrowd langchain req/s | client CPU µs/request (a / b / emocrowd / emocrowd langchain) | target, emocrowd | emocrowd langchain |',
       '|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
       ...rows,
       ...(notes.length > 0 ? ['', ...notes.map((n) => `- ${n}`)] : []),
@@ -411,7 +416,8 @@ async function scale(): Promise<void> {
   const cappedRss = cappedOk.length > 0 ? median(cappedOk.map((x) => x.peakRssMb)) : Number.NaN;
   const cappedTotal = cappedOk.length > 0 ? median(cappedOk.map((x) => x.answeringWallMs + x.summaryWallMs)) : Number.NaN;
   const full = millionFull[0];
-  sections.push(
+  sections.set(
+    'scale',
     [
       '## 2. Built-in model at scale',
       '',
@@ -462,7 +468,8 @@ async function analysis(): Promise<void> {
   const wall = median(results.map((x) => x.wallMs));
   const cpu = median(results.map((x) => x.cpuMs));
   log(`analysis: ${fmt(wall)} ms wall, ${fmt(cpu)} ms cpu`);
-  sections.push(
+  sections.set(
+    'analysis',
     [
       '## 3. Subset-size analysis',
       '',
@@ -506,7 +513,8 @@ async function cache(): Promise<void> {
   const warmCalls = Math.max(...rows.map((x) => x.warmCalls));
   const warmServer = Math.max(...rows.map((x) => x.warmServer));
   log(`cache: warm calls ${warmCalls}, server ${warmServer}`);
-  sections.push(
+  sections.set(
+    'cache',
     [
       '## 4. Response cache',
       '',
@@ -536,30 +544,87 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
+const PARTS = ['startup', 'client', 'scale', 'analysis', 'cache'] as const;
+/** The lines of "Targets missed" each part writes (to keep another part's lines on a partial run). */
+/** The heading each part's section starts with. */
+const HEADING_OF: Record<(typeof PARTS)[number], RegExp> = {
+  startup: /^## Start-up/,
+  client: /^## 1\. /,
+  scale: /^## 2\. /,
+  analysis: /^## 3\. /,
+  cache: /^## 4\. /,
+};
+const MISSES_OF: Record<(typeof PARTS)[number], RegExp> = {
+  startup: /^- start-up/,
+  client: /^- client overhead/,
+  scale: /^- (CLI|pipeline)/,
+  analysis: /^- subset analysis/,
+  cache: /^- cache rerun/,
+};
 const cpus = os.cpus();
 const memGb = os.totalmem() / 1024 ** 3;
 const loadAtEnd = os.loadavg();
 const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
-const report = [
-  '# Benchmarks',
-  '',
-  'Written by `npm run bench` (bench/run.ts); overwritten on every run. Each number is the median of',
-  `${reps} repetitions unless a row says otherwise; every measurement runs the built packages (dist) in its own process.`,
-  ...(quick ? ['', '**Quick mode (`--quick`): reduced sizes - these numbers do not measure the targets.**'] : []),
-  '',
-  '## Machine',
-  '',
-  `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores`,
-  `- Memory: ${fmt(memGb, 1)} GB`,
-  `- Node ${process.version}, ${os.platform()} ${os.release()}`,
-  `- Date: ${startedAt.toISOString()} (took ${fmt((Date.now() - startedAt.getTime()) / 60000, 1)} min); commit ${git || 'unknown'} plus working tree`,
-  `- Load average at start ${loadAtStart.map((x) => x.toFixed(1)).join(' / ')}, at end ${loadAtEnd.map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min): other work on the machine inflates wall times; CPU times are the steadier figure.`,
-  '',
-  '## Targets missed',
-  '',
-  ...(misses.length === 0 ? ['None.'] : misses.map((m) => `- ${m}`)),
-  '',
-  ...sections.flatMap((s) => [s, '']),
-].join('\n');
+const when = `${startedAt.toISOString()} (took ${fmt((Date.now() - startedAt.getTime()) / 60000, 1)} min); commit ${git || 'unknown'} plus working tree`;
+const load = `load average at start ${loadAtStart.map((x) => x.toFixed(1)).join(' / ')}, at end ${loadAtEnd.map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`;
+const previous = flags.only !== undefined && existsSync(flags.out as string) ? readFileSync(flags.out as string, 'utf8') : undefined;
+const report = previous === undefined ? fullReport() : partialReport(previous);
 writeFileSync(flags.out as string, report);
 log(`wrote ${flags.out}`);
+
+/** The whole report, from this run alone. */
+function fullReport(): string {
+  return [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (bench/run.ts); overwritten on every run (`--only PART` re-measures',
+    'only that part and keeps the others). Each number is the median of',
+    `${reps} repetitions unless a row says otherwise; every measurement runs the built packages (dist) in its own process.`,
+    ...(quick ? ['', '**Quick mode (`--quick`): reduced sizes - these numbers do not measure the targets.**'] : []),
+    '',
+    '## Machine',
+    '',
+    `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores`,
+    `- Memory: ${fmt(memGb, 1)} GB`,
+    `- Node ${process.version}, ${os.platform()} ${os.release()}`,
+    `- Date: ${when}`,
+    `- ${load[0]?.toUpperCase()}${load.slice(1)}: other work on the machine inflates wall times; CPU times are the steadier figure.`,
+    '',
+    '## Targets missed',
+    '',
+    ...(misses.length === 0 ? ['None.'] : misses.map((m) => `- ${m}`)),
+    '',
+    ...PARTS.flatMap((part) => (sections.has(part) ? [sections.get(part) as string, ''] : [])),
+  ].join('\n');
+}
+
+/**
+ * The previous report with the parts of this run (`--only`) replaced: their sections and their
+ * lines of "Targets missed"; the machine block gains a line saying what was re-measured when.
+ */
+function partialReport(old: string): string {
+  const missedAt = old.indexOf('## Targets missed');
+  const firstSection = old.slice(missedAt + 1).search(/^## /m) + missedAt + 1;
+  if (missedAt < 0 || firstSection <= missedAt) return fullReport();
+  const head = old.slice(0, missedAt).trimEnd();
+  const keptMisses = old
+    .slice(missedAt, firstSection)
+    .split('\n')
+    .filter((line) => line.startsWith('- ') && !PARTS.some((p) => sections.has(p) && MISSES_OF[p].test(line)));
+  const allMisses = [...keptMisses, ...misses.map((m) => `- ${m}`)];
+  const oldSections = old.slice(firstSection).split(/^(?=## )/m);
+  const oldSection = (part: (typeof PARTS)[number]): string | undefined =>
+    oldSections.find((section) => HEADING_OF[part].test(section))?.trimEnd();
+  const body = PARTS.map((part) => sections.get(part) ?? oldSection(part)).filter((x): x is string => x !== undefined);
+  const remeasured = PARTS.filter((p) => sections.has(p)).join(', ');
+  return [
+    head,
+    `- Re-measured with \`--only ${flags.only}\` (${remeasured}): ${when}; ${load}. The other sections are from the date above.`,
+    '',
+    '## Targets missed',
+    '',
+    ...(allMisses.length === 0 ? ['None.'] : allMisses),
+    '',
+    ...body.flatMap((section) => [section, '']),
+  ].join('\n');
+}

@@ -155,8 +155,9 @@ describe('docs/json-output.md', () => {
     }
   });
 
-  it('lists exactly the keys of counts and metrics', () => {
+  it('lists exactly the keys of counts, usage and metrics', () => {
     expectDocumented('### `counts`', summary.counts, 'all-optional-present', ['skipped']);
+    expectDocumented('### `usage`', summary.usage, 'all-optional-present');
     expectDocumented('### `metrics`', summary.metrics, 'all-optional-present');
   });
 

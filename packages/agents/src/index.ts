@@ -114,13 +114,7 @@ export { ANSWER_SCHEMA } from './prompt/answerSchema.js';
 export { beamPlace } from './prompt/beamPlace.js';
 export { describeEmotion } from './prompt/describeEmotion.js';
 export type { PromptBuilder, PromptInput, SocialContext, SocialShown } from './prompt/PromptBuilder.js';
-export {
-  createPromptBuilder,
-  formatPromptWithLangChain,
-  formatQuantity,
-  PROMPT_TEMPLATE,
-  SYSTEM_PROMPT,
-} from './prompt/PromptBuilder.js';
+export { createPromptBuilder, formatQuantity, SYSTEM_PROMPT } from './prompt/PromptBuilder.js';
 export { AGE_GROUP } from './social/ageGroup.js';
 export { EDUCATION } from './social/education.js';
 export { GENDER } from './social/gender.js';

@@ -120,7 +120,7 @@ function hostCell(d: BackendDefinition): string {
       ? `required${sources.length > 0 ? ` (or ${sources.join(', ')})` : ''}`
       : sources.length > 0
         ? `default ${sources.join(', else ')}`
-        : "default: the client's own";
+        : "default: the provider's own endpoint";
   return `\`--host\` (repeatable), ${fallback}`;
 }
 

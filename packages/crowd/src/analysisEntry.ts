@@ -104,7 +104,7 @@ export type {
   TaskDescriptor,
 } from './events/RunDescriptor.js';
 export { descriptorItems, isBatteryDescriptor } from './events/RunDescriptor.js';
-export type { RoundStats, RunCounts, RunSummary } from './events/RunSummary.js';
+export type { RoundStats, RunCounts, RunSummary, RunUsage } from './events/RunSummary.js';
 export { PeerAnswers } from './influence/PeerAnswers.js';
 export type { ShownTo } from './influence/shownToAgent.js';
 export { shownToAgent, shownValue } from './influence/shownToAgent.js';

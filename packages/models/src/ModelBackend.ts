@@ -88,6 +88,23 @@ export interface ModelResponse {
   host?: string;
 }
 
+/**
+ * Which request fields a backend passes on to its model. A backend that cannot pass one (a
+ * provider without a seed, a server without structured output) says so here; a run records it
+ * (run.json `model.capabilities`) and says once which of the options it asked for are not used.
+ */
+export interface ModelCapabilities {
+  /** `options.seed` reaches the model (answers can be reproduced by seed). */
+  seed: boolean;
+  temperature: boolean;
+  maxTokens: boolean;
+  topP: boolean;
+  /** `options.keepAlive` (Ollama's `keep_alive`). */
+  keepAlive: boolean;
+  /** `schema` is sent as structured output (else the answer is read from free text). */
+  schema: boolean;
+}
+
 /** What a backend says about itself. */
 export interface ModelInfo {
   /** Stable id: "<backend>:<model>", e.g. "ollama:llama3.1:8b", "openai:meta-llama/Llama-3.1-8B", "synthetic". */
@@ -99,6 +116,8 @@ export interface ModelInfo {
   /** False for the built-in synthetic model, which simulates answers and is not a language model. */
   isLanguageModel: boolean;
   hosts?: string[];
+  /** Which request fields reach the model (see ModelCapabilities); absent when the backend does not say. */
+  capabilities?: ModelCapabilities;
 }
 
 /** The port. */

@@ -18,4 +18,4 @@ export type {
 export { defineBackend } from './backends/BackendDefinition.js';
 export { backendRegistry } from './backends/backendRegistry.js';
 export type { BackendRegistry, ModelSpec, ResolvedModelSpec } from './backends/createBackendRegistry.js';
-export { createBackendRegistry } from './backends/createBackendRegistry.js';
+export { createBackendRegistry, modelSpecForm } from './backends/createBackendRegistry.js';

@@ -86,10 +86,9 @@ export function createBackendStack(options: BackendStackOptions): BackendStack {
   const settings = registry.settings(definition, options.settings ?? {});
   const hosts = registry.hosts(definition, options.hosts ?? [], env);
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const model = definition.modelName === undefined ? '' : spec.model;
   const adapters = hosts.map((host) => {
     const adapter = definition.create({
-      model,
+      model: spec.model,
       ...(host !== undefined ? { host } : {}),
       settings,
       env,

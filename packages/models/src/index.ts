@@ -11,7 +11,7 @@ export type {
 export { defineBackend } from './backends/BackendDefinition.js';
 export { backendRegistry } from './backends/backendRegistry.js';
 export type { BackendRegistry, ModelSpec, ResolvedModelSpec } from './backends/createBackendRegistry.js';
-export { createBackendRegistry } from './backends/createBackendRegistry.js';
+export { createBackendRegistry, modelSpecForm } from './backends/createBackendRegistry.js';
 export { canonicalJson } from './cache/canonicalJson.js';
 export { defaultCachePath } from './cache/defaultCachePath.js';
 export { keyFor } from './cache/keyFor.js';
@@ -98,6 +98,10 @@ export type {
   PoolStats,
 } from './pool/createEndpointPool.js';
 export { createEndpointPool } from './pool/createEndpointPool.js';
+export { BUILTIN_PRICES_URL, loadPriceTable } from './pricing/loadPriceTable.js';
+export type { PriceEntry, PriceTable } from './pricing/PriceTable.js';
+export type { PriceQuote, TokenCounts } from './pricing/priceTokens.js';
+export { priceTokens } from './pricing/priceTokens.js';
 export type { Rng } from './Rng.js';
 export { createRng, hashString } from './Rng.js';
 export { buildRecognitionPrompt } from './recognition/buildRecognitionPrompt.js';

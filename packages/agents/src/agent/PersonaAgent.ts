@@ -52,7 +52,7 @@ export interface PersonaAgentOptions {
   backend: ModelBackend;
   /** What personas are told about themselves (default 'combined'). */
   condition?: Condition;
-  /** A prompt builder to share between agents (default: one created on first use). */
+  /** A prompt builder to share between agents (default: the agent's own). */
   prompts?: PromptBuilder;
   /**
    * Called when an answer could not be parsed, with the request that produced it: a response
@@ -81,13 +81,13 @@ export interface PersonaAgentOptions {
 export class PersonaAgent {
   readonly backend: ModelBackend;
   readonly condition: Condition;
-  private prompts: PromptBuilder | Promise<PromptBuilder> | undefined;
+  private readonly prompts: PromptBuilder;
   private readonly onUnparsed: PersonaAgentOptions['onUnparsed'];
 
   constructor(opts: PersonaAgentOptions) {
     this.backend = opts.backend;
     this.condition = opts.condition ?? 'combined';
-    this.prompts = opts.prompts;
+    this.prompts = opts.prompts ?? createPromptBuilder();
     this.onUnparsed = opts.onUnparsed;
   }
 
@@ -100,11 +100,8 @@ export class PersonaAgent {
    * @returns the answer; rejects only on cancellation or bugs
    */
   async answer(persona: Persona, task: EstimationTask, ctx: AnswerContext): Promise<PersonaAnswer> {
-    this.prompts ??= createPromptBuilder();
-    const prompts = await this.prompts;
-    this.prompts = prompts;
     const request: ModelRequest = {
-      messages: prompts.build({
+      messages: this.prompts.build({
         persona,
         task,
         condition: this.condition,

@@ -1,5 +1,4 @@
 import type { ChatMessage } from '@emocrowd/models';
-import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { type Condition, showsEmotion, showsSocial } from '../persona/Condition.js';
 import type { Persona } from '../persona/Persona.js';
 import { socialValue } from '../social/socialDimensions.js';
@@ -42,54 +41,25 @@ export const SYSTEM_PROMPT =
   'Always give a single number as your estimate, even when you are unsure.';
 
 /**
- * The LangChain template of a prompt: the static system message, then one user message with the
- * persona (emotion and social context, depending on the condition), the question, optional
+ * Creates the prompt builder: the static system message, then one user message with the persona
+ * (emotion and social context, depending on the condition), the question, optional
  * social-influence context and the answer format.
- */
-export const PROMPT_TEMPLATE = ChatPromptTemplate.fromMessages([
-  ['system', SYSTEM_PROMPT],
-  ['human', '{persona}{question}\n\n{social}{format}'],
-]);
-
-const SLOTS = ['persona', 'question', 'social', 'format'] as const;
-type Slot = (typeof SLOTS)[number];
-type SlotValues = Record<Slot, string>;
-
-/**
- * Formats a prompt with LangChain on every call (the reference path; about 20x slower than
- * {@link createPromptBuilder}'s, see there).
  *
- * @param input - persona, task, condition, social context
- * @returns the messages
- */
-export async function formatPromptWithLangChain(input: PromptInput): Promise<ChatMessage[]> {
-  const messages = await PROMPT_TEMPLATE.formatMessages(slotValues(input));
-  return messages.map((m) => ({ role: roleOf(m.getType()), content: String(m.content) }));
-}
-
-/**
- * Creates the fast prompt builder.
+ * Intuition: a crowd of a million personas builds a million prompts, so a prompt is plain string
+ * concatenation: no template engine, no allocation beyond the two messages. The per-task parts
+ * (question and answer-format sentences) are cached per task object.
  *
- * Intuition: LangChain's template formatting is async and allocates message objects; at a
- * million personas that dominates a benchmark. So the template is formatted ONCE with LangChain
- * using sentinel values; the literal text between the sentinels is kept, and each `build` call
- * only concatenates those literals with the per-persona parts. The result is byte-identical to
- * {@link formatPromptWithLangChain} (tested). Per-task parts (question and answer-format
- * sentences) are cached per task object.
+ * Measured (Node 20, paper-space personas, combined condition): about 1.5 us per prompt, so
+ * 1,000,000 prompts take about 1.5 s (PersonaSpace.at adds about 3.7 us per persona, mostly the
+ * id hash).
  *
- * Measured (Node 20, paper-space personas, combined condition): LangChain formatMessages about
- * 30 us per prompt; this builder about 1.5 us per prompt, so 1,000,000 prompts take about 1.5 s
- * instead of 30 s (PersonaSpace.at adds about 3.7 us per persona, mostly the id hash).
+ * @example
+ * const prompts = createPromptBuilder();
+ * const [system, user] = prompts.build({ persona, task, condition: 'combined' });
  *
  * @returns the builder
  */
-export async function createPromptBuilder(): Promise<PromptBuilder> {
-  const sentinels = Object.fromEntries(SLOTS.map((s) => [s, `\u0000${s}\u0000`])) as SlotValues;
-  const messages = await PROMPT_TEMPLATE.formatMessages(sentinels);
-  const compiled = messages.map((m) => ({
-    role: roleOf(m.getType()),
-    parts: splitOnSentinels(String(m.content), sentinels),
-  }));
+export function createPromptBuilder(): PromptBuilder {
   const taskParts = new WeakMap<EstimationTask, { question: string; format: string }>();
   return {
     build(input: PromptInput): ChatMessage[] {
@@ -98,53 +68,13 @@ export async function createPromptBuilder(): Promise<PromptBuilder> {
         parts = { question: questionText(input.task), format: formatText(input.task) };
         taskParts.set(input.task, parts);
       }
-      const values: SlotValues = {
-        persona: personaText(input.persona, input.condition),
-        question: parts.question,
-        social: socialText(input.task, input.social),
-        format: parts.format,
-      };
-      return compiled.map((m) => ({ role: m.role, content: fill(m.parts, values) }));
+      const persona = personaText(input.persona, input.condition);
+      const social = socialText(input.task, input.social);
+      return [
+        { role: 'system', content: SYSTEM_PROMPT },
+        { role: 'user', content: `${persona}${parts.question}\n\n${social}${parts.format}` },
+      ];
     },
-  };
-}
-
-type Part = { literal: string } | { slot: Slot };
-
-function splitOnSentinels(content: string, sentinels: SlotValues): Part[] {
-  const parts: Part[] = [];
-  let rest = content;
-  for (;;) {
-    let next: { slot: Slot; at: number } | undefined;
-    for (const slot of SLOTS) {
-      const at = rest.indexOf(sentinels[slot]);
-      if (at >= 0 && (next === undefined || at < next.at)) next = { slot, at };
-    }
-    if (next === undefined) break;
-    if (next.at > 0) parts.push({ literal: rest.slice(0, next.at) });
-    parts.push({ slot: next.slot });
-    rest = rest.slice(next.at + sentinels[next.slot].length);
-  }
-  if (rest.length > 0) parts.push({ literal: rest });
-  return parts;
-}
-
-function fill(parts: readonly Part[], values: SlotValues): string {
-  let out = '';
-  for (const part of parts) out += 'literal' in part ? part.literal : values[part.slot];
-  return out;
-}
-
-function roleOf(type: string): ChatMessage['role'] {
-  return type === 'system' ? 'system' : type === 'ai' ? 'assistant' : 'user';
-}
-
-function slotValues(input: PromptInput): SlotValues {
-  return {
-    persona: personaText(input.persona, input.condition),
-    question: questionText(input.task),
-    social: socialText(input.task, input.social),
-    format: formatText(input.task),
   };
 }
 

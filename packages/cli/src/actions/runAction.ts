@@ -11,6 +11,7 @@ import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
 import { backendSettings } from '../run/backendSettings.js';
+import { capabilityNote } from '../run/capabilityNote.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import { resolveShard, type Shard } from '../run/resolveShard.js';
 import { resumeRequest } from '../run/resumeRequest.js';
@@ -62,6 +63,8 @@ export async function runAction({
   const quiet = flags.quiet === true;
   if (!quiet && !started.descriptor.model.isLanguageModel)
     io.stderr.write(`${colors.yellow(SYNTHETIC_BANNER)}\n`);
+  const note = capabilityNote(started.descriptor);
+  if (!quiet && note !== undefined) io.stderr.write(`${colors.yellow(note)}\n`);
   if (!quiet && started.resumed > 0)
     io.stderr.write(`resuming ${started.dir}: ${started.resumed} answers already there\n`);
   const personasHere = started.descriptor.personas.shard

@@ -24,7 +24,19 @@ describe('emocrowd run with the backend registry', () => {
     const args = ['run', '--model', 'openai:llama3.2:1b', '--host', server.url, '--personas', '4'];
     const started = performance.now();
     const { code, stdout, stderr } = await runCli(
-      [...args, '--timeout', '300', '--retries', '0', '--no-cache', '--subsets', '0', '--json', '--out', out],
+      [
+        ...args,
+        '--timeout',
+        '1500',
+        '--retries',
+        '0',
+        '--no-cache',
+        '--subsets',
+        '0',
+        '--json',
+        '--out',
+        out,
+      ],
       { cwd: work },
     );
     server.setFaults({ failRate: 0 });
@@ -36,7 +48,7 @@ describe('emocrowd run with the backend registry', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as ResponseRecord);
     expect(records).toHaveLength(4);
-    for (const r of records) expect(r.reason).toMatch(/no complete answer from .* within 300 ms/);
+    for (const r of records) expect(r.reason).toMatch(/no complete answer from .* within 1500 ms/);
   });
 
   it('passes a backend flag to its backend, and records secret ones as "(set)" in run.json', async () => {
@@ -95,7 +107,7 @@ describe('emocrowd run with the backend registry', () => {
     const unknown = await runCli(['run', '--model', 'vllm:qwen'], { cwd: work });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim()).toMatch(
-      /^emocrowd: --model "vllm:qwen" is not a model: use synthetic, ollama:NAME or openai:NAME/,
+      /^emocrowd: --model "vllm:qwen" is not a model: use synthetic, langchain:PROVIDER:MODEL, ollama:NAME or openai:NAME/,
     );
   });
 });

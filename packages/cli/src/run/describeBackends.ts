@@ -1,11 +1,7 @@
-import type { BackendDefinition, BackendRegistry } from '@emocrowd/models/backends';
+import { type BackendRegistry, modelSpecForm } from '@emocrowd/models/backends';
 
-/** `PREFIX:NAME`, or the prefix alone for a backend without a model name. */
-export function modelForm(definition: BackendDefinition): string {
-  return definition.modelName === undefined
-    ? definition.prefix
-    : `${definition.prefix}:${definition.modelName}`;
-}
+/** `PREFIX:NAME`, or the prefix alone for a backend without a model name (see `modelSpecForm`). */
+export const modelForm = modelSpecForm;
 
 /**
  * The `--model` forms in words, e.g. "synthetic (built-in, not an LLM), ollama:NAME or openai:NAME".
@@ -38,7 +34,7 @@ export function describeHosts(registry: BackendRegistry): string {
         ? `${sources.length > 0 ? `${sources.join(' or ')}, else ` : ''}required`
         : sources.length > 0
           ? sources.join(' or ')
-          : "the client's own default";
+          : "the provider's own endpoint";
     parts.push(`${where} for ${d.prefix}:`);
   }
   return parts.join('; ');

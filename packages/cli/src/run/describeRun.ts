@@ -27,6 +27,7 @@ export function describeRun(
       ...(info.digest ? { digest: info.digest } : {}),
       isLanguageModel: info.isLanguageModel,
       ...(info.hosts && info.hosts.length > 0 ? { hosts: [...info.hosts] } : {}),
+      ...(info.capabilities ? { capabilities: { ...info.capabilities } } : {}),
     },
     personas: {
       spec: request.personas,

@@ -40,6 +40,18 @@ export interface RunDescriptor {
     digest?: string;
     isLanguageModel: boolean;
     hosts?: string[];
+    /**
+     * Which request fields the backend passes to the model (models' `ModelCapabilities`), when
+     * the backend reports them: a study comparing models can tell which were seeded.
+     */
+    capabilities?: {
+      seed: boolean;
+      temperature: boolean;
+      maxTokens: boolean;
+      topP: boolean;
+      keepAlive: boolean;
+      schema: boolean;
+    };
   };
   personas: {
     /** How the crowd was chosen, e.g. "200", "all", "paper", a file path. */

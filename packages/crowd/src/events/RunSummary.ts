@@ -45,10 +45,25 @@ export interface RunCounts {
   cached: number;
   /** Calls that reached the model (not cached). */
   modelCalls: number;
+  /** Prompt tokens of the answers that reached the model for this run (not cached; failed calls count 0). */
+  modelPromptTokens: number;
+  /** Completion tokens of the answers that reached the model for this run. */
+  modelCompletionTokens: number;
   /** Answers still missing (an interrupted run); a crowd stopped at its precision misses none. */
   missing: number;
   /** Answers never asked because the crowd stopped at its precision (runs with a stop rule only). */
   skipped?: number;
+}
+
+/**
+ * Tokens over every stored answer of a run, as the model reported them (0 where it reports none):
+ * the size of the crowd in tokens, whatever the cache served. A cached answer counts the tokens of
+ * the call that produced it; `counts.modelPromptTokens` / `modelCompletionTokens` count only the
+ * calls this run made.
+ */
+export interface RunUsage {
+  promptTokens: number;
+  completionTokens: number;
 }
 
 /**
@@ -68,6 +83,7 @@ export interface RunSummary extends Partial<EstimateSummary> {
   model: { id: string; isLanguageModel: boolean };
   seed: number;
   counts: RunCounts;
+  usage: RunUsage;
   rounds: RoundStats[];
   /**
    * Dose-response of an intensity sweep: per BEAM spectrum (or Plutchik spoke, or GoEmotions

@@ -38,6 +38,7 @@ export class RoundState {
   private answered = 0;
   private failed = 0;
   private estimates: number[] = [];
+  private readonly tokens = { prompt: 0, completion: 0, modelPrompt: 0, modelCompletion: 0 };
 
   constructor(round: number, total: number) {
     this.round = round;
@@ -58,6 +59,7 @@ export class RoundState {
     if (this.inside(slot)) this.store(slot, lite);
     else this.outside.set(slot, lite);
     this.stored++;
+    this.countTokens(record);
     if (record.status === 'ok' && record.estimate !== undefined) {
       this.answered++;
       this.sum += record.estimate;
@@ -68,6 +70,31 @@ export class RoundState {
       }
     } else {
       this.failed++;
+    }
+  }
+
+  /**
+   * Tokens of the stored answers: `prompt` / `completion` over all of them (a cached answer
+   * counts the tokens of the call that produced it), `modelPrompt` / `modelCompletion` over those
+   * that reached the model (not served from the cache).
+   */
+  tokenTotals(): Readonly<{
+    prompt: number;
+    completion: number;
+    modelPrompt: number;
+    modelCompletion: number;
+  }> {
+    return this.tokens;
+  }
+
+  private countTokens(record: ResponseRecord): void {
+    const prompt = record.tokens?.prompt ?? 0;
+    const completion = record.tokens?.completion ?? 0;
+    this.tokens.prompt += prompt;
+    this.tokens.completion += completion;
+    if (!record.cached) {
+      this.tokens.modelPrompt += prompt;
+      this.tokens.modelCompletion += completion;
     }
   }
 

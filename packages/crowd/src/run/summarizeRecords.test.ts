@@ -46,6 +46,26 @@ describe('summarizeRecords', () => {
     expect(inOrder.aggregates.median?.estimate).toBe(800 + 17 * 14.5);
   });
 
+  it('sums the tokens of every answer in usage, and of the calls that reached the model in counts', () => {
+    // 30 answers: persona p has prompt 100 + p, completion 10 + p; every third came from the cache.
+    const withTokens = records.map((r, p) => ({
+      ...r,
+      tokens: { prompt: 100 + p, completion: 10 + p },
+      cached: p % 3 === 0,
+    }));
+    const duplicate = { ...(withTokens[1] as ResponseRecord), tokens: { prompt: 9999, completion: 9999 } };
+    const summary = summarizeRecords({ descriptor, personas, records: [...withTokens, duplicate] });
+    // sum over p = 0..29 of (100 + p) = 3000 + 435; of (10 + p) = 300 + 435
+    expect(summary.usage).toEqual({ promptTokens: 3435, completionTokens: 735 });
+    // not cached: p % 3 != 0, 20 personas; sum of p over them = 435 - (0 + 3 + ... + 27) = 435 - 135 = 300
+    expect(summary.counts).toMatchObject({
+      cached: 10,
+      modelCalls: 20,
+      modelPromptTokens: 2000 + 300,
+      modelCompletionTokens: 200 + 300,
+    });
+  });
+
   it('counts missing answers and refuses answers of personas outside the crowd', () => {
     expect(summarizeRecords({ descriptor, personas, records: records.slice(0, 20) }).counts.missing).toBe(10);
     const stranger = { ...(records[0] as ResponseRecord), personaIndex: -5 };

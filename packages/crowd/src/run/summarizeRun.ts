@@ -3,7 +3,7 @@ import { type IntensityTrend, intensityTrends } from '../analysis/intensityTrend
 import { type BatteryItem, summarizeBattery } from '../analysis/summarizeBattery.js';
 import { type SummaryOptions, summarizeEstimates } from '../analysis/summarizeEstimates.js';
 import { descriptorItems, isBatteryDescriptor, type RunDescriptor } from '../events/RunDescriptor.js';
-import type { RoundStats, RunCounts, RunSummary } from '../events/RunSummary.js';
+import type { RoundStats, RunCounts, RunSummary, RunUsage } from '../events/RunSummary.js';
 import type { StoppingSummary } from '../stopping/PrecisionStop.js';
 import type { PersonaList } from './PersonaList.js';
 import type { RoundState } from './RoundState.js';
@@ -79,6 +79,7 @@ export function summarizeRun(input: {
     model: { id: descriptor.model.id, isLanguageModel: descriptor.model.isLanguageModel },
     seed: descriptor.seed,
     counts,
+    usage: usageOf(input.counted ?? rounds),
     rounds: roundList,
     timing: {
       elapsedMs: Math.round(input.elapsedMs),
@@ -152,6 +153,17 @@ function lastAnswered(rounds: RunRounds, item: number): RoundState | undefined {
   return [...states].reverse().find((state) => state.size > 0) ?? states[states.length - 1];
 }
 
+/** Tokens over every stored answer of the run (see RunSummary.usage). */
+function usageOf(rounds: RunRounds): RunUsage {
+  const usage: RunUsage = { promptTokens: 0, completionTokens: 0 };
+  for (const state of rounds.all()) {
+    const tokens = state.tokenTotals();
+    usage.promptTokens += tokens.prompt;
+    usage.completionTokens += tokens.completion;
+  }
+  return usage;
+}
+
 function countAnswers(rounds: RunRounds, descriptor: RunDescriptor, stopping?: StoppingSummary): RunCounts {
   const counts: RunCounts = {
     personas: rounds.personas,
@@ -161,9 +173,14 @@ function countAnswers(rounds: RunRounds, descriptor: RunDescriptor, stopping?: S
     failed: 0,
     cached: 0,
     modelCalls: 0,
+    modelPromptTokens: 0,
+    modelCompletionTokens: 0,
     missing: 0,
   };
   for (const state of rounds.all()) {
+    const tokens = state.tokenTotals();
+    counts.modelPromptTokens += tokens.modelPrompt;
+    counts.modelCompletionTokens += tokens.modelCompletion;
     for (const [, lite] of state.entries()) {
       if (lite.status === 'ok') counts.answered++;
       else if (lite.status === 'unparsed') counts.unparsed++;

@@ -18,7 +18,8 @@ const PARTS = [
  * the same run.
  *
  * The run id is not compared, nor what does not change the answers: the model's hosts (a run
- * may continue on other servers) and Ollama's keep-alive. Objects compare by content, whatever
+ * may continue on other servers) and Ollama's keep-alive; nor the model's capabilities, which
+ * follow from the backend and model compared (and which runs made before they were recorded lack). Objects compare by content, whatever
  * their key order.
  *
  * @param a one descriptor.
@@ -38,7 +39,7 @@ export function describeDifference(
 }
 
 function comparable(d: Omit<RunDescriptor, 'runId'>, part: (typeof PARTS)[number]): unknown {
-  if (part === 'model') return { ...d.model, hosts: undefined };
+  if (part === 'model') return { ...d.model, hosts: undefined, capabilities: undefined };
   if (part === 'generation') return { ...d.generation, keepAlive: undefined };
   return d[part];
 }

@@ -48,7 +48,7 @@ export type HostPolicy =
 
 /** What a backend's factory receives, once per server. */
 export interface BackendContext {
-  /** The spec after "PREFIX:" (e.g. "llama3.1:8b"); "" for a backend without a model name. */
+  /** The spec after "PREFIX:" (e.g. "llama3.1:8b"); the prefix itself for a spec that is the prefix alone. */
   model: string;
   /** This adapter's server, normalised; undefined in-process or when the client picks its default. */
   host?: string;
@@ -87,6 +87,11 @@ export interface BackendDefinition {
   readonly prefix: string;
   /** How the model is written after the prefix, e.g. "NAME" or "PROVIDER:MODEL"; none: the prefix alone. */
   readonly modelName?: string;
+  /**
+   * With `modelName`: the prefix alone is a complete spec too (its model is then the prefix), as
+   * `synthetic` is beside `synthetic:emotional`. Forms in messages show the prefix alone.
+   */
+  readonly modelOptional?: boolean;
   /** One line for `--help` and docs/cli.md. */
   readonly summary: string;
   /** A complete `--model` value, e.g. "ollama:llama3.1:8b". */

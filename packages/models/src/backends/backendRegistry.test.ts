@@ -23,7 +23,7 @@ describe('the registered backends', () => {
 
   it('refuses an unknown backend with every form in one line', () => {
     expect(() => backendRegistry.parse('llamacpp:qwen')).toThrow(
-      /^--model "llamacpp:qwen" is not a model: use synthetic, ollama:NAME or openai:NAME \(e\.g\. /,
+      /^--model "llamacpp:qwen" is not a model: use synthetic, langchain:PROVIDER:MODEL, ollama:NAME or openai:NAME \(e\.g\. /,
     );
   });
 });

@@ -62,6 +62,14 @@ describe('createBackendRegistry', () => {
     }
   });
 
+  it('takes the prefix alone for a backend whose model name is optional', () => {
+    const optional = backend('opt', { modelOptional: true, modelName: 'VARIANT' });
+    const r = createBackendRegistry([optional]);
+    expect(r.forms()).toBe('opt');
+    expect(r.parse('opt')).toMatchObject({ backend: 'opt', model: 'opt' });
+    expect(r.parse('opt:fast')).toMatchObject({ backend: 'opt', model: 'fast' });
+  });
+
   it('runs a backend model check', () => {
     const checked = createBackendRegistry([
       backend('strict', {

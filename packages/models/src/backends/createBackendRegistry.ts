@@ -21,8 +21,9 @@ export interface BackendRegistry {
   /** @returns the backend with this prefix, if any */
   find(prefix: string): BackendDefinition | undefined;
   /**
-   * Parses `--model`: `PREFIX` for a backend without a model name, else `PREFIX:MODEL`, where
-   * the model may itself contain colons (`ollama:llama3.1:8b`).
+   * Parses `--model`: `PREFIX` for a backend without a model name (or whose name is optional;
+   * the model is then the prefix), else `PREFIX:MODEL`, where the model may itself contain colons
+   * (`ollama:llama3.1:8b`).
    * @throws ModelError('bad-request') naming the accepted forms
    */
   parse(spec: string): ResolvedModelSpec;
@@ -46,6 +47,19 @@ export interface BackendRegistry {
     given: readonly string[],
     env: Readonly<Record<string, string | undefined>>,
   ): (string | undefined)[];
+}
+
+/**
+ * How a backend's `--model` values are written in messages: `ollama:NAME`, or the prefix alone
+ * for a backend without a model name or whose name is optional (`synthetic`).
+ *
+ * @param definition the backend
+ * @returns the form
+ */
+export function modelSpecForm(definition: BackendDefinition): string {
+  return definition.modelName === undefined || definition.modelOptional
+    ? definition.prefix
+    : `${definition.prefix}:${definition.modelName}`;
 }
 
 /**
@@ -82,8 +96,7 @@ export function createBackendRegistry(definitions: readonly BackendDefinition[])
       flags[name] = flag;
     }
   }
-  const form = (def: BackendDefinition): string =>
-    def.modelName === undefined ? def.prefix : `${def.prefix}:${def.modelName}`;
+  const form = modelSpecForm;
   const forms = (): string => {
     const all = sorted.map(form);
     return all.length <= 1 ? all.join('') : `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
@@ -103,7 +116,7 @@ export function createBackendRegistry(definitions: readonly BackendDefinition[])
     parse(spec) {
       const trimmed = spec.trim();
       const bare = byPrefix.get(trimmed);
-      if (bare !== undefined && bare.modelName === undefined)
+      if (bare !== undefined && (bare.modelName === undefined || bare.modelOptional))
         return { backend: bare.prefix, model: bare.prefix, definition: bare };
       const colon = trimmed.indexOf(':');
       const definition = colon > 0 ? byPrefix.get(trimmed.slice(0, colon)) : undefined;

@@ -23,10 +23,10 @@ export const ollama = defineBackend({
   flags: {
     'ollama-client': {
       type: 'string',
-      choices: ['langchain', 'native'],
+      choices: ['native', 'langchain'],
       description:
-        "How ollama: requests are sent: LangChain's ChatOllama (streaming, with LangChain's callbacks), or the ollama client directly (one non-streaming request per answer, the same fields, less client CPU).",
-      default: 'langchain',
+        "How ollama: requests are sent: the ollama client (one non-streaming request per answer), or LangChain's ChatOllama (streaming, for LangChain's callbacks and tracing; the same fields, more client CPU).",
+      default: 'native',
     },
   },
   readiness: 'GET /api/version answers and GET /api/tags lists the model (its digest joins the cache key)',

@@ -4,6 +4,7 @@
  * CLI's flags and help, the viewer server's run options, docs/cli.md and the backend stack
  * all read this list (through `backendRegistry`).
  */
+export { langchain } from './langchain.js';
 export { ollama } from './ollama.js';
 export { openai } from './openai.js';
 export { synthetic } from './synthetic.js';

@@ -1,6 +1,7 @@
 import type {
   GenerationOptions,
   ModelBackend,
+  ModelCapabilities,
   ModelInfo,
   ModelRequest,
   ModelResponse,
@@ -63,6 +64,8 @@ export abstract class HttpChatBackend implements ModelBackend {
   protected abstract readonly backendName: string;
   /** The fixes its error messages suggest. */
   protected abstract readonly fixes: FailureFixes;
+  /** Which request fields reach the model (reported by `info()`). */
+  protected abstract readonly capabilities: ModelCapabilities;
 
   /** @param options model, normalised host, timeout and default options */
   constructor(options: HttpChatBackendOptions) {
@@ -72,7 +75,7 @@ export abstract class HttpChatBackend implements ModelBackend {
     this.defaults = options.defaults ?? {};
   }
 
-  /** @returns id "<backend>:<model>", the host, and the digest once `ready()` found one */
+  /** @returns id "<backend>:<model>", the host, its capabilities, and the digest once `ready()` found one */
   info(): ModelInfo {
     return {
       id: `${this.backendName}:${this.model}`,
@@ -81,6 +84,7 @@ export abstract class HttpChatBackend implements ModelBackend {
       ...(this.digest !== undefined ? { digest: this.digest } : {}),
       isLanguageModel: true,
       hosts: [this.host],
+      capabilities: this.capabilities,
     };
   }
 

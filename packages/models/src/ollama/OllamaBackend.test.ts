@@ -248,6 +248,27 @@ describe.each(['langchain', 'native'] as const)('OllamaBackend.generate through 
   });
 });
 
+describe('OllamaBackend clients', () => {
+  it('uses the native client by default, and both clients get the same answer to the same request', async () => {
+    const srv = await start();
+    const request = { messages: ask, schema: SCHEMA, options: { seed: 5, temperature: 0.8, maxTokens: 200 } };
+    const native = await new OllamaBackend({ model: 'llama3.2:1b', host: srv.url }).generate(request);
+    expect(srv.requests[0]?.body).toMatchObject({ stream: false });
+    const viaLangChain = await new OllamaBackend({
+      client: 'langchain',
+      model: 'llama3.2:1b',
+      host: srv.url,
+    }).generate(request);
+    expect(srv.requests[1]?.body).toMatchObject({ stream: true });
+    const { stream: _a, ...nativeBody } = srv.requests[0]?.body as Record<string, unknown>;
+    const { stream: _b, ...langChainBody } = srv.requests[1]?.body as Record<string, unknown>;
+    expect(langChainBody).toEqual(nativeBody);
+    expect(viaLangChain.text).toBe(native.text);
+    expect(viaLangChain.structured).toEqual(native.structured);
+    expect(viaLangChain.usage).toEqual(native.usage);
+  });
+});
+
 describe('OllamaBackend.ready and info', () => {
   it('checks the server and the model, and records the digest from /api/tags', async () => {
     const srv = await start({ models: ['llama3.2:1b', 'emollama'] });
@@ -258,6 +279,14 @@ describe('OllamaBackend.ready and info', () => {
       model: 'emollama',
       isLanguageModel: true,
       hosts: [srv.url],
+      capabilities: {
+        seed: true,
+        temperature: true,
+        maxTokens: true,
+        topP: true,
+        keepAlive: true,
+        schema: true,
+      },
     });
     await backend.ready();
     expect(srv.requests.map((r) => r.path)).toEqual(['/api/version', '/api/tags']);

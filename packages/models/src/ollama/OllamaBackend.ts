@@ -22,9 +22,9 @@ export interface OllamaBackendOptions {
   /** Extra HTTP headers (e.g. for an authenticating proxy in front of Ollama). */
   headers?: Record<string, string>;
   /**
-   * Which client sends the chat: `langchain` (default) - LangChain's `ChatOllama` (streaming,
-   * with LangChain's callbacks and tracing); `native` - the `ollama` client, one non-streaming
-   * request per answer, the same fields with less client CPU per call (docs/benchmarks.md).
+   * Which client sends the chat: `native` (default) - the `ollama` client, one non-streaming
+   * request per answer; `langchain` - LangChain's `ChatOllama` (streaming, for LangChain's
+   * callbacks and tracing), the same fields with more client CPU per call (docs/benchmarks.md).
    */
   client?: OllamaChatClient;
 }
@@ -33,8 +33,8 @@ export interface OllamaBackendOptions {
 export type OllamaChatClient = 'langchain' | 'native';
 
 /**
- * The Ollama adapter of the model port: chat through LangChain's `ChatOllama` (or, with
- * `client: 'native'`, the official `ollama` client), readiness and model metadata through the
+ * The Ollama adapter of the model port: chat through the official `ollama` client (or, with
+ * `client: 'langchain'`, LangChain's `ChatOllama`), readiness and model metadata through the
  * `ollama` client; identity, deadline, timing and error mapping from `HttpChatBackend`.
  *
  * Intuition: a crowd run makes thousands of calls that must be reproducible and diagnosable,
@@ -61,6 +61,14 @@ export type OllamaChatClient = 'langchain' | 'native';
 export class OllamaBackend extends HttpChatBackend {
   protected readonly backendName = 'ollama';
   protected readonly fixes = OLLAMA_FIXES;
+  protected readonly capabilities = {
+    seed: true,
+    temperature: true,
+    maxTokens: true,
+    topP: true,
+    keepAlive: true,
+    schema: true,
+  };
   private readonly headers: Record<string, string> | undefined;
   private readonly client: OllamaChatClient;
 
@@ -70,7 +78,7 @@ export class OllamaBackend extends HttpChatBackend {
       throw new ModelError('bad-request', 'OllamaBackend needs a model name, e.g. "llama3.2:1b"');
     super({ ...options, host: normalizeOllamaHost(options.host) });
     this.headers = options.headers;
-    this.client = options.client ?? 'langchain';
+    this.client = options.client ?? 'native';
   }
 
   protected chat(request: ModelRequest, o: GenerationOptions, deadline: Deadline): Promise<ChatReply> {

@@ -71,6 +71,14 @@ describe('OpenAICompatibleBackend', () => {
       model: 'llama3.2:1b',
       isLanguageModel: true,
       hosts: [srv.url],
+      capabilities: {
+        seed: true,
+        temperature: true,
+        maxTokens: true,
+        topP: true,
+        keepAlive: false,
+        schema: true,
+      },
     });
   });
 

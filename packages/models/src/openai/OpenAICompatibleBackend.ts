@@ -43,6 +43,15 @@ export interface OpenAICompatibleBackendOptions {
 export class OpenAICompatibleBackend extends HttpChatBackend {
   protected readonly backendName = 'openai';
   protected readonly fixes = OPENAI_FIXES;
+  /** Everything but `keepAlive`, which is not part of the OpenAI API. */
+  protected readonly capabilities = {
+    seed: true,
+    temperature: true,
+    maxTokens: true,
+    topP: true,
+    keepAlive: false,
+    schema: true,
+  };
   /** The server's base URL, without "/v1". */
   readonly baseUrl: string;
   private readonly apiKey: string | undefined;

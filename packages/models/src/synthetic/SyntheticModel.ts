@@ -25,6 +25,15 @@ const INFO: ModelInfo = Object.freeze({
   backend: 'synthetic',
   model: 'synthetic',
   isLanguageModel: false,
+  // The seed, the token limit and the schema shape the answer; temperature and top-p are ignored.
+  capabilities: Object.freeze({
+    seed: true,
+    temperature: false,
+    maxTokens: true,
+    topP: false,
+    keepAlive: false,
+    schema: true,
+  }),
 });
 
 /**

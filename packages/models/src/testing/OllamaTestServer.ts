@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { OllamaTestServerRespond } from './OllamaTestServerAnswer.js';
@@ -83,6 +84,8 @@ export async function startOllamaTestServer(
 ): Promise<OllamaTestServer> {
   const requests: OllamaRecordedRequest[] = [];
   const closing = new AbortController();
+  // Every delayed or hung answer listens to it: one listener per request in flight.
+  setMaxListeners(0, closing.signal);
   const state: TestServerState = {
     store: new ModelStore(options.models ?? ['llama3.2:1b']),
     plan: new OllamaFaultPlan(options),
