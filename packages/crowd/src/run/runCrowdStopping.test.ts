@@ -78,10 +78,19 @@ async function run(options: {
   return { records, summary: last.summary, cancelled: last.cancelled };
 }
 
-const stable = ({ timing: _t, ...rest }: RunSummary) => ({
+const stable = ({ timing: _t, usage: _u, ...rest }: RunSummary) => ({
   ...rest,
-  // Answers still in flight at the stop are stored and counted: how many depends on timing.
-  counts: { ...rest.counts, answered: 0, modelCalls: 0, cached: 0, skipped: 0 },
+  // Answers still in flight at the stop are stored and counted (answers, calls, tokens): how
+  // many depends on timing.
+  counts: {
+    ...rest.counts,
+    answered: 0,
+    modelCalls: 0,
+    cached: 0,
+    skipped: 0,
+    modelPromptTokens: 0,
+    modelCompletionTokens: 0,
+  },
   stopping: rest.stopping && { ...rest.stopping, asked: 0, callsSaved: 0 },
 });
 
