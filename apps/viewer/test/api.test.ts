@@ -5,6 +5,7 @@ import type { CrowdEvent, ResponseRecord, RunDescriptor, RunSummary } from '@emo
 import { Observable } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRunDir } from '../../../packages/cli/src/serve/resolveRunDir.js';
+import { MAX_KEPT_SNAPSHOTS } from '../../../packages/cli/src/serve/LiveRun.js';
 import { startServeServer } from '../../../packages/cli/src/serve/startServeServer.js';
 import { crowdEvents, postJson, readEventStream, type ServeFixture, startServeFixture } from './serveFixture.js';
 
@@ -138,7 +139,7 @@ describe('emocrowd serve API', () => {
     expect(options.emotions.plutchik).toHaveLength(8);
   });
 
-  it('streams a live run over SSE, then replays it, from memory and from the store, identically', async () => {
+  it('streams a live run over SSE, then replays it from the store, on this server and on a new one', async () => {
     const started = await postJson(fx.url('/api/runs'), { personas: 40, seed: 7, subsets: 20 });
     expect(started.status).toBe(201);
     const runId = String(started.body.runId);
@@ -185,6 +186,44 @@ describe('emocrowd serve API', () => {
     }
   });
 
+  it('keeps a bounded number of events of a large live run, and a late subscriber still gets every answer once', async () => {
+    const started = await postJson(fx.url('/api/runs'), { personas: 5000, replicates: 2, rounds: 3, subsets: 0, influence: { kind: 'aggregate' } });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const runId = String(started.body.runId);
+    const run = fx.server.live.get(runId);
+    if (!run) throw new Error('the run is not live');
+    let mostRetained = 0;
+    let lateStream: ReturnType<typeof readEventStream> | undefined;
+    while (!run.completed) {
+      mostRetained = Math.max(mostRetained, run.retained);
+      // a viewer that opens the run in the middle of its second round
+      if (!lateStream && run.answers > 12_000) lateStream = readEventStream(fx.url(`/api/runs/${runId}/events`));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    mostRetained = Math.max(mostRetained, run.retained);
+    expect(run.answers).toBe(30_000);
+    // the start, three finished rounds, at most 512 snapshots and the completion: never the answers
+    expect(mostRetained).toBeLessThanOrEqual(2 + 3 + MAX_KEPT_SNAPSHOTS);
+    expect(run.rounds.filter((e) => e.type === 'crowdUpdated').length).toBeLessThanOrEqual(MAX_KEPT_SNAPSHOTS);
+
+    const stored = readFileSync(join(fx.runsDir, runId, 'responses.jsonl'), 'utf8').trim().split('\n');
+    expect(stored).toHaveLength(30_000);
+    expect(lateStream).toBeDefined();
+    for (const messages of [(await (lateStream as ReturnType<typeof readEventStream>)).messages, (await readEventStream(fx.url(`/api/runs/${runId}/events`))).messages]) {
+      const events = crowdEvents(messages);
+      expect(events[0]?.type).toBe('runStarted');
+      expect(events[events.length - 1]?.type).toBe('runCompleted');
+      expect(messages[messages.length - 1]?.event).toBe('end');
+      const answers = events.flatMap((e) => (e.type === 'estimateSubmitted' || e.type === 'estimateFailed' ? [e.record] : []));
+      // every answer exactly once, in the order of the run's file
+      expect(answers.map((r) => JSON.stringify(r))).toEqual(stored);
+      expect(events.filter((e) => e.type === 'roundFinished').map((e) => (e.type === 'roundFinished' ? e.stats.round : -1))).toEqual([0, 1, 2]);
+      // each round's end comes after all of its answers
+      const lastOfRound0 = events.findLastIndex((e) => e.type === 'estimateSubmitted' && e.record.round === 0);
+      expect(events.findIndex((e) => e.type === 'roundFinished')).toBeGreaterThan(lastOfRound0);
+    }
+  }, 120_000);
+
   it('forwards Stop to the live run, keeps streaming until runCompleted, and heartbeats while quiet', async () => {
     // A scripted run that answers every 20 ms until stopped: the server's stop and streaming
     // plumbing, independent of how fast a model is.
@@ -218,7 +257,7 @@ describe('emocrowd serve API', () => {
       heartbeatMs: 100,
       options: async () => { throw new Error('unused'); },
       store: {
-        startRun: async () => ({ runId: 'scripted-run', dir: join(fx.runsDir, 'scripted-run'), descriptor, events$, stop: () => { stopped = true; } }),
+        startRun: async () => ({ runId: 'scripted-run', dir: join(fx.runsDir, 'scripted-run'), descriptor, events$, stop: () => { stopped = true; }, flush: () => {} }),
         listRuns: async () => [],
         readRun: async () => { throw new Error('unused'); },
       },

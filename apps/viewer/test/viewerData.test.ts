@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeEstimates } from '@emocrowd/crowd';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +9,7 @@ import { analyzeRecords } from '../src/data/analyzeRecords.js';
 import { parseResponsesFile } from '../src/data/parseResponsesFile.js';
 import { sampleFromRecords } from '../src/data/sampleFromRecords.js';
 import { crowdDataPath } from '@emocrowd/data';
+import { runCli } from '../../../packages/cli/src/testing/runCli.js';
 
 const CROWDS = crowdDataPath('');
 
@@ -20,6 +23,35 @@ describe('parseResponsesFile', () => {
     expect(parsed.records.map((r) => r.estimate)).toEqual([100, 200, undefined]);
     expect(parsed.records[0]?.attributes['group, name']).toBe('a, b');
     expect(parsed.records[0]?.attributes.note).toBe('said "hi"');
+  });
+
+  it('reads a CSV exactly as the command line does: one parser, the same crowd', async () => {
+    // the cells of a messy file: a thousands separator, hexadecimal, a missing value, an overflow
+    const csv = 'guess\n"1,194"\n900\n0x10\nNA\n1200\n1e400\n';
+    const parsed = parseResponsesFile('guesses.csv', csv);
+    expect(parsed.records.map((r) => r.status)).toEqual(['ok', 'ok', 'unparsed', 'unparsed', 'ok', 'unparsed']);
+    const viewerCrowd = sampleFromRecords(parsed.records, 0).values;
+    expect(viewerCrowd).toEqual([1194, 900, 1200]);
+    const dir = mkdtempSync(join(tmpdir(), 'emocrowd-viewer-csv-'));
+    try {
+      writeFileSync(join(dir, 'guesses.csv'), csv);
+      const cli = await runCli(['analyze', '--input', 'guesses.csv', '--column', 'guess', '--truth', '1194', '--subsets', '0', '--json'], { cwd: dir });
+      expect(cli.code, cli.stderr).toBe(0);
+      const crowd = (JSON.parse(cli.stdout) as { crowds: { n: number; skipped: { total: number }; summary: { aggregates: Record<string, { estimate: number }> } }[] }).crowds[0];
+      expect([crowd?.n, crowd?.skipped.total]).toEqual([3, 3]);
+      const viewer = analyzeRecords(parsed.records, 1194, { subsets: 0, bootstrap: 0 }).summary;
+      for (const name of ['mean', 'median', 'geometricMean', 'trimmedMean'])
+        expect(viewer.aggregates[name]?.estimate, name).toBe(crowd?.summary.aggregates[name]?.estimate);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a broken CSV with the line, as the command line does, instead of guessing', () => {
+    expect(() => parseResponsesFile('a.csv', 'guess,who\n"12,a\n13,b\n')).toThrow(/a\.csv:2: a quoted field is never closed/);
+    expect(() => parseResponsesFile('a.csv', 'guess\n1"2\n')).toThrow(/a\.csv:2: a quote inside an unquoted field/);
+    expect(() => parseResponsesFile('a.csv', 'guess,who\n12\n')).toThrow(/a\.csv:2: 1 fields where the header has 2/);
+    expect(() => parseResponsesFile('a.csv', 'guess,confidence\n12,-1\n')).toThrow(/a\.csv:2: confidence -1 is negative/);
   });
 
   it('reads responses.jsonl records and names a bad line', () => {

@@ -1,8 +1,9 @@
 /**
  * The browser-safe part of `@emocrowd/crowd` (`@emocrowd/crowd/analysis`): the event and record
- * types, the contract between `emocrowd serve` and the viewer (`ServeApi`), and the pure
- * statistics (stats, strategies, metrics, analysis, per-round measures), with no RxJS run code,
- * no run store and no Node modules. The viewer imports this, so every number it
+ * types, the contract between `emocrowd serve` and the viewer (`ServeApi`), the one CSV reader
+ * (`parseCsv`, `parseCsvTable`, `parseEstimateCell`, `extractCrowds`) and the pure statistics
+ * (stats, strategies, metrics, analysis, per-round measures), with no RxJS run code, no run
+ * store and no Node modules. The viewer imports this, so every number it
  * shows is computed by the same code as the command line's.
  */
 
@@ -105,6 +106,19 @@ export type {
 } from './events/RunDescriptor.js';
 export { descriptorItems, isBatteryDescriptor } from './events/RunDescriptor.js';
 export type { RoundStats, RunCounts, RunSummary, RunUsage } from './events/RunSummary.js';
+export type { DataTable, TableCell } from './import/DataTable.js';
+export type {
+  ExtractCrowdsOptions,
+  ExtractedCrowd,
+  ExtractedCrowds,
+  SkippedRow,
+  SkippedRows,
+} from './import/extractCrowds.js';
+export { extractCrowds } from './import/extractCrowds.js';
+export { parseCsv } from './import/parseCsv.js';
+export { parseCsvTable } from './import/parseCsvTable.js';
+export type { NonNumberReason } from './import/parseEstimateCell.js';
+export { parseEstimateCell } from './import/parseEstimateCell.js';
 export { PeerAnswers } from './influence/PeerAnswers.js';
 export type { ShownTo } from './influence/shownToAgent.js';
 export { shownToAgent, shownValue } from './influence/shownToAgent.js';
@@ -122,6 +136,7 @@ export type { RatioSummary } from './metrics/ratioSummary.js';
 export { ratioSummary } from './metrics/ratioSummary.js';
 export { revisionWeight } from './metrics/revisionWeight.js';
 export { isRoundNumber, roundNumberShare } from './metrics/roundNumberShare.js';
+export type { WocTieRule } from './metrics/wocIndicator.js';
 export { wocIndicator } from './metrics/wocIndicator.js';
 export { completeNetwork } from './networks/completeNetwork.js';
 export { EDGE_LIST_HEADER, formatEdgeList, parseEdgeList } from './networks/edgeListNetwork.js';

@@ -4,17 +4,8 @@
  * Node-only parts: the RxJS run, the run store and importers.
  */
 export * from './analysisEntry.js';
-export type { DataTable, TableCell } from './import/DataTable.js';
 export type { ExtractBatteryOptions, ExtractedBattery, ExtractedItem } from './import/extractBattery.js';
 export { extractBattery } from './import/extractBattery.js';
-export type {
-  ExtractCrowdsOptions,
-  ExtractedCrowd,
-  ExtractedCrowds,
-  SkippedRow,
-  SkippedRows,
-} from './import/extractCrowds.js';
-export { extractCrowds } from './import/extractCrowds.js';
 export type {
   ExtractedRoundCrowds,
   ExtractRoundCrowdsOptions,
@@ -24,10 +15,6 @@ export { extractRoundCrowds } from './import/extractRoundCrowds.js';
 export { csvField, formatCsv } from './import/formatCsv.js';
 export { itemTruths } from './import/itemTruths.js';
 export { humanCrowdPath, loadHumanCrowd } from './import/loadHumanCrowd.js';
-export { parseCsv } from './import/parseCsv.js';
-export { parseCsvTable } from './import/parseCsvTable.js';
-export type { NonNumberReason } from './import/parseEstimateCell.js';
-export { parseEstimateCell } from './import/parseEstimateCell.js';
 export type { SocialInfluenceOptions } from './influence/SocialInfluence.js';
 export { SocialInfluence } from './influence/SocialInfluence.js';
 export { snapshotEvery } from './operators/snapshotEvery.js';
@@ -53,11 +40,14 @@ export type { RunManifest } from './store/RunManifest.js';
 export { RUN_FILES } from './store/RunManifest.js';
 export type { RunStoreErrorKind } from './store/RunStoreError.js';
 export { RunStoreError } from './store/RunStoreError.js';
+export type { ResponseChunk } from './store/readResponseChunk.js';
+export { readResponseChunk } from './store/readResponseChunk.js';
 export type { ReadResponsesResult } from './store/readResponses.js';
 export { readResponses } from './store/readResponses.js';
 export type { StoredRun } from './store/readRun.js';
 export { readRun } from './store/readRun.js';
 export { readRunManifest } from './store/readRunManifest.js';
+export type { RunRecorder } from './store/recordRun.js';
 export { recordRun } from './store/recordRun.js';
 export type { ReopenedRun } from './store/reopenRunDir.js';
 export { reopenRunDir } from './store/reopenRunDir.js';

@@ -14,7 +14,7 @@ export type { BackendRegistry, ModelSpec, ResolvedModelSpec } from './backends/c
 export { createBackendRegistry, modelSpecForm } from './backends/createBackendRegistry.js';
 export { canonicalJson } from './cache/canonicalJson.js';
 export { defaultCachePath } from './cache/defaultCachePath.js';
-export { keyFor } from './cache/keyFor.js';
+export { keyFor, legacyKeyFor } from './cache/keyFor.js';
 export type { CacheEntry, CacheLookupOptions, CacheStats, CacheStatus } from './cache/ResponseCache.js';
 export { ResponseCache } from './cache/ResponseCache.js';
 export type { CachedBackend, WithCacheOptions } from './cache/withCache.js';

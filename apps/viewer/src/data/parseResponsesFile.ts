@@ -1,4 +1,5 @@
 import type { ResponseRecord } from '@emocrowd/crowd/analysis';
+import { recordsFromCsv } from './recordsFromCsv.js';
 
 /** Answers read from a file, with the truth when the file says it. */
 export interface ParsedResponses {
@@ -9,24 +10,10 @@ export interface ParsedResponses {
   estimateColumn?: string;
 }
 
-const ESTIMATE_COLUMNS = [
-  'estimate',
-  'value',
-  'guess',
-  'guess_lb',
-  'response',
-  'response_1',
-  'e1',
-  'pre_influence',
-];
-const TRUTH_COLUMNS = ['truth', 'correct', 'true_value', 'calgold'];
-
 /**
  * Reads a dropped file of answers: emocrowd's `responses.jsonl` (one `ResponseRecord` per line),
- * or a CSV of estimates such as the human crowd data sets (a header row; the estimate column is
- * `estimate`, `value`, `guess`, `response`, ... or else the first numeric column; a `truth`
- * column gives the truth; `emotion`, `confidence`, `round` are used when present; other columns
- * with few distinct values become attributes to break down by).
+ * or a CSV of estimates such as the human crowd data sets, read by crowd's strict CSV parser
+ * exactly as the command line reads it (see `recordsFromCsv`).
  *
  * @param name the file name (its extension picks the format; otherwise the content does).
  * @param text the file's text.
@@ -36,7 +23,7 @@ const TRUTH_COLUMNS = ['truth', 'correct', 'true_value', 'calgold'];
 export function parseResponsesFile(name: string, text: string): ParsedResponses {
   const trimmed = text.trimStart();
   const isJsonl = /\.jsonl?$/i.test(name) || (!/\.csv$/i.test(name) && trimmed.startsWith('{'));
-  return isJsonl ? parseJsonl(text) : parseCsv(text);
+  return isJsonl ? parseJsonl(text) : recordsFromCsv(name, text);
 }
 
 function parseJsonl(text: string): ParsedResponses {
@@ -76,94 +63,4 @@ function parseJsonl(text: string): ParsedResponses {
   });
   if (records.length === 0) throw new Error('the file has no answers');
   return { records };
-}
-
-/** Splits CSV text into rows of fields (RFC 4180: quotes, doubled quotes, newlines in quotes). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
-}
-
-function parseCsv(text: string): ParsedResponses {
-  const rows = csvRows(text);
-  const header = rows.shift()?.map((h) => h.trim());
-  if (!header || rows.length === 0) throw new Error('the CSV needs a header row and at least one answer');
-  const lower = header.map((h) => h.toLowerCase());
-  const numeric = (col: number): boolean =>
-    rows
-      .slice(0, 50)
-      .filter((r) => (r[col] ?? '').trim() !== '')
-      .every((r) => Number.isFinite(Number(r[col])));
-  let estimateCol = ESTIMATE_COLUMNS.map((name) => lower.indexOf(name)).find((i) => i >= 0) ?? -1;
-  const truthCol = TRUTH_COLUMNS.map((name) => lower.indexOf(name)).find((i) => i >= 0) ?? -1;
-  if (estimateCol < 0) estimateCol = header.findIndex((_, i) => i !== truthCol && numeric(i));
-  if (estimateCol < 0) throw new Error(`no column of numbers found (columns: ${header.join(', ')})`);
-  const emotionCol = lower.indexOf('emotion');
-  const confidenceCol = lower.indexOf('confidence');
-  const roundCol = lower.indexOf('round');
-  const attributeCols = header
-    .map((_, i) => i)
-    .filter((i) => ![estimateCol, truthCol, emotionCol, confidenceCol, roundCol].includes(i))
-    .filter((i) => {
-      const distinct = new Set(rows.map((r) => r[i] ?? ''));
-      return distinct.size >= 2 && distinct.size <= 30 && !numeric(i);
-    });
-  const truthText =
-    truthCol >= 0 ? rows.find((r) => (r[truthCol] ?? '').trim() !== '')?.[truthCol] : undefined;
-  const truth = truthText === undefined ? undefined : Number(truthText);
-  const records = rows.map((r, i): ResponseRecord => {
-    const raw = (r[estimateCol] ?? '').trim();
-    const value = raw === '' ? Number.NaN : Number(raw);
-    const confidence = confidenceCol >= 0 ? Number(r[confidenceCol]) : Number.NaN;
-    const attributes: Record<string, string> = {};
-    for (const col of attributeCols) attributes[header[col] as string] = (r[col] ?? '').trim() || 'unknown';
-    return {
-      personaId: `row${i + 1}`,
-      personaIndex: i,
-      ...(emotionCol >= 0 && (r[emotionCol] ?? '').trim() !== ''
-        ? { emotion: (r[emotionCol] as string).trim() }
-        : {}),
-      attributes,
-      replicate: 0,
-      round: roundCol >= 0 && Number.isInteger(Number(r[roundCol])) ? Number(r[roundCol]) : 0,
-      status: Number.isFinite(value) ? 'ok' : 'unparsed',
-      ...(Number.isFinite(value) ? { estimate: value } : {}),
-      ...(Number.isFinite(confidence) ? { confidence: confidence > 1 ? confidence / 100 : confidence } : {}),
-      raw,
-      latencyMs: 0,
-      tokens: { prompt: 0, completion: 0 },
-      cached: false,
-      model: 'file',
-    };
-  });
-  return {
-    records,
-    ...(truth !== undefined && Number.isFinite(truth) ? { truth } : {}),
-    estimateColumn: header[estimateCol] as string,
-  };
 }

@@ -1,3 +1,4 @@
+import type { WocTieRule } from '@emocrowd/crowd';
 import { analyzeBattery, batteryJson } from '../analysis/batteryReport.js';
 import { isBatteryInput, loadBattery } from '../analysis/loadBattery.js';
 import { crowdsOf, loadInput } from '../analysis/loadCrowds.js';
@@ -22,7 +23,13 @@ export async function analyzeAction({
   positionals,
   explicit,
 }: CommandContext<typeof analyzeFlags>): Promise<number> {
-  if (wantsRounds(flags)) return reportRounds(flags, positionals, io, explicit);
+  if (wantsRounds(flags)) {
+    if (explicit.has('woc-ties'))
+      throw usageError(
+        '--woc-ties applies to one-round summaries; the round analysis counts ties on both sides',
+      );
+    return reportRounds(flags, positionals, io, explicit);
+  }
   for (const name of ['shown-columns', 'shown-column'] as const)
     if (flags[name] !== undefined) throw usageError(`--${name} needs --rounds or --round-column`);
   const { strategies, input } = loadInput('analyze', flags, positionals, io.cwd);
@@ -35,6 +42,7 @@ export async function analyzeAction({
     epsilon: flags.epsilon,
     seed: flags.seed,
     selectK: flags['select-k'],
+    wocTies: flags['woc-ties'] as WocTieRule,
   };
   const batteryFlags = {
     column: flags.column,

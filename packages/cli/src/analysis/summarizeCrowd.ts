@@ -3,6 +3,7 @@ import {
   type ExtractedCrowd,
   strategyNames,
   summarizeEstimates,
+  type WocTieRule,
 } from '@emocrowd/crowd';
 import { usageError } from '../command/CliError.js';
 
@@ -19,6 +20,8 @@ export interface CrowdAnalysisOptions {
   seed: number;
   /** Bootstrap resamples of the breakdown intervals. */
   bootstrap?: number;
+  /** How the WOC indicator counts answers equal to the truth (default both sides). */
+  wocTies?: WocTieRule;
   /** Judges the selectCrowd strategy averages (`--select-k`, default 5). */
   selectK?: number;
 }
@@ -67,6 +70,7 @@ export function summarizeCrowd(
     groups: crowd.sample.groups !== undefined && Object.keys(crowd.sample.groups).length > 0,
     bootstrap: options.bootstrap ?? 500,
     seed: options.seed,
+    ...(options.wocTies ? { wocTies: options.wocTies } : {}),
     ...(options.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: options.selectK } } } : {}),
   });
 }

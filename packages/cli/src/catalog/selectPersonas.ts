@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   type Condition,
@@ -9,6 +10,9 @@ import {
 import { createRng } from '@emocrowd/models';
 import { usageError } from '../command/CliError.js';
 import { definitionFileMessage } from './definitionFileMessage.js';
+
+/** A number, whole or not, positive or not: a crowd size written wrongly, never a file name. */
+const NUMBER_LIKE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The persona flags as a command received them. */
 export interface PersonaChoice {
@@ -38,6 +42,14 @@ export interface PersonaChoice {
 export function selectPersonas(choice: PersonaChoice): PersonaSelection {
   const spec = choice.personas.trim();
   const builtIn = /^\d+$/.test(spec) || spec === 'all' || spec === 'paper';
+  if ((builtIn && Number(spec) === 0) || (!builtIn && NUMBER_LIKE.test(spec)))
+    throw usageError(
+      `--personas takes N (a whole number of personas, at least 1), all, paper or a JSON/YAML persona file (got "${spec}")`,
+    );
+  if (!builtIn && !existsSync(resolve(choice.cwd, spec)))
+    throw usageError(
+      `--personas: no such file ${spec}; give N, all, paper or an existing JSON/YAML persona file`,
+    );
   let selection: PersonaSelection;
   try {
     selection = resolvePersonas(builtIn ? spec : resolve(choice.cwd, spec), {

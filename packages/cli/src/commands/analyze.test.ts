@@ -189,6 +189,58 @@ describe('emocrowd analyze', () => {
     );
   });
 
+  it('weights by a confidence column on its own scale (Lorenz et al. 2011, C1 rated 1-6)', async () => {
+    const r = await cli(
+      root,
+      'analyze',
+      '--input',
+      crowdFile('lorenz_2011.csv'),
+      '--column',
+      'E1',
+      '--truth-column',
+      'Truth',
+      '--filter',
+      'Question=1',
+      '--confidence-column',
+      'C1',
+      '--strategies',
+      'mean,confidenceWeightedMean',
+      '--subsets',
+      '0',
+      '--json',
+    );
+    expect(r.code, r.err).toBe(0);
+    const crowd = (JSON.parse(r.out) as AnalyzeJson).crowds[0];
+    // sum(C1 * E1) / sum(C1) over the 144 answers, computed with Python's csv module
+    expect(crowd?.summary?.aggregates.confidenceWeightedMean?.estimate).toBeCloseTo(2889.2904109589, 6);
+  });
+
+  it('rejects an overflowing number (1e400) as a row without a number, like words, and analyses the rest', async () => {
+    writeFileSync(join(root, 'overflow.csv'), 'who,guess\na,100\nb,1e400\nc,abc\nd,-1e400\ne,300\n');
+    const args = [
+      'analyze',
+      '--input',
+      'overflow.csv',
+      '--column',
+      'guess',
+      '--truth',
+      '200',
+      '--subsets',
+      '0',
+    ];
+    const r = await cli(root, ...args, '--json');
+    expect(r.code, r.err).toBe(0);
+    const crowd = (JSON.parse(r.out) as AnalyzeJson).crowds[0];
+    expect(crowd?.n).toBe(2);
+    expect(crowd?.skipped).toMatchObject({ total: 3, text: 3, empty: 0, missing: 0 });
+    expect(crowd?.summary?.aggregates.mean?.estimate).toBe(200);
+    const text = await cli(root, ...args);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(
+      /skipped 3 rows: 3 not a number \(e\.g\. line 3 guess="1e400"; line 4 guess="abc"; line 5 guess="-1e400"\)/,
+    );
+  });
+
   it('analyzes a run: its truth, groups by emotion and attributes, and the manipulation check per emotion', async () => {
     const run = await cli(
       root,

@@ -10,6 +10,13 @@ export const analyzeFlags = {
   ...roundInputFlags,
   ...batteryInputFlags,
   ...analysisFlags,
+  'woc-ties': {
+    type: 'string',
+    choices: ['both', 'strict'],
+    description:
+      'How the WOC indicator counts answers equal to the truth: on both sides, min(#x <= T, #x >= T), or on neither (strict). See docs/metrics.md.',
+    default: 'both',
+  },
   'manipulation-check': {
     type: 'boolean',
     description:

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { goEmotionsDir } from '@emocrowd/data';
 import {
   buildRecognitionPrompt,

@@ -1,12 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import {
-  type Condition,
-  DefinitionFileError,
-  type PersonaSelection,
-  resolvePersonas,
-  type Task,
-} from '@emocrowd/agents';
+import { join } from 'node:path';
+import type { PersonaSelection, Task } from '@emocrowd/agents';
 import {
   loadNetwork,
   type Network,
@@ -15,7 +9,7 @@ import {
   RUN_FILES,
   readRunNetwork,
 } from '@emocrowd/crowd';
-import { createRng } from '@emocrowd/models';
+import { selectPersonas } from '../catalog/selectPersonas.js';
 import { usageError } from '../command/CliError.js';
 import type { RunRequest } from './RunRequest.js';
 import { resolveTask } from './resolveTask.js';
@@ -47,7 +41,15 @@ export function resolveCrowd(
   stored?: { dir: string; network?: NetworkDescription },
 ): ResolvedCrowd {
   const task = resolveTask(request.task, cwd);
-  const selection = selectPersonas(request, cwd);
+  const selection = selectPersonas({
+    personas: request.personas,
+    ...(request.emotions ? { emotions: request.emotions } : {}),
+    ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
+    ...(request.intensities ? { intensities: request.intensities } : {}),
+    condition: request.condition,
+    seed: request.seed,
+    cwd,
+  });
   if (request.groupBy) {
     const known = [
       'emotion',
@@ -68,37 +70,6 @@ export function resolveCrowd(
       ? storedNetwork(stored.dir, stored.network)
       : requestedNetwork(request, selection.count, cwd);
   return { task, selection, personas: shardList(selection, request.shard), ...(network ? { network } : {}) };
-}
-
-function selectPersonas(request: RunRequest, cwd: string): PersonaSelection {
-  let selection: PersonaSelection;
-  try {
-    selection = resolvePersonas(resolvePersonaSpec(request.personas, cwd), {
-      ...(request.emotions ? { emotions: request.emotions } : {}),
-      ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
-      ...(request.intensities ? { intensities: request.intensities } : {}),
-      condition: request.condition as Condition,
-      rng: createRng(request.seed).fork('personas'),
-    });
-  } catch (error) {
-    if (error instanceof DefinitionFileError) throw usageError(error.message);
-    if (error instanceof RangeError) throw usageError(prefixFlag(error.message, '--personas'));
-    throw error;
-  }
-  if (selection.count === 0)
-    throw usageError('--personas: the selection is empty; check --emotions and the persona file');
-  return selection;
-}
-
-function resolvePersonaSpec(spec: string, cwd: string): string {
-  if (/^\d+$/.test(spec) || spec === 'all' || spec === 'paper') return spec;
-  const path = resolve(cwd, spec);
-  if (!existsSync(path)) {
-    throw usageError(
-      `--personas: no such file ${spec}; give N, all, paper or an existing JSON/YAML persona file`,
-    );
-  }
-  return path;
 }
 
 /** The run's network (`--network`), built from the seed or read from its file; usage errors name the flag. */

@@ -34,6 +34,8 @@ export interface StartedRun {
   events$: Observable<CrowdEvent>;
   /** Graceful stop: no new questions; answers in flight arrive; then runCompleted. */
   stop(): void;
+  /** Writes every answer received so far to responses.jsonl now (for readers of the file). */
+  flush(): void;
   /** The backend stack (for stats such as model calls and pool state). */
   stack: BackendStack;
 }
@@ -105,6 +107,7 @@ function run(
   opened: ReturnType<typeof openRunDir>,
 ): StartedRun {
   const stop = new AbortController();
+  const recorder = recordRun(dir, opened.validBytes === undefined ? {} : { validBytes: opened.validBytes });
   const agent = new PersonaAgent({
     backend: stack.backend,
     condition: request.condition as Condition,
@@ -129,7 +132,7 @@ function run(
       ...(request.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: request.selectK } } } : {}),
     },
   }).pipe(
-    recordRun(dir, opened.validBytes === undefined ? {} : { validBytes: opened.validBytes }),
+    recorder,
     finalize(() => void stack.close()),
   );
   return {
@@ -139,6 +142,7 @@ function run(
     resumed: opened.completed.length,
     events$,
     stop: () => stop.abort(),
+    flush: () => recorder.flush(),
     stack,
   };
 }

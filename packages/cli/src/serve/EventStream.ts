@@ -2,8 +2,13 @@ import type { ServerResponse } from 'node:http';
 
 /** A Server-Sent Events response being written. */
 export interface EventStream {
-  /** Writes `event: <type>` and `data: <json>` for one event. */
-  send(type: string, data: unknown): void;
+  /**
+   * Writes `event: <type>` and `data: <json>` for one event.
+   * @returns false when the client is not keeping up (wait for `drained()` before sending much more)
+   */
+  send(type: string, data: unknown): boolean;
+  /** Resolves when what was sent has been handed to the network (or the stream is closed). */
+  drained(): Promise<void>;
   /** Ends the response. */
   close(): void;
   /** Whether the client is gone or `close` was called. */
@@ -42,8 +47,20 @@ export function openEventStream(response: ServerResponse, heartbeatMs = 15_000):
   response.on('close', finish);
   return {
     send(type, data) {
-      if (closed) return;
-      response.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+      if (closed) return true;
+      return response.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    drained() {
+      if (closed || !response.writableNeedDrain) return Promise.resolve();
+      return new Promise((resolve) => {
+        const done = (): void => {
+          response.off('drain', done);
+          response.off('close', done);
+          resolve();
+        };
+        response.once('drain', done);
+        response.once('close', done);
+      });
     },
     close() {
       if (closed) return;

@@ -9,7 +9,11 @@ export interface ServedRun {
   records: ResponseRecord[];
 }
 
-/** How the server starts, lists and reads runs (the run store functions of `emocrowd run`). */
+/**
+ * How the server starts, lists and reads runs (the run store functions of `emocrowd run`). Event
+ * streams read the run directories themselves (run.json, responses.jsonl in chunks,
+ * summary.json), the format `startRun` writes.
+ */
 export interface ServeRunStore {
   /** Starts a run in `runsDir`; its events are cold until the server subscribes. */
   startRun(request: RunRequest, runsDir: string): Promise<LiveRunSource>;

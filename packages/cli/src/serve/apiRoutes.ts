@@ -1,15 +1,15 @@
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { RUN_FILES, type RunInfo, type RunRow, type ViewerOptions } from '@emocrowd/crowd';
 import { json, type RouteTable, stream } from './ApiRoute.js';
 import type { EventStream } from './EventStream.js';
 import { HttpError } from './HttpError.js';
 import type { LiveRun, LiveRunSource } from './LiveRun.js';
-import { replayStoredRun } from './replayStoredRun.js';
 import { resolveRunDir } from './resolveRunDir.js';
 import { parseRunStart } from './runStartSchema.js';
 import type { ServedRun, ServeRunStore } from './ServeRunStore.js';
+import { streamLiveRun, streamStoredRun } from './streamRun.js';
 
 /** What the route handlers share: the store, the runs this server executes, the streams it has open. */
 export interface ApiContext {
@@ -49,7 +49,7 @@ export function apiRoutes(ctx: ApiContext): RouteTable {
     'GET /api/runs/:id': json(async ({ params }) => ({ status: 200, body: await runInfo(ctx, params.id) })),
     'GET /api/runs/:id/responses': json(async ({ params }) => {
       const run = ctx.live.get(runDir(ctx, params.id).id);
-      if (run && !run.completed) return { status: 200, body: { runId: params.id, records: run.records() } };
+      run?.flush(); // a live run's answers so far, all of them in the file
       const stored = await readStored(ctx, params.id);
       return { status: 200, body: { runId: params.id, records: stored.records } };
     }),
@@ -61,8 +61,10 @@ export function apiRoutes(ctx: ApiContext): RouteTable {
     }),
     'GET /api/runs/:id/events': stream(async ({ params, request, response }) => {
       const run = ctx.live.get(runDir(ctx, params.id).id);
-      if (run) streamLive(ctx, run, request, response);
-      else await streamStored(ctx, params.id, response);
+      if (run) return streamLiveRun(run, ctx.openStream(response), request);
+      const { dir } = runDir(ctx, params.id);
+      await readStored(ctx, params.id, false);
+      await streamStoredRun(dir, params.id, ctx.openStream(response));
     }),
   };
 }
@@ -74,14 +76,17 @@ function runDir(ctx: ApiContext, id: string): { id: string; dir: string } {
   return { id, dir };
 }
 
-async function readStored(ctx: ApiContext, id: string): Promise<ServedRun> {
+/** A stored run (404 when the directory holds none); only checks it is there with `read` false. */
+async function readStored(ctx: ApiContext, id: string): Promise<ServedRun>;
+async function readStored(ctx: ApiContext, id: string, read: false): Promise<undefined>;
+async function readStored(ctx: ApiContext, id: string, read = true): Promise<ServedRun | undefined> {
   const { dir } = runDir(ctx, id);
   try {
     await stat(join(dir, RUN_FILES.manifest));
   } catch {
     throw new HttpError(404, `no run ${id} in ${ctx.runsDir}`);
   }
-  return ctx.store.readRun(dir);
+  return read ? ctx.store.readRun(dir) : undefined;
 }
 
 async function runInfo(ctx: ApiContext, id: string): Promise<RunInfo> {
@@ -130,53 +135,6 @@ async function runRows(ctx: ApiContext): Promise<RunRow[]> {
       }),
     );
   return [...extra, ...rows];
-}
-
-/** A live run's stream: what happened so far, then every event until `runCompleted`, then `end`. */
-function streamLive(ctx: ApiContext, run: LiveRun, request: IncomingMessage, response: ServerResponse): void {
-  const stream = ctx.openStream(response);
-  let stop: () => void = () => {};
-  const end = (): void => {
-    stop();
-    stream.send('end', {
-      runId: run.runId,
-      complete: run.status === 'completed',
-      ...(run.error ? { error: run.error } : {}),
-    });
-    stream.close();
-  };
-  stop = run.watch((event) => {
-    stream.send(event.type, event);
-    if (event.type === 'runCompleted') end();
-  });
-  if (run.completed && !stream.closed) end();
-  else
-    void run.done.then(() => {
-      if (!stream.closed) end();
-    });
-  request.on('close', () => stop());
-}
-
-/** A stored run's stream: its events rebuilt from the store files, then `end`. */
-async function streamStored(ctx: ApiContext, id: string, response: ServerResponse): Promise<void> {
-  const { dir } = runDir(ctx, id);
-  const stored = await readStored(ctx, id);
-  const completedAt = await stat(join(dir, RUN_FILES.summary)).then(
-    (s) => s.mtime.toISOString(),
-    () => undefined,
-  );
-  const stream = ctx.openStream(response);
-  for (const event of replayStoredRun({
-    descriptor: stored.run.descriptor,
-    createdAt: stored.run.createdAt,
-    records: stored.records,
-    ...(stored.summary ? { summary: stored.summary } : {}),
-    ...(completedAt ? { completedAt } : {}),
-  })) {
-    stream.send(event.type, event);
-  }
-  stream.send('end', { runId: id, complete: stored.summary !== undefined });
-  stream.close();
 }
 
 /** The first line of an error's message, at most 500 characters. */

@@ -56,9 +56,10 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
  * table of `apiRoutes`: `GET /api/options`; `GET /api/runs`; `POST /api/runs` (a
  * `RunStartBody`, 201 with the run id); `POST /api/runs/:id/stop`; `GET /api/runs/:id`
  * (descriptor, summary, status); `GET /api/runs/:id/responses`; `GET /api/runs/:id/events` (SSE:
- * a live run replays what happened so far, then streams; a finished run is replayed from the
- * store; `end` follows `runCompleted`, then the stream closes). Anything else is a file of the
- * viewer.
+ * a live run replays what happened so far from its responses.jsonl, then streams; a finished run
+ * is replayed from the store; `end` follows `runCompleted`, then the stream closes). Anything
+ * else is a file of the viewer. Memory per live run is bounded (`LiveRun`): answers are never
+ * held, only read back from the run directory.
  *
  * Safety: run ids must be plain directory names inside the store (`resolveRunDir`); on a
  * loopback address only loopback Host headers are served (DNS rebinding); every POST needs a JSON

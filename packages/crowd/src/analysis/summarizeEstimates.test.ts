@@ -37,6 +37,7 @@ const METRIC_KEYS = [
   'bracketingRate',
   'wocIndicator',
   'wocIndicatorShare',
+  'wocIndicatorTies',
   'ratioMedian',
   'ratioIQR',
   'roundNumberShare',
@@ -99,7 +100,11 @@ describe('summarizeEstimates', () => {
     expect(m.logCollectiveError).toBeCloseTo(m.logAverageIndividualError - m.logDiversity, 9);
     const below = values.filter((x) => x < 550).length;
     const above = values.filter((x) => x > 550).length;
-    expect(m.wocIndicator).toBe(Math.min(below, above));
+    const equal = values.filter((x) => x === 550).length;
+    expect(m.wocIndicator).toBe(Math.min(below + equal, above + equal));
+    expect(m.wocIndicatorTies).toBe('both');
+    const strict = summarizeEstimates({ values }, 550, { strategies: ['mean'], wocTies: 'strict' }).metrics;
+    expect([strict.wocIndicator, strict.wocIndicatorTies]).toEqual([Math.min(below, above), 'strict']);
     expect(m.bracketingRate).toBeCloseTo((below * above) / ((40 * 39) / 2), 12);
     expect(m.ratioMedian).toBeCloseTo(300 / 550, 12);
     // |300 - 550| = 250: judges farther than 250 from the truth are those below 300 or above 800

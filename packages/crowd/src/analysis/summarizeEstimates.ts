@@ -4,7 +4,7 @@ import { diversityPrediction, logDiversityPrediction } from '../metrics/diversit
 import { type HyperAccuracyOptions, hyperAccuracy } from '../metrics/hyperAccuracy.js';
 import { ratioSummary } from '../metrics/ratioSummary.js';
 import { roundNumberShare } from '../metrics/roundNumberShare.js';
-import { wocIndicator } from '../metrics/wocIndicator.js';
+import { type WocTieRule, wocIndicator } from '../metrics/wocIndicator.js';
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import { checkSample } from '../stats/checkSample.js';
 import { mean } from '../stats/mean.js';
@@ -33,9 +33,12 @@ export interface CrowdMetrics {
   readonly tiesWithMean: number;
   readonly tiesWithMedian: number;
   readonly bracketingRate: number;
+  /** Lorenz's indicator, min(#x <= T, #x >= T) by default (see `wocIndicatorTies`). */
   readonly wocIndicator: number;
   /** wocIndicator / n. */
   readonly wocIndicatorShare: number;
+  /** How estimates equal to the truth were counted in `wocIndicator`: `both` sides or neither (`strict`). */
+  readonly wocIndicatorTies: WocTieRule;
   readonly ratioMedian: number;
   readonly ratioIQR: number;
   readonly roundNumberShare: number;
@@ -60,6 +63,8 @@ export interface SummaryOptions {
   seed?: number | string;
   /** Hyper-accuracy thresholds. */
   hyperAccuracy?: HyperAccuracyOptions;
+  /** How `wocIndicator` counts estimates equal to the truth; default `both`. */
+  wocTies?: WocTieRule;
 }
 
 /** Everything `summarizeEstimates` reports. */
@@ -109,7 +114,8 @@ export function summarizeEstimates(
   const byMedian = beatenShare(values, med, truth);
   const ratios = ratioSummary(values, truth);
   const hyper = hyperAccuracy(values, truth, options.hyperAccuracy);
-  const woc = wocIndicator(values, truth);
+  const wocTies = options.wocTies ?? 'both';
+  const woc = wocIndicator(values, truth, wocTies);
   const metrics: CrowdMetrics = {
     n: values.length,
     collectiveError: linear.collectiveError,
@@ -126,6 +132,7 @@ export function summarizeEstimates(
     bracketingRate: bracketingRate(values, truth),
     wocIndicator: woc,
     wocIndicatorShare: woc / values.length,
+    wocIndicatorTies: wocTies,
     ratioMedian: ratios.median,
     ratioIQR: ratios.iqr,
     roundNumberShare: roundNumberShare(values),

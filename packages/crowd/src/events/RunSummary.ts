@@ -21,6 +21,7 @@ export interface RoundStats {
   diversity: number;
   logCollectiveError: number;
   logDiversity: number;
+  /** min(#x <= T, #x >= T): estimates equal to the truth count on both sides (`wocIndicator`). */
   wocIndicator: number;
   /** Answers with a revision weight: a number in this round and the previous one, and something shown. */
   revised: number;

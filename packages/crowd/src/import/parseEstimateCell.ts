@@ -13,20 +13,25 @@ const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
  * Intuition: human data sets mark missing answers as empty cells or `NA`, and some judges type
  * words ("about 300", "dunno"). Those rows must be counted and reported, so this returns the
  * reason instead of `NaN`. Behaviour: decimal numbers with an optional sign and exponent, and
- * numbers with thousands separators ("1,194"), are numbers; hexadecimal, "Infinity" and numbers
- * followed by words are `text`; `NA`, `N/A`, `NaN`, `null`, `None`, `.`, `-`, `?` are `missing`.
+ * numbers with thousands separators ("1,194"), are numbers; hexadecimal, "Infinity", numbers
+ * followed by words and numbers too large for a double ("1e400", which would read as Infinity)
+ * are `text`; `NA`, `N/A`, `NaN`, `null`, `None`, `.`, `-`, `?` are `missing`. A number cell that
+ * is `NaN` is `missing`, one that is infinite is `text`.
  *
  * @param cell the cell (a number cell must be finite)
- * @returns the number, or the reason it is none
+ * @returns a finite number, or the reason it is none
  */
 export function parseEstimateCell(cell: TableCell): number | NonNumberReason {
   if (cell === null) return 'empty';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : 'missing';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : Number.isNaN(cell) ? 'missing' : 'text';
   if (typeof cell === 'boolean') return 'text';
   const text = cell.trim();
   if (text === '') return 'empty';
   if (MISSING.has(text.toLowerCase())) return 'missing';
-  if (PLAIN.test(text)) return Number(text);
-  if (THOUSANDS.test(text)) return Number(text.replaceAll(',', ''));
-  return 'text';
+  const value = PLAIN.test(text)
+    ? Number(text)
+    : THOUSANDS.test(text)
+      ? Number(text.replaceAll(',', ''))
+      : Number.NaN;
+  return Number.isFinite(value) ? value : 'text';
 }

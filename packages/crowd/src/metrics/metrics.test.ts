@@ -87,9 +87,34 @@ describe('errors and comparisons with individuals', () => {
     expect(bracketingRate([3], 1)).toBeNaN();
   });
 
-  it('wisdom-of-crowd indicator is the smaller side', () => {
-    expect(wocIndicator([5, 8, 12, 20, 30, 10], 10)).toBe(2);
+  it('wisdom-of-crowd indicator is the smaller side; an exact answer counts on both sides by default', () => {
+    // below {5, 8}, equal {10}, above {12, 20, 30}
+    expect(wocIndicator([5, 8, 12, 20, 30, 10], 10)).toBe(3);
+    expect(wocIndicator([5, 8, 12, 20, 30, 10], 10, 'strict')).toBe(2);
     expect(wocIndicator([11, 12], 10)).toBe(0);
+    expect(wocIndicator([11, 12], 10, 'strict')).toBe(0);
+    // hyper-accuracy: a crowd exactly on the truth is not scored like one that misses it entirely
+    expect(wocIndicator([7, 7, 7, 7], 7)).toBe(4);
+    expect(wocIndicator([7, 7, 7, 7], 7, 'strict')).toBe(0);
+    expect(wocIndicator([1, 2, 3, 4], 7)).toBe(0);
+    expect(wocIndicator([], 7)).toBe(0);
+  });
+
+  it('wisdom-of-crowd indicator on a real crowd with exact answers (Planet Money cow, truth 1,355 lb)', () => {
+    const path = crowdDataPath('planetmoney2015_cow_guesses.csv');
+    const { crowds } = extractCrowds(parseCsvTable(readFileSync(path, 'utf8'), path), {
+      column: 'guess_lb',
+      truth: 1355,
+    });
+    const guesses = crowds[0]?.sample.values ?? [];
+    // Python's csv module on the same file: 10,462 below, 15 exactly 1,355, 6,707 above.
+    expect(wocIndicator(guesses, 1355)).toBe(6707 + 15);
+    expect(wocIndicator(guesses, 1355, 'strict')).toBe(6707);
+    // the same counts another way: positions in the sorted guesses
+    const sorted = Float64Array.from(guesses).sort();
+    const firstAtOrAbove = sorted.findIndex((x) => x >= 1355);
+    const firstAbove = sorted.findIndex((x) => x > 1355);
+    expect(wocIndicator(guesses, 1355)).toBe(Math.min(firstAbove, sorted.length - firstAtOrAbove));
   });
 });
 

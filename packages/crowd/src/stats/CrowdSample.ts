@@ -6,7 +6,8 @@
  * sliced into subsets without copying objects.
  *
  * - `values`: the estimates in the task's unit; finite numbers (see `checkSample`).
- * - `confidence`: self-reported confidence in [0, 1], aligned with `values`; `undefined` = not given.
+ * - `confidence`: self-reported confidence on any non-negative scale (0-1, a 1-6 rating, 0-100),
+ *   aligned with `values`; `undefined` = not given. Only ratios of confidences matter.
  * - `groups`: labels per dimension, aligned with `values`, e.g.
  *   `{ emotion: ['joy', 'fear', ...], plutchik: [...], ageGroup: [...] }`.
  * - `cue`: a cue to each judge's ability measured on *other* items, lower = better (for example

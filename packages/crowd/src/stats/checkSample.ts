@@ -7,7 +7,8 @@ import type { CrowdSample } from './CrowdSample.js';
  * would silently attribute answers to the wrong persona, so it is better to fail loudly at the edge.
  *
  * Behaviour: every value must be finite; `confidence`, `cue` and each `groups` dimension must have
- * exactly `values.length` entries; given confidences must lie in [0, 1]; given cues must be finite.
+ * exactly `values.length` entries; given confidences must be finite and non-negative (weights on
+ * any scale: 0-1, a 1-6 rating, 0-100); given cues must be finite.
  *
  * @param sample the sample to check.
  * @returns the same sample, for chaining.
@@ -21,8 +22,10 @@ export function checkSample(sample: CrowdSample): CrowdSample {
     if (sample.confidence.length !== n)
       throw new RangeError(`confidence has ${sample.confidence.length} entries, values has ${n}`);
     sample.confidence.forEach((c, i) => {
-      if (c !== undefined && !(c >= 0 && c <= 1))
-        throw new RangeError(`confidence[${i}] must be in [0, 1] (got ${c})`);
+      if (c !== undefined && !(c >= 0 && Number.isFinite(c)))
+        throw new RangeError(
+          `confidence[${i}] is ${c}: confidences are weights, finite and >= 0 on any scale (0-1, 1-6, 0-100)`,
+        );
     });
   }
   if (sample.cue) {

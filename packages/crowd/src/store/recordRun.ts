@@ -1,9 +1,19 @@
 import { join } from 'node:path';
-import { finalize, type MonoTypeOperatorFunction, tap } from 'rxjs';
+import { finalize, type MonoTypeOperatorFunction, type Observable, tap } from 'rxjs';
 import type { CrowdEvent } from '../events/CrowdEvent.js';
 import { ResponseLog } from './ResponseLog.js';
 import { RUN_FILES } from './RunManifest.js';
 import { writeJsonAtomic } from './writeJsonAtomic.js';
+
+/** The operator of `recordRun`, which can also write what it has buffered at once. */
+export interface RunRecorder extends MonoTypeOperatorFunction<CrowdEvent> {
+  /**
+   * Writes every answer received so far to responses.jsonl now (the log otherwise writes at the
+   * end of the event-loop turn), so a reader of the file sees every answer emitted up to this
+   * call. Does nothing before the run has started or after it has completed.
+   */
+  flush(): void;
+}
 
 /**
  * Writes a run's events into its directory as they pass: each answer appended to
@@ -12,19 +22,17 @@ import { writeJsonAtomic } from './writeJsonAtomic.js';
  *
  * The log is opened on `runStarted`, so nothing is written before the run begins; a resumed run
  * passes `validBytes` (from `reopenRunDir`) and the log first cuts off a line a crash left half
- * written. The log is closed when the run completes, fails or is unsubscribed.
+ * written. The log is closed when the run completes, fails or is unsubscribed. `flush()` lets a
+ * reader (the viewer server replaying a live run from the file) see every answer so far.
  *
  * @param dir the run directory (run.json already written by `createRunDir`).
  * @param options `validBytes` of a resumed run's responses.jsonl.
- * @returns the operator.
+ * @returns the operator (use it once).
  */
-export function recordRun(
-  dir: string,
-  options: { validBytes?: number } = {},
-): MonoTypeOperatorFunction<CrowdEvent> {
-  return (events$) => {
-    let log: ResponseLog | undefined;
-    return events$.pipe(
+export function recordRun(dir: string, options: { validBytes?: number } = {}): RunRecorder {
+  let log: ResponseLog | undefined;
+  const operator = (events$: Observable<CrowdEvent>): Observable<CrowdEvent> =>
+    events$.pipe(
       tap((event) => {
         if (event.type === 'runStarted') {
           log = new ResponseLog(
@@ -40,5 +48,5 @@ export function recordRun(
       }),
       finalize(() => log?.close()),
     );
-  };
+  return Object.assign(operator, { flush: () => log?.flush() });
 }

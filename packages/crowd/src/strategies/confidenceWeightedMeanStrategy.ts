@@ -6,14 +6,17 @@ import type { AggregationStrategy } from './AggregationStrategy.js';
  *
  * The intuition: let confident judges count more. Empirically it gives little or nothing over the
  * plain mean with human crowds (Madirolas & de Polavieja 2015), which is itself a result worth
- * checking for LLM personas. Judges without a confidence are dropped (counted in `dropped`); with
- * no confidences at all, or all zero, it falls back to the plain mean and says so in `note`.
+ * checking for LLM personas. Confidences are weights on any non-negative scale: Σcx/Σc is the same
+ * for c and k·c (k > 0), so a 0-1 probability, Lorenz et al.'s 1-6 rating and a 0-100 slider need
+ * no rescaling (negative confidences are refused by `checkSample`). Judges without a confidence
+ * are dropped (counted in `dropped`); with no confidences at all, or all zero, it falls back to the
+ * plain mean and says so in `note`.
  */
 export const confidenceWeightedMeanStrategy: AggregationStrategy = {
   name: 'confidenceWeightedMean',
   label: 'Confidence-weighted mean',
   description:
-    'Mean weighted by self-reported confidence in [0, 1]; plain mean when no confidences are given.',
+    'Mean weighted by self-reported confidence on any non-negative scale; plain mean when no confidences are given.',
   source: 'Madirolas & de Polavieja 2015, PLoS Comput. Biol. 11:e1004594; Koriat 2012, Psychol. Rev. 119:80.',
   needs: ['confidence'],
   aggregate: (sample) => {
@@ -25,6 +28,10 @@ export const confidenceWeightedMeanStrategy: AggregationStrategy = {
     sample.values.forEach((x, i) => {
       const c = conf[i];
       if (c === undefined) dropped++;
+      else if (!(c >= 0 && Number.isFinite(c)))
+        throw new RangeError(
+          `confidence[${i}] is ${c}: confidences are weights, finite and >= 0 on any scale`,
+        );
       else {
         sw += c;
         swx += c * x;

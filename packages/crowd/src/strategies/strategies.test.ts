@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { crowdDataPath } from '@emocrowd/data';
 import { createRng } from '@emocrowd/models';
 import { describe, expect, it } from 'vitest';
+import { extractCrowds } from '../import/extractCrowds.js';
 import { parseCsvTable } from '../import/parseCsvTable.js';
 import type { CrowdSample } from '../stats/CrowdSample.js';
+import { checkSample } from '../stats/checkSample.js';
 import { subsetSample } from '../stats/subsetSample.js';
 import { getStrategy, resolveStrategies, strategies, strategyNames } from './strategies.js';
 
@@ -75,6 +77,81 @@ describe('real crowds', () => {
     const kde = estimate('kdeMode', sample);
     expect(kde).toBeGreaterThan(150);
     expect(kde).toBeLessThan(450);
+  });
+});
+
+describe('confidence-weighted mean on human confidence scales', () => {
+  /** One question's crowd with its confidence column, read with the project's CSV pipeline. */
+  function crowd(
+    file: string,
+    column: string,
+    confidenceColumn: string,
+    filter?: [string, string],
+  ): CrowdSample {
+    const path = crowdDataPath(file);
+    const { crowds } = extractCrowds(parseCsvTable(readFileSync(path, 'utf8'), path), {
+      column,
+      truth: 1,
+      confidenceColumn,
+      ...(filter ? { filters: [{ column: filter[0], value: filter[1] }] } : {}),
+    });
+    return crowds[0]?.sample ?? { values: [] };
+  }
+
+  // Expected values: sum(c*x)/sum(c) over the rows with a number, computed with Python's csv
+  // module from the same files (rows whose estimate is NA or empty left out).
+  it.each([
+    [
+      'Lorenz et al. 2011, question 1, E1 by C1 (a 1-6 rating)',
+      'lorenz_2011.csv',
+      'E1',
+      'C1',
+      ['Question', '1'],
+      144,
+      2889.2904109589,
+    ],
+    [
+      'Silver et al. 2021, jar 1, E1 by C1 (a 1-7 rating)',
+      'silver_jellybean_Jb1.csv',
+      'E1',
+      'C1',
+      undefined,
+      67,
+      164.6402640264,
+    ],
+    [
+      'calorie quiz, q1 by conf (0-100)',
+      'clulab_calorie/responses.csv',
+      'q1',
+      'conf',
+      undefined,
+      1821,
+      101.176262352,
+    ],
+  ] as const)('%s', (_name, file, column, confidenceColumn, filter, n, expected) => {
+    const sample = crowd(file, column, confidenceColumn, filter ? [filter[0], filter[1]] : undefined);
+    expect(sample.values).toHaveLength(n);
+    const confidences = (sample.confidence ?? []).filter((c): c is number => c !== undefined);
+    expect(Math.max(...confidences)).toBeGreaterThan(1);
+    expect(checkSample(sample)).toBe(sample);
+    expect(estimate('confidenceWeightedMean', sample)).toBeCloseTo(expected, 6);
+    // the scale does not matter: the same confidences on a 0-1 scale give the same answer
+    const top = Math.max(...confidences);
+    const rescaled = {
+      ...sample,
+      confidence: sample.confidence?.map((c) => (c === undefined ? c : c / top)),
+    };
+    expect(estimate('confidenceWeightedMean', rescaled)).toBeCloseTo(expected, 6);
+  });
+
+  it('refuses negative or non-finite confidences with a message naming the judge', () => {
+    const bad = { values: [1, 2, 3], confidence: [1, -2, 3] };
+    expect(() => checkSample(bad)).toThrow('confidence[1] is -2: confidences are weights, finite and >= 0');
+    expect(() => getStrategy('confidenceWeightedMean').aggregate(bad)).toThrow(/confidence\[1\] is -2/);
+    expect(() => checkSample({ values: [1], confidence: [Number.POSITIVE_INFINITY] })).toThrow(
+      /confidence\[0\]/,
+    );
+    expect(estimate('confidenceWeightedMean', { values: [10, 20], confidence: [0, 60] })).toBe(20);
   });
 });
 

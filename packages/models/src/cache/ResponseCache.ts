@@ -107,6 +107,7 @@ export class ResponseCache {
   readonly #put: BetterSqlite3.Statement<[PutParams]>;
   readonly #fail: BetterSqlite3.Statement<[FailParams]>;
   readonly #delete: BetterSqlite3.Statement<[string]>;
+  readonly #adopt: BetterSqlite3.Statement<[{ from: string; to: string; now: number }]>;
 
   /**
    * Opens (creating file, directories and table if needed) a cache.
@@ -136,6 +137,11 @@ export class ResponseCache {
          raw = COALESCE(excluded.raw, responses.raw), updated_at = excluded.updated_at`,
     );
     this.#delete = this.#db.prepare('DELETE FROM responses WHERE key = ?');
+    this.#adopt = this.#db.prepare<[{ from: string; to: string; now: number }]>(
+      `INSERT INTO responses (key, status, response, reason, raw, model, created_at, updated_at)
+       SELECT @to, status, response, reason, raw, model, created_at, @now FROM responses WHERE key = @from
+       ON CONFLICT (key) DO NOTHING`,
+    );
   }
 
   /**
@@ -211,6 +217,22 @@ export class ResponseCache {
   recordFailure(key: string, status: 'failed' | 'unparsed', reason: string, raw?: string): void {
     this.#fail.run({ key, status, reason, raw: raw ?? null, now: Date.now() });
     this.#stats.writes++;
+  }
+
+  /**
+   * Copies the entry stored under an older key to a new key, unless the new key already has
+   * one; the old entry stays (another version may still read it). Used to keep cache files
+   * written under an earlier key formula answering (see `legacyKeyFor`).
+   *
+   * @param from the older key
+   * @param to the current key
+   * @returns true when an entry was copied
+   */
+  adopt(from: string, to: string): boolean {
+    if (from === to) return false;
+    const copied = this.#adopt.run({ from, to, now: Date.now() }).changes > 0;
+    if (copied) this.#stats.writes++;
+    return copied;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelInfo, ModelRequest } from '../ModelBackend.js';
 import { canonicalJson } from './canonicalJson.js';
-import { keyFor } from './keyFor.js';
+import { keyFor, legacyKeyFor } from './keyFor.js';
 
 const info: ModelInfo = {
   id: 'ollama:emollama',
@@ -67,10 +67,35 @@ describe('keyFor', () => {
         keyFor({ ...base, messages: base.messages.map((m) => ({ ...m, role: 'user' as const })) }, info),
       ],
       ['schema', keyFor({ ...base, schema: undefined }, info)],
-      ['hints', keyFor({ ...base, hints: { truth: 1194, unit: 'mi', familiarity: 0.5 } }, info)],
     ];
     for (const [name, other] of variants) expect(other, name).not.toBe(key);
     expect(new Set(variants.map(([, k]) => k)).size).toBe(variants.length);
+  });
+
+  it("a language model's key depends only on what it receives: not on the simulation hints", () => {
+    const key = keyFor(base, info);
+    expect(keyFor({ ...base, hints: { truth: 1194, unit: 'mi', familiarity: 0.5 } }, info)).toBe(key);
+    const { hints: _hints, ...noHints } = base;
+    expect(keyFor(noHints, info)).toBe(key);
+    // the key of caches written before: the hints were part of it
+    expect(legacyKeyFor(base, info)).not.toBe(key);
+    expect(legacyKeyFor({ ...base, hints: { truth: 1194, unit: 'mi', familiarity: 0.5 } }, info)).not.toBe(
+      legacyKeyFor(base, info),
+    );
+  });
+
+  it("a simulated model's key includes the hints (they are its input) and is unchanged from before", () => {
+    const synthetic: ModelInfo = {
+      id: 'synthetic',
+      backend: 'synthetic',
+      model: 'synthetic',
+      isLanguageModel: false,
+    };
+    const key = keyFor(base, synthetic);
+    expect(keyFor({ ...base, hints: { truth: 1194, unit: 'mi', familiarity: 0.5 } }, synthetic)).not.toBe(
+      key,
+    );
+    expect(key).toBe(legacyKeyFor(base, synthetic));
   });
 
   it('ignores the host list and the id (a pool and one host share entries)', () => {

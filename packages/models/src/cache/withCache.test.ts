@@ -6,7 +6,7 @@ import type { ModelRequest } from '../ModelBackend.js';
 import { ModelError } from '../ModelError.js';
 import { FakeModel } from '../testing/FakeModel.js';
 import { ManualClock } from '../wrappers/ManualClock.js';
-import { keyFor } from './keyFor.js';
+import { keyFor, legacyKeyFor } from './keyFor.js';
 import { ResponseCache } from './ResponseCache.js';
 import { withCache } from './withCache.js';
 
@@ -27,6 +27,36 @@ afterEach(() => {
 });
 
 describe('withCache', () => {
+  it('serves a cached real-model answer whatever the simulation hints (synthetic parameters changed)', async () => {
+    const model = new FakeModel({ answers: (_request, call) => `answer ${call}`, delayMs: 0 });
+    const cached = withCache(model, cache);
+    const hinted = (familiarity: number): ModelRequest => ({
+      ...ask('Fargo to Seattle?'),
+      hints: { truth: 1194, unit: 'mi', familiarity },
+    });
+    await cached.generate(hinted(0.2));
+    const again = await cached.generate(hinted(0.9));
+    expect([again.text, again.cached, model.calls]).toEqual(['answer 0', true, 1]);
+  });
+
+  it('keeps cache files written under the earlier key answering: the entry is copied to the new key', async () => {
+    const request: ModelRequest = { ...ask('q'), hints: { truth: 10, unit: 'm' } };
+    const model = new FakeModel({ answers: ['never asked'], delayMs: 0 });
+    cache.put(legacyKeyFor(request, model.info()), {
+      text: '1194',
+      usage: { promptTokens: 3, completionTokens: 1 },
+      latencyMs: 80,
+      cached: false,
+      model: 'fake',
+    });
+    const answer = await withCache(model, cache).generate(request);
+    expect([answer.text, answer.cached, model.calls]).toEqual(['1194', true, 0]);
+    expect(cache.get(keyFor(request, model.info()))?.response?.text).toBe('1194');
+    // later lookups use the new key directly; the old entry stays for older versions
+    expect(cache.get(legacyKeyFor(request, model.info()))?.status).toBe('ok');
+    expect(cache.adopt(legacyKeyFor(request, model.info()), keyFor(request, model.info()))).toBe(false);
+  });
+
   it('asks the model on a miss and serves the stored answer on a hit without calling it', async () => {
     const model = new FakeModel({ answers: (_request, call) => `answer ${call}`, delayMs: 0 });
     const cached = withCache(model, cache);

@@ -1,7 +1,7 @@
 import type { ModelBackend, ModelRequest, ModelResponse } from '../ModelBackend.js';
 import { ModelError } from '../ModelError.js';
 import { forwardLifecycle } from '../wrappers/forwardLifecycle.js';
-import { keyFor } from './keyFor.js';
+import { keyFor, legacyKeyFor } from './keyFor.js';
 import type { CacheLookupOptions, ResponseCache } from './ResponseCache.js';
 
 /** Options of {@link withCache}. */
@@ -31,7 +31,9 @@ export interface CachedBackend extends ModelBackend {
  * Serves repeated questions from a persistent cache instead of the model.
  *
  * 1. The key is `keyFor(request, backend.info())`: same question, options, seed, replicate,
- *    model and digest -> same entry.
+ *    model and digest -> same entry (a simulated model's hints too, a language model's never).
+ *    When a language model's key has no entry, an entry a cache file holds under the earlier key
+ *    formula (`legacyKeyFor`) is copied to it first, so caches written before keep answering.
  * 2. A servable entry (see `ResponseCache.lookup`) is returned with `cached: true` and
  *    `latencyMs: 0`, and the model is not called.
  * 3. Otherwise the model is asked and its answer stored; a call that raises is recorded as
@@ -90,6 +92,7 @@ export function withCache(
     async generate(request): Promise<ModelResponse> {
       const info = backend.info();
       const key = keyFor(request, info);
+      if (info.isLanguageModel && cache.get(key) === undefined) cache.adopt(legacyKeyFor(request, info), key);
       const stored = cache.lookup(key, lookup);
       if (stored !== undefined)
         return { ...stored, model: stored.model || info.id, cached: true, latencyMs: 0 };
