@@ -53,3 +53,25 @@ export type { ReopenedRun } from './store/reopenRunDir.js';
 export { reopenRunDir } from './store/reopenRunDir.js';
 export { describeNetwork, loadNetwork, readRunNetwork, writeRunNetwork } from './store/runNetwork.js';
 export { writeJsonAtomic } from './store/writeJsonAtomic.js';
+export { applyStudyOverrides } from './study/applyStudyOverrides.js';
+export { describeStudyDifference } from './study/describeStudyDifference.js';
+export { designStudy, STUDY_REPORT_DEFAULTS } from './study/designStudy.js';
+export { levelName } from './study/levelName.js';
+export { loadStudyFile } from './study/loadStudyFile.js';
+export { openStudyDir } from './study/openStudyDir.js';
+export { parseScale } from './study/parseScale.js';
+export { readStudy } from './study/readStudy.js';
+export type {
+  StudyCell,
+  StudyContrast,
+  StudyDesign,
+  StudyFactor,
+  StudyLevel,
+  StudyReportOptions,
+} from './study/StudyDesign.js';
+export type { StudyFile, StudyFileContrast } from './study/StudyFile.js';
+export { STUDY_FILE } from './study/StudyFile.js';
+export type { StudyManifest } from './study/StudyManifest.js';
+export { STUDY_FILES } from './study/StudyManifest.js';
+export type { StudySettingName, StudySettings } from './study/studySettings.js';
+export { isStudySetting, STUDY_SETTING_NAMES, STUDY_SETTINGS } from './study/studySettings.js';

@@ -140,6 +140,8 @@ export { simulateEstimate } from './synthetic/simulateEstimate.js';
 export { SYNTHETIC_BANNER } from './synthetic/syntheticBanner.js';
 export type { SyntheticParameters } from './synthetic/syntheticParameters.js';
 export { resolveSyntheticParameters, SYNTHETIC_PARAMETERS } from './synthetic/syntheticParameters.js';
+export type { SyntheticVariant } from './synthetic/syntheticVariants.js';
+export { SYNTHETIC_VARIANTS, syntheticVariant } from './synthetic/syntheticVariants.js';
 export type { Clock, Sleep } from './wrappers/Clock.js';
 export { abortedError, systemClock } from './wrappers/Clock.js';
 export type { CallLimitedBackend } from './wrappers/withCallLimit.js';

@@ -53,6 +53,17 @@ const angry = space.at(0);
 const relieved = space.at(1);
 
 describe('PersonaAgent', () => {
+  it('builds, without sending it, exactly the request answer() sends', async () => {
+    const backend = new ScriptedBackend(() => ({ text: '{"estimate": 1300}' }));
+    const agent = new PersonaAgent({ backend, condition: 'emotion' });
+    const ctx = { runSeed: 42, replicate: 1, round: 0, options: { temperature: 0.5 } };
+    const built = agent.request(relieved, task, ctx);
+    expect(backend.requests).toHaveLength(0);
+    await agent.answer(relieved, task, ctx);
+    expect(backend.requests[0]).toEqual(built);
+    expect(built.options?.seed).toBe(answerSeed(42, relieved.index, 1, 0));
+  });
+
   it('sends the exact messages, schema, seeded options, hints and replicate', async () => {
     const backend = new ScriptedBackend(() => ({
       text: '{"estimate": 1300, "confidence": 0.6, "reasoning": "r"}',

@@ -92,14 +92,15 @@ export class PersonaAgent {
   }
 
   /**
-   * Asks a persona a task.
+   * The model request `answer` sends for a persona, without sending it: what a plan needs to
+   * count prompt tokens and look answers up in a response cache.
    *
    * @param persona - who answers
    * @param task - the question
-   * @param ctx - seed, replicate, round, social context, options, signal
-   * @returns the answer; rejects only on cancellation or bugs
+   * @param ctx - seed, replicate, round, item, social context, options, signal
+   * @returns the request (messages, options with the derived seed, schema, hints, replicate, signal)
    */
-  async answer(persona: Persona, task: EstimationTask, ctx: AnswerContext): Promise<PersonaAnswer> {
+  request(persona: Persona, task: EstimationTask, ctx: AnswerContext): ModelRequest {
     const request: ModelRequest = {
       messages: this.prompts.build({
         persona,
@@ -116,6 +117,19 @@ export class PersonaAgent {
       replicate: ctx.replicate,
     };
     if (ctx.signal !== undefined) request.signal = ctx.signal;
+    return request;
+  }
+
+  /**
+   * Asks a persona a task.
+   *
+   * @param persona - who answers
+   * @param task - the question
+   * @param ctx - seed, replicate, round, social context, options, signal
+   * @returns the answer; rejects only on cancellation or bugs
+   */
+  async answer(persona: Persona, task: EstimationTask, ctx: AnswerContext): Promise<PersonaAnswer> {
+    const request = this.request(persona, task, ctx);
     ctx.signal?.throwIfAborted();
     const started = performance.now();
     try {

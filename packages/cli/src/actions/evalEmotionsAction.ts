@@ -34,7 +34,7 @@ export async function evalEmotionsAction({
   if (positionals.length > 0) throw usageError(`eval emotions: unexpected argument "${positionals[0]}"`);
   const model = flags.model.trim();
   const builtin = model === 'builtin';
-  if (backendRegistry.find(model)?.isLanguageModel === false)
+  if (backendRegistry.find(model.split(':')[0] ?? model)?.isLanguageModel === false)
     throw usageError(
       `eval emotions: the ${model} model cannot read text; use --model builtin or ${describeModelForms(languageModels)}`,
     );

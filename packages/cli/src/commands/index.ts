@@ -19,5 +19,6 @@ export const commands: Readonly<Record<string, () => Promise<CommandDef>>> = {
   finetune: async () => (await import('./finetune.js')).finetuneCommand as unknown as CommandDef,
   eval: async () => (await import('./eval.js')).evalCommand as unknown as CommandDef,
   emotions: async () => (await import('./emotions.js')).emotionsCommand as unknown as CommandDef,
+  study: async () => (await import('./study.js')).studyCommand as unknown as CommandDef,
   serve: async () => (await import('./serve.js')).serveCommand as unknown as CommandDef,
 };

@@ -1,5 +1,6 @@
 import type { EmotionModel } from '@emocrowd/agents';
 import type { InfluenceConfig } from '@emocrowd/crowd';
+import type { CrowdScale } from './scaleList.js';
 
 /**
  * Everything needed to start a run, independent of where it came from: `emocrowd run` flags
@@ -11,6 +12,8 @@ export interface RunRequest {
   /** "N", "all", "paper" or a persona-space file path. Default "500". */
   personas: string;
   emotions?: string[];
+  /** Ask a seeded fraction of the personas (after the emotion filter, before sharding). */
+  scale?: CrowdScale;
   /** Emotions of the built-in spaces (default: the space's own, GoEmotions). */
   emotionModel?: EmotionModel;
   /** Intensity sweep of the built-in spaces. */

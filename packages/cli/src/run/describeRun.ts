@@ -36,7 +36,8 @@ export function describeRun(
       ...(request.emotions ? { emotions: request.emotions } : {}),
       ...(request.emotionModel ? { emotionModel: request.emotionModel } : {}),
       ...(request.intensities ? { intensities: request.intensities } : {}),
-      count: selection.count,
+      ...(request.scale ? { scale: request.scale } : {}),
+      count: crowd.crowd.count,
       ...(request.shard ? { shard: request.shard } : {}),
     },
     seed: request.seed,
@@ -72,7 +73,7 @@ export function describeRun(
 export function runIdOf(descriptor: Omit<RunDescriptor, 'runId'>, now: Date): string {
   const iso = now.toISOString();
   const time = `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}`;
-  const model = descriptor.model.backend === 'synthetic' ? 'synthetic' : descriptor.model.model;
+  const model = descriptor.model.backend === 'synthetic' ? descriptor.model.id : descriptor.model.model;
   const shard = descriptor.personas.shard;
   return `${time}-${descriptor.task.id}-${slug(model)}${shard ? `-shard${shard.index + 1}of${shard.count}` : ''}`;
 }

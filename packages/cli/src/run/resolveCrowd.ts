@@ -9,24 +9,28 @@ import {
   RUN_FILES,
   readRunNetwork,
 } from '@emocrowd/crowd';
+import { createRng } from '@emocrowd/models';
 import { selectPersonas } from '../catalog/selectPersonas.js';
 import { usageError } from '../command/CliError.js';
 import type { RunRequest } from './RunRequest.js';
 import { resolveTask } from './resolveTask.js';
+import { scaleList } from './scaleList.js';
 import { shardList } from './shardList.js';
 
 /** What a run asks and whom: the task, the persona selection, this shard's personas, the network. */
 export interface ResolvedCrowd {
   task: Task;
   selection: PersonaSelection;
-  /** The personas this run asks (its shard of the selection). */
+  /** The crowd: the selection, or the seeded fraction of it `scale` asks for. */
+  crowd: PersonaList;
+  /** The personas this run asks (its shard of the crowd). */
   personas: PersonaList;
   network?: Network;
 }
 
 /**
- * Resolves the task, the personas (drawn from the run's seed) and the network of a request,
- * relative to `cwd`. A resumed run whose directory holds its network reads it from there, so
+ * Resolves the task, the personas (drawn from the run's seed, then the fraction `scale` keeps,
+ * drawn from its "scale" stream) and the network of a request, relative to `cwd`. A resumed run whose directory holds its network reads it from there, so
  * the network file it was built from is not needed again.
  *
  * @param request the run request.
@@ -50,6 +54,7 @@ export function resolveCrowd(
     seed: request.seed,
     cwd,
   });
+  const crowd = scaleList(selection, request.scale, createRng(request.seed).fork('scale'));
   if (request.groupBy) {
     const known = [
       'emotion',
@@ -68,8 +73,14 @@ export function resolveCrowd(
   const network =
     stored?.network && existsSync(join(stored.dir, RUN_FILES.network))
       ? storedNetwork(stored.dir, stored.network)
-      : requestedNetwork(request, selection.count, cwd);
-  return { task, selection, personas: shardList(selection, request.shard), ...(network ? { network } : {}) };
+      : requestedNetwork(request, crowd.count, cwd);
+  return {
+    task,
+    selection,
+    crowd,
+    personas: shardList(crowd, request.shard),
+    ...(network ? { network } : {}),
+  };
 }
 
 /** The run's network (`--network`), built from the seed or read from its file; usage errors name the flag. */

@@ -63,7 +63,9 @@ export interface RunDescriptor {
     emotionModel?: 'goemotions' | 'plutchik' | 'beam';
     /** The intensity sweep of a built-in space (`--intensities`). */
     intensities?: number[];
-    /** Personas in the crowd (before sharding). */
+    /** A seeded fraction of the selection was asked (`emocrowd study run --scale 1/56`). */
+    scale?: { numerator: number; denominator: number };
+    /** Personas in the crowd (after scaling, before sharding). */
     count: number;
     shard?: { index: number; count: number };
   };

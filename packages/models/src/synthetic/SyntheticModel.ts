@@ -5,10 +5,16 @@ import { hashHints } from './hashHints.js';
 import { renderAnswer } from './renderAnswer.js';
 import { simulateEstimate } from './simulateEstimate.js';
 import { resolveSyntheticParameters, type SyntheticParameters } from './syntheticParameters.js';
+import { syntheticVariant } from './syntheticVariants.js';
 
 /** Options of the synthetic model. */
 export interface SyntheticModelOptions {
-  /** Parameters to change (e.g. `{ refusalRate: 0 }`); the rest keep SYNTHETIC_PARAMETERS. */
+  /**
+   * A named variant (`emotional`, see SYNTHETIC_VARIANTS): its parameters replace the defaults
+   * and its id is `synthetic:NAME`. Default: the plain model, id `synthetic`.
+   */
+  variant?: string;
+  /** Parameters to change (e.g. `{ refusalRate: 0 }`); the rest keep the variant's or SYNTHETIC_PARAMETERS. */
   parameters?: Partial<SyntheticParameters>;
 }
 
@@ -61,20 +67,27 @@ const INFO: ModelInfo = Object.freeze({
  * // -> { text: "I'd estimate about 1,050 miles.", model: 'synthetic', ... }
  */
 export class SyntheticModel implements ModelBackend {
-  /** The parameters in use (defaults merged with the options). */
+  /** The parameters in use (defaults merged with the variant's and the options). */
   readonly parameters: Readonly<SyntheticParameters>;
+  private readonly identity: ModelInfo;
 
   /**
-   * @param options - parameter overrides
-   * @throws RangeError when a parameter is out of range
+   * @param options - variant and parameter overrides
+   * @throws RangeError when the variant is unknown or a parameter is out of range
    */
   constructor(options: SyntheticModelOptions = {}) {
-    this.parameters = resolveSyntheticParameters(options.parameters);
+    const variant = options.variant === undefined ? undefined : syntheticVariant(options.variant);
+    this.parameters = resolveSyntheticParameters({ ...variant?.parameters, ...options.parameters });
+    const id = variant ? `synthetic:${variant.name}` : INFO.id;
+    this.identity = variant ? Object.freeze({ ...INFO, id, model: id }) : INFO;
   }
 
-  /** @returns `{ id: 'synthetic', backend: 'synthetic', model: 'synthetic', isLanguageModel: false }` */
+  /**
+   * @returns `{ id: 'synthetic', backend: 'synthetic', model: 'synthetic', isLanguageModel: false }`,
+   *   with id and model `synthetic:NAME` for a variant
+   */
   info(): ModelInfo {
-    return INFO;
+    return this.identity;
   }
 
   /**
@@ -132,7 +145,7 @@ export class SyntheticModel implements ModelBackend {
       usage: { promptTokens: Math.ceil(promptChars / 4), completionTokens: Math.ceil(text.length / 4) },
       latencyMs: performance.now() - start,
       cached: false,
-      model: INFO.id,
+      model: this.identity.id,
     };
     if (structured !== undefined) response.structured = structured;
     return response;

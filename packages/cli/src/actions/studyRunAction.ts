@@ -1,0 +1,56 @@
+import { usageError } from '../command/CliError.js';
+import type { CommandContext } from '../command/defineCommand.js';
+import type { studyRunFlags } from '../commands/studyRun.js';
+import { colorsFor } from '../output/colors.js';
+import { backendSettings } from '../run/backendSettings.js';
+import { renderStudyCells } from '../study/renderStudyCells.js';
+import { resolveStudy } from '../study/resolveStudy.js';
+import { runStudy } from '../study/runStudy.js';
+
+/** What `emocrowd study run` does; its flags and help are in commands/studyRun.ts. */
+export async function studyRunAction({
+  flags,
+  io,
+  positionals,
+  explicit,
+}: CommandContext<typeof studyRunFlags>): Promise<number> {
+  const [file, extra] = positionals;
+  if (file === undefined) throw usageError('study run needs a study file: emocrowd study run FILE');
+  if (extra !== undefined) throw usageError(`study run: unexpected argument "${extra}" (one study file)`);
+  const study = resolveStudy(file, flags, io.cwd);
+  const outcomes = await runStudy(
+    study,
+    {
+      concurrency: flags.concurrency,
+      ...(flags.scale !== undefined && study.manifest.scale ? { scale: study.manifest.scale } : {}),
+      ...(study.manifest.shard ? { shard: study.manifest.shard } : {}),
+      ...(flags['no-cache'] ? { cache: false as const } : flags.cache ? { cache: flags.cache } : {}),
+      retryFailed: flags['retry-failed'] === true,
+      backendOptions: backendSettings(flags, explicit),
+    },
+    { io, quiet: flags.quiet === true },
+  );
+  const unfinished = outcomes.filter((o) => o.state === 'stopped' || o.state === 'pending');
+  if (unfinished.length > 0) {
+    io.stderr.write(
+      `stopped with ${unfinished.length} cell${unfinished.length === 1 ? '' : 's'} unfinished (${unfinished.map((o) => o.cell.name).join(', ')}); continue with the same command\n`,
+    );
+    return 130;
+  }
+  if (flags.json) {
+    // The results without wall-clock timing, so a study that was stopped and continued prints
+    // exactly what an uninterrupted one prints.
+    const cells = outcomes.map((o) => {
+      const { timing: _timing, ...summary } = o.summary ?? { timing: undefined };
+      return {
+        name: o.cell.name,
+        factors: o.cell.factors,
+        runDir: o.cell.name,
+        summary: o.summary ? summary : null,
+      };
+    });
+    io.stdout.write(`${JSON.stringify({ study: study.design.name, cells }, null, 2)}\n`);
+  } else
+    io.stdout.write(renderStudyCells(outcomes, { colors: colorsFor(io.stdout, io.env), dir: study.dir }));
+  return 0;
+}
