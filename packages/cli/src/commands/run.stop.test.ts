@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunSummary } from '@emocrowd/crowd';
@@ -62,5 +62,33 @@ describe('emocrowd run --stop-at-precision', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('a study runs its cells with the stop rule the study (or a factor) sets', async () => {
+    writeFileSync(
+      join(root, 'stop.yaml'),
+      [
+        'name: stopping',
+        'seed: 3',
+        'personas: 800',
+        'subsets: 0',
+        'factors:',
+        '  stop: [0.15, 0.3]',
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['study', 'run', 'stop.yaml', '--quiet'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    const asked: number[] = [];
+    for (const cell of ['0.15', '0.3']) {
+      const dir = join(root, 'runs', 'stopping', cell);
+      const run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+      expect(run.descriptor.stop).toMatchObject({ strategy: 'median', precision: Number(cell) });
+      const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as RunSummary;
+      expect(summary.stopping?.reason).toBe('precision');
+      asked.push(summary.stopping?.asked as number);
+    }
+    // A looser precision stops no later.
+    expect(asked[1]).toBeLessThanOrEqual(asked[0] as number);
   });
 });
