@@ -188,7 +188,7 @@ describe('commands shown in the docs', () => {
 
   it('skips only lines of other tools, never a misspelt emocrowd command', () => {
     // Lines of these tools are shown for the reader to run; everything else must be an emocrowd command.
-    const otherTools = /^(npm|npx vitest|npx tsx|ollama|pip|python3|curl|vllm|rsync|scp|apt-get|[A-Z_]+=\S*)\b/;
+    const otherTools = /^(npm|npx vitest|npx tsx|ollama|pip|python3|curl|vllm|rsync|scp|apt-get|docker|kubectl|sbatch|[A-Z_]+=\S*)\b/;
     const unknown = documents.flatMap((document) =>
       parseDoc(readFileSync(join(REPO, document), 'utf8'), false)
         .skipped.filter((s) => !otherTools.test(s.text))

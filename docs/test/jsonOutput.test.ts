@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crowdDataPath } from '@emocrowd/data';
 import { runCli } from '../../packages/cli/src/testing/runCli.js';
+import { type DocumentedCheck, expectDocumentedIn } from './documentedKeys.js';
 
 /**
  * docs/json-output.md cannot drift: every key its tables list appears in the real output of
@@ -13,54 +14,8 @@ import { runCli } from '../../packages/cli/src/testing/runCli.js';
 
 const DOC = readFileSync(fileURLToPath(new URL('../json-output.md', import.meta.url)), 'utf8');
 
-/** The documented keys of the table under `heading` (exact heading line): required and optional. */
-function documentedKeys(heading: string): { required: string[]; optional: string[] } {
-  const lines = DOC.split('\n');
-  const start = lines.indexOf(heading);
-  if (start < 0) throw new Error(`docs/json-output.md has no heading "${heading}"`);
-  const required: string[] = [];
-  const optional: string[] = [];
-  let inTable = false;
-  for (const line of lines.slice(start + 1)) {
-    if (line.startsWith('#')) break;
-    if (!line.startsWith('|')) {
-      if (inTable) break;
-      continue;
-    }
-    inTable = true;
-    const key = /^\| `([^`]+)` \|/.exec(line)?.[1];
-    if (key === undefined) continue; // header and separator rows
-    if (key.endsWith('?')) optional.push(key.slice(0, -1));
-    else required.push(key);
-  }
-  if (required.length + optional.length === 0) throw new Error(`no key table under "${heading}"`);
-  return { required, optional };
-}
-
-/**
- * Checks one object against the table under `heading`, both ways. With `all-optional-present`,
- * every optional key must be there too, except those listed in `except`.
- */
-function expectDocumented(
-  heading: string,
-  value: unknown,
-  present: 'all-optional-present' | 'optional-may-miss',
-  except: readonly string[] = [],
-): void {
-  expect(value, heading).toBeTypeOf('object');
-  const { required, optional } = documentedKeys(heading);
-  const keys = Object.keys(value as object);
-  const undocumented = keys.filter((k) => !required.includes(k) && !optional.includes(k));
-  expect(undocumented, `keys in the output that ${heading} does not list`).toEqual([]);
-  const absent = required.filter((k) => !keys.includes(k));
-  expect(absent, `keys ${heading} lists that the output lacks`).toEqual([]);
-  if (present === 'all-optional-present') {
-    expect(
-      optional.filter((k) => !keys.includes(k) && !except.includes(k)),
-      `optional keys of ${heading} missing here`,
-    ).toEqual([]);
-  }
-}
+/** Checks one object against the table under `heading` of docs/json-output.md, both ways. */
+const expectDocumented = (...args: DocumentedCheck) => expectDocumentedIn(DOC, ...args);
 
 /** Top-level keys only a battery's summary has, and those only a single question's has. */
 const BATTERY_ONLY = ['items', 'crossItem', 'skill'];

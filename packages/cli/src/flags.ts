@@ -212,6 +212,59 @@ export function listFlag(value: string | undefined): string[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
+/** How batch input files are split (`run --batch-out`, `batch export`, `batch submit`). */
+export const batchFileFlags = {
+  'batch-max-lines': {
+    type: 'integer',
+    valueName: 'N',
+    description:
+      'Most requests in one batch input file; more go to further files (the OpenAI Batch API takes 50,000).',
+    default: 50000,
+    min: 1,
+  },
+  'batch-max-bytes': {
+    type: 'integer',
+    valueName: 'BYTES',
+    description: 'Most bytes in one batch input file (the OpenAI Batch API takes 200 MB).',
+    default: 200000000,
+    min: 1024,
+  },
+} as const satisfies Record<string, FlagDef>;
+
+/** How to wait for batches (`batch fetch`, `batch submit --wait`). */
+export const batchPollFlags = {
+  'poll-interval': {
+    type: 'integer',
+    valueName: 'MS',
+    description: 'First wait between two checks of the batches; each wait is 1.5 times the last.',
+    default: 5000,
+    min: 1,
+  },
+  'max-poll-interval': {
+    type: 'integer',
+    valueName: 'MS',
+    description: 'Longest wait between two checks.',
+    default: 60000,
+    min: 1,
+  },
+} as const satisfies Record<string, FlagDef>;
+
+/** Where a Batch API is served (`batch submit`, `status`, `fetch`). */
+export const batchServerFlags = {
+  host: {
+    type: 'string',
+    valueName: 'URL',
+    description:
+      "The server of /v1/files and /v1/batches (OpenAI, Azure OpenAI, a LiteLLM proxy). Default: the server the batch was submitted to, else the run's --host, else OPENAI_BASE_URL.",
+  },
+  'api-key': {
+    type: 'string',
+    valueName: 'KEY',
+    description:
+      'Bearer token of the Batch API. Default: OPENAI_API_KEY. Never written to the run directory.',
+  },
+} as const satisfies Record<string, FlagDef>;
+
 /**
  * Reads `--intensities` as numbers; the range is checked by the persona space.
  *

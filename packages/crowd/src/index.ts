@@ -4,6 +4,19 @@
  * Node-only parts: the RxJS run, the run store and importers.
  */
 export * from './analysisEntry.js';
+export type { BatchCrowd } from './batch/BatchCrowd.js';
+export type { BatchRequestIdentity, ParsedBatchCustomId } from './batch/batchCustomId.js';
+export {
+  batchCustomId,
+  batchRunTag,
+  CUSTOM_ID_DIGEST_LENGTH,
+  describeIdentity,
+  parseBatchCustomId,
+} from './batch/batchCustomId.js';
+export type { ExportBatchOptions, ExportBatchResult } from './batch/exportBatch.js';
+export { exportBatch } from './batch/exportBatch.js';
+export type { BatchOutputLine, ImportBatchResult } from './batch/importBatch.js';
+export { BatchImportError, importBatch, LISTED_AT_MOST } from './batch/importBatch.js';
 export type { ExtractBatteryOptions, ExtractedBattery, ExtractedItem } from './import/extractBattery.js';
 export { extractBattery } from './import/extractBattery.js';
 export type {
@@ -30,6 +43,8 @@ export type { RunSummaryOptions } from './run/summarizeRun.js';
 export { summarizeRun } from './run/summarizeRun.js';
 export { taskDescriptor } from './run/taskDescriptor.js';
 export type { RankedMultisetOptions } from './stats/RankedMultiset.js';
+export type { BatchExportEntry, BatchFileEntry, BatchLedger } from './store/BatchLedger.js';
+export { BATCH_DIR, BATCH_LEDGER_FILE, readBatchLedger, writeBatchLedger } from './store/BatchLedger.js';
 export { createRunDir } from './store/createRunDir.js';
 export { describeDifference } from './store/describeDifference.js';
 export { flattenRecords } from './store/flattenRecords.js';
@@ -52,6 +67,7 @@ export { recordRun } from './store/recordRun.js';
 export type { ReopenedRun } from './store/reopenRunDir.js';
 export { reopenRunDir } from './store/reopenRunDir.js';
 export { describeNetwork, loadNetwork, readRunNetwork, writeRunNetwork } from './store/runNetwork.js';
+export { storeAnswers } from './store/storeAnswers.js';
 export { writeJsonAtomic } from './store/writeJsonAtomic.js';
 export { applyStudyOverrides } from './study/applyStudyOverrides.js';
 export { describeStudyDifference } from './study/describeStudyDifference.js';

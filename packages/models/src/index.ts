@@ -12,6 +12,21 @@ export { defineBackend } from './backends/BackendDefinition.js';
 export { backendRegistry } from './backends/backendRegistry.js';
 export type { BackendRegistry, ModelSpec, ResolvedModelSpec } from './backends/createBackendRegistry.js';
 export { createBackendRegistry, modelSpecForm } from './backends/createBackendRegistry.js';
+export type { BatchApiClientOptions, CreateBatchParams, ListPage } from './batch/BatchApiClient.js';
+export { BatchApiClient } from './batch/BatchApiClient.js';
+export type { BatchFileLimits, BatchFilePart } from './batch/BatchFileWriter.js';
+export { BatchFileWriter, OPENAI_BATCH_LIMITS } from './batch/BatchFileWriter.js';
+export type { BatchFile, BatchJob, BatchJobError, BatchStatus } from './batch/BatchJob.js';
+export { FINAL_BATCH_STATUSES } from './batch/BatchJob.js';
+export type { BatchCapture, CapturedRequest } from './batch/batchCaptureBackend.js';
+export { batchCaptureBackend } from './batch/batchCaptureBackend.js';
+export type { BatchOutput } from './batch/batchOutputLine.js';
+export { decodeBatchOutputLine } from './batch/batchOutputLine.js';
+export type { BatchAnswer, BatchReplayOptions } from './batch/batchReplayBackend.js';
+export { BATCH_NOT_ANSWERED, batchReplayBackend } from './batch/batchReplayBackend.js';
+export type { BatchRequestLine } from './batch/batchRequestLine.js';
+export { BATCH_CHAT_URL, encodeBatchRequestLine } from './batch/batchRequestLine.js';
+export { requestDigest } from './batch/requestDigest.js';
 export { canonicalJson } from './cache/canonicalJson.js';
 export { defaultCachePath } from './cache/defaultCachePath.js';
 export { keyFor, legacyKeyFor } from './cache/keyFor.js';
@@ -51,6 +66,7 @@ export { parseGoEmotionsTsv, readGoEmotions, unquoteCsvField } from './goemotion
 export { errorMessageOf } from './http/errorMessageOf.js';
 export type { ChatReply, HttpChatBackendOptions, ReadyFacts } from './http/HttpChatBackend.js';
 export { HttpChatBackend } from './http/HttpChatBackend.js';
+export { mergeOptions } from './http/mergeOptions.js';
 export type { FailureContext, FailureFixes } from './http/modelErrorFromFailure.js';
 export { GENERIC_FIXES, modelErrorFromFailure, modelErrorFromStatus } from './http/modelErrorFromFailure.js';
 export { normalizeBaseUrl } from './http/normalizeBaseUrl.js';
@@ -88,6 +104,7 @@ export { buildChatCompletionBody } from './openai/buildChatCompletionBody.js';
 export type { OpenAICompatibleBackendOptions } from './openai/OpenAICompatibleBackend.js';
 export { OpenAICompatibleBackend } from './openai/OpenAICompatibleBackend.js';
 export { OPENAI_FIXES } from './openai/openAiFixes.js';
+export { readChatCompletion } from './openai/readChatCompletion.js';
 export { parseModelSpec } from './parseModelSpec.js';
 export type {
   EndpointPool,

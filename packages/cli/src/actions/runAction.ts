@@ -1,7 +1,12 @@
+import { resolve } from 'node:path';
 import type { EmotionModel } from '@emocrowd/agents';
 import { type CrowdEvent, descriptorItems, isBatteryDescriptor, type RunSummary } from '@emocrowd/crowd';
+import type { BatchFileLimits } from '@emocrowd/models';
 import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
+import { exportJson } from '../batch/batchJson.js';
+import { exportRunBatch } from '../batch/exportRunBatch.js';
+import { batchEnv, batchModelName, batchRunOf } from '../batch/openBatchRun.js';
 import { usageError } from '../command/CliError.js';
 import type { CommandContext, ParsedFlags } from '../command/defineCommand.js';
 import type { Io } from '../command/Io.js';
@@ -9,13 +14,14 @@ import type { runFlags } from '../commands/run.js';
 import { intensitiesFlag, ksFlag, listFlag } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
 import { ProgressBar } from '../output/ProgressBar.js';
+import { renderBatchExport } from '../output/renderBatchReport.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
 import { backendSettings } from '../run/backendSettings.js';
 import { capabilityNote } from '../run/capabilityNote.js';
 import type { RunRequest } from '../run/RunRequest.js';
 import { resolveShard, type Shard } from '../run/resolveShard.js';
 import { resumeRequest } from '../run/resumeRequest.js';
-import { startRun } from '../run/startRun.js';
+import { type StartRunOptions, startRun } from '../run/startRun.js';
 
 /** What `emocrowd run` does; its flags and help are in commands/run.ts. */
 export async function runAction({
@@ -28,7 +34,7 @@ export async function runAction({
     throw usageError(`run: unexpected argument "${positionals[0]}" (see: emocrowd run --help)`);
   if (flags['show-neighbours'] !== undefined && flags.network === undefined)
     throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
-  const shard = shardOf(flags.shard, flags.shards, io, flags.quiet === true);
+  const shard = shardOf(flags.shard, flags.shards, io);
   const intensities = intensitiesFlag(flags.intensities);
   const given = requestFromFlags(flags, explicit, shard, intensities);
   const resumed =
@@ -49,7 +55,7 @@ export async function runAction({
           explicit,
           io.cwd,
         );
-  const started = await startRun(resumed?.request ?? given, {
+  const where: StartRunOptions = {
     runsDir: flags.runs,
     ...(resumed
       ? { outDir: resumed.dir, resume: true }
@@ -58,7 +64,20 @@ export async function runAction({
         : {}),
     env: io.env,
     cwd: resumed?.cwd ?? io.cwd,
-  });
+  };
+  if (flags['batch-out'] !== undefined && (resumed?.request ?? given).stop !== undefined)
+    throw usageError(
+      '--batch-out cannot be combined with --stop-at-precision: a batch holds every request before any answer is seen; drop one of them',
+    );
+  if (flags['batch-out'] !== undefined)
+    return exportInsteadOfRunning(resumed?.request ?? given, where, {
+      out: resolve(io.cwd, flags['batch-out']),
+      limits: { maxLines: flags['batch-max-lines'], maxBytes: flags['batch-max-bytes'] },
+      json: flags.json === true,
+      quiet: flags.quiet === true,
+      io,
+    });
+  const started = await startRun(resumed?.request ?? given, where);
   const colors = colorsFor(io.stderr, io.env);
   const quiet = flags.quiet === true;
   if (!quiet && !started.descriptor.model.isLanguageModel)
@@ -211,19 +230,40 @@ function requestFromFlags(
   };
 }
 
-/** `--shard` (I/N or auto, saying which shard auto chose) and `--shards`; undefined for the whole crowd. */
-function shardOf(
-  text: string | undefined,
-  shards: number | undefined,
-  io: Io,
-  quiet: boolean,
-): Shard | undefined {
+/**
+ * `--shard` (I/N or auto) and `--shards`; undefined for the whole crowd. The shard auto chose is
+ * said on stderr even with --quiet: a cluster job's log must show which part it ran.
+ */
+function shardOf(text: string | undefined, shards: number | undefined, io: Io): Shard | undefined {
   if (text === undefined) {
     if (shards !== undefined) throw usageError('--shards goes with --shard auto');
     return undefined;
   }
   const resolved = resolveShard(text, { ...(shards !== undefined ? { shards } : {}), env: io.env });
-  if (text.trim() === 'auto' && !quiet)
+  if (text.trim() === 'auto')
     io.stderr.write(`shard ${resolved.shard.index + 1}/${resolved.shard.count} (from ${resolved.source})\n`);
   return resolved.shard;
+}
+
+/**
+ * `run --batch-out FILE`: the run directory is created (or reopened) as for an online run, then
+ * its next round is exported instead of asked; no server is contacted.
+ */
+async function exportInsteadOfRunning(
+  request: RunRequest,
+  where: StartRunOptions,
+  options: { out: string; limits: BatchFileLimits; json: boolean; quiet: boolean; io: Io },
+): Promise<number> {
+  batchModelName(request.model, '--batch-out');
+  const started = await startRun(request, { ...where, env: batchEnv(where.env), checkReady: false });
+  const run = batchRunOf(started, request, where.outDir ?? started.dir);
+  try {
+    const report = await exportRunBatch(run, options.out, { limits: options.limits });
+    if (options.json) options.io.stdout.write(`${JSON.stringify(exportJson(report, run.dir), null, 2)}\n`);
+    if (!options.quiet)
+      options.io.stderr.write(`run directory ${run.dir}\n${renderBatchExport(report, run.label)}`);
+    return 0;
+  } finally {
+    await run.close();
+  }
 }

@@ -13,6 +13,7 @@ export const commands: Readonly<Record<string, () => Promise<CommandDef>>> = {
   compare: async () => (await import('./compare.js')).compareCommand as unknown as CommandDef,
   export: async () => (await import('./export.js')).exportCommand as unknown as CommandDef,
   merge: async () => (await import('./merge.js')).mergeCommand as unknown as CommandDef,
+  batch: async () => (await import('./batch.js')).batchCommand as unknown as CommandDef,
   tasks: async () => (await import('./tasks.js')).tasksCommand as unknown as CommandDef,
   personas: async () => (await import('./personas.js')).personasCommand as unknown as CommandDef,
   models: async () => (await import('./models.js')).modelsCommand as unknown as CommandDef,

@@ -55,6 +55,10 @@ describe('emocrowd run --stop-at-precision', () => {
       [['--shard', '1/2'], /--stop-at-precision cannot be combined with --shard/],
       [['--stop-at-precision', '0'], /--stop-at-precision takes a relative width above 0/],
       [['--stop-strategy', 'mean'], /--stop-strategy/],
+      [
+        ['--batch-out', 'requests.jsonl', '--model', 'openai:m'],
+        /--batch-out cannot be combined with --stop-at-precision/,
+      ],
     ];
     for (const [extra, message] of cases) {
       const r = await runCli([...RUN, ...extra, '--quiet', '--out', `bad-${extra.join('')}`], { cwd: root });

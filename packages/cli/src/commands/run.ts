@@ -1,5 +1,5 @@
 import { defineCommand, type FlagDefs } from '../command/defineCommand.js';
-import { analysisFlags, modelFlags, outputFlags, personaFlags, stopFlags } from '../flags.js';
+import { analysisFlags, batchFileFlags, modelFlags, outputFlags, personaFlags, stopFlags } from '../flags.js';
 
 /** The flags of `emocrowd run`. */
 export const runFlags = {
@@ -99,6 +99,13 @@ export const runFlags = {
     min: 1,
   },
   ...stopFlags,
+  'batch-out': {
+    type: 'string',
+    valueName: 'FILE',
+    description:
+      'Call no model: write the requests the run would send (its first round) as OpenAI batch input lines to FILE, for vllm run-batch or a Batch API; then emocrowd batch import DIR RESULTS. Needs --model openai:NAME.',
+  },
+  ...batchFileFlags,
   ...analysisFlags,
   ...outputFlags,
 } as const satisfies FlagDefs;

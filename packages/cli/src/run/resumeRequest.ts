@@ -24,6 +24,10 @@ export const RESUME_MAY_CHANGE: Readonly<Record<string, readonly (keyof RunReque
   quiet: [],
   json: [],
   resume: [],
+  // Where a batch export goes and how it is split: how the answers are obtained, not what is asked.
+  'batch-out': [],
+  'batch-max-lines': [],
+  'batch-max-bytes': [],
 };
 
 /**

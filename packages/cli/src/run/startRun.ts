@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { type Condition, PersonaAgent } from '@emocrowd/agents';
+import { type Condition, PersonaAgent, type Task } from '@emocrowd/agents';
 import {
   type CrowdEvent,
+  type Network,
+  type PersonaList,
+  type ResponseRecord,
   RUN_FILES,
   type RunDescriptor,
   type RunManifest,
   RunStoreError,
+  type RunSummaryOptions,
   readRunManifest,
   recordRun,
   runCrowd,
@@ -38,6 +42,19 @@ export interface StartedRun {
   flush(): void;
   /** The backend stack (for stats such as model calls and pool state). */
   stack: BackendStack;
+  /**
+   * What the run asks and how it is summarised, for batch export and import (which run the same
+   * crowd with the model call swapped).
+   */
+  crowd: {
+    task: Task;
+    personas: PersonaList;
+    network?: Network;
+    condition: Condition;
+    /** The answers already in the run directory. */
+    completed: ResponseRecord[];
+    summary: RunSummaryOptions;
+  };
 }
 
 /** Where a run lives and what may already be there. */
@@ -107,6 +124,7 @@ function run(
   opened: ReturnType<typeof openRunDir>,
 ): StartedRun {
   const stop = new AbortController();
+  const summary = summaryOptionsOf(request);
   const recorder = recordRun(dir, opened.validBytes === undefined ? {} : { validBytes: opened.validBytes });
   const agent = new PersonaAgent({
     backend: stack.backend,
@@ -122,15 +140,7 @@ function run(
     ...(crowd.network ? { network: crowd.network } : {}),
     completed: opened.completed,
     stop: stop.signal,
-    summary: {
-      ...(request.strategies ? { strategies: request.strategies } : {}),
-      subsets: request.subsets,
-      tolerance: request.tolerance,
-      ...(request.ks ? { ks: request.ks } : {}),
-      ...(request.epsilon !== undefined ? { epsilon: request.epsilon } : {}),
-      ...(request.groupBy ? { groupBy: request.groupBy } : {}),
-      ...(request.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: request.selectK } } } : {}),
-    },
+    summary,
   }).pipe(
     recorder,
     finalize(() => void stack.close()),
@@ -144,6 +154,27 @@ function run(
     stop: () => stop.abort(),
     flush: () => recorder.flush(),
     stack,
+    crowd: {
+      task: crowd.task,
+      personas: crowd.personas,
+      ...(crowd.network ? { network: crowd.network } : {}),
+      condition: request.condition as Condition,
+      completed: opened.completed,
+      summary,
+    },
+  };
+}
+
+/** How a run's answers are summarised, from its request. */
+function summaryOptionsOf(request: RunRequest): RunSummaryOptions {
+  return {
+    ...(request.strategies ? { strategies: request.strategies } : {}),
+    subsets: request.subsets,
+    tolerance: request.tolerance,
+    ...(request.ks ? { ks: request.ks } : {}),
+    ...(request.epsilon !== undefined ? { epsilon: request.epsilon } : {}),
+    ...(request.groupBy ? { groupBy: request.groupBy } : {}),
+    ...(request.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: request.selectK } } } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import type {
   ModelResponse,
   TokenUsage,
 } from '../ModelBackend.js';
+import { mergeOptions } from './mergeOptions.js';
 import { type FailureFixes, modelErrorFromFailure } from './modelErrorFromFailure.js';
 import { parseStructuredText } from './parseStructuredText.js';
 import { type Deadline, withDeadline } from './withDeadline.js';
@@ -158,12 +159,4 @@ export abstract class HttpChatBackend implements ModelBackend {
   private failureContext(signal: AbortSignal | undefined) {
     return { host: this.host, model: this.model, fixes: this.fixes, signal, timeoutMs: this.timeoutMs };
   }
-}
-
-/** The defaults overlaid with the request's defined options. */
-function mergeOptions(defaults: GenerationOptions, own: GenerationOptions | undefined): GenerationOptions {
-  const merged: GenerationOptions = { ...defaults };
-  for (const [key, value] of Object.entries(own ?? {}))
-    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
-  return merged;
 }

@@ -1,12 +1,14 @@
 import { errorMessageOf } from '../http/errorMessageOf.js';
 import { type ChatReply, HttpChatBackend, type ReadyFacts } from '../http/HttpChatBackend.js';
+import { mergeOptions } from '../http/mergeOptions.js';
 import { modelErrorFromFailure, modelErrorFromStatus } from '../http/modelErrorFromFailure.js';
 import { normalizeBaseUrl } from '../http/normalizeBaseUrl.js';
 import { type Deadline, withDeadline } from '../http/withDeadline.js';
 import type { GenerationOptions, ModelRequest } from '../ModelBackend.js';
 import { ModelError } from '../ModelError.js';
-import { buildChatCompletionBody } from './buildChatCompletionBody.js';
+import { buildChatCompletionBody, type ChatCompletionBody } from './buildChatCompletionBody.js';
 import { OPENAI_FIXES } from './openAiFixes.js';
+import { readChatCompletion } from './readChatCompletion.js';
 
 /** Options of `OpenAICompatibleBackend`. */
 export interface OpenAICompatibleBackendOptions {
@@ -69,34 +71,38 @@ export class OpenAICompatibleBackend extends HttpChatBackend {
     this.schemaName = options.schemaName ?? 'answer';
   }
 
-  protected async chat(
-    request: ModelRequest,
-    options: GenerationOptions,
-    deadline: Deadline,
-  ): Promise<ChatReply> {
-    const body = buildChatCompletionBody({
+  /**
+   * The exact body this backend posts to /v1/chat/completions for a request: the one an online
+   * call sends, and the one a batch request line carries (`buildChatCompletionBody`).
+   *
+   * @param request the request (messages, schema)
+   * @param options the call's options (default: the backend's defaults overlaid with the request's)
+   * @returns the body
+   */
+  requestBody(
+    request: Pick<ModelRequest, 'messages' | 'schema' | 'options'>,
+    options: GenerationOptions = mergeOptions(this.defaults, request.options),
+  ): ChatCompletionBody {
+    return buildChatCompletionBody({
       model: this.model,
       messages: request.messages,
       options,
       ...(request.schema !== undefined ? { schema: request.schema } : {}),
       schemaName: this.schemaName,
     });
-    const completion = (await this.postJson(deadline, '/v1/chat/completions', body)) as {
-      choices?: { message?: { content?: unknown } }[];
-      usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
-    };
-    const content = completion.choices?.[0]?.message?.content;
-    if (typeof content !== 'string')
-      throw new ModelError('bad-response', `answer from ${this.host} has no choices[0].message.content`, {
-        host: this.host,
-      });
-    return {
-      text: content,
-      usage: {
-        promptTokens: count(completion.usage?.prompt_tokens),
-        completionTokens: count(completion.usage?.completion_tokens),
-      },
-    };
+  }
+
+  protected async chat(
+    request: ModelRequest,
+    options: GenerationOptions,
+    deadline: Deadline,
+  ): Promise<ChatReply> {
+    const completion = await this.postJson(
+      deadline,
+      '/v1/chat/completions',
+      this.requestBody(request, options),
+    );
+    return readChatCompletion(completion, this.host);
   }
 
   /**
@@ -179,8 +185,4 @@ export class OpenAICompatibleBackend extends HttpChatBackend {
       ...(this.apiKey ? { Authorization: `Bearer ${this.apiKey}` } : {}),
     };
   }
-}
-
-function count(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }

@@ -5,6 +5,7 @@ import type { OllamaTestServerRespond } from './OllamaTestServerAnswer.js';
 import { defaultOllamaTestAnswer } from './OllamaTestServerAnswer.js';
 import type { OllamaFaultKind, OllamaFaultOptions } from './OllamaTestServerFaults.js';
 import { OllamaFaultPlan } from './OllamaTestServerFaults.js';
+import { BatchStore, type BatchTiming } from './server/BatchStore.js';
 import { dispatch } from './server/dispatch.js';
 import { ModelStore } from './server/ModelStore.js';
 import { ROUTES } from './server/routes.js';
@@ -24,6 +25,8 @@ export interface OllamaTestServerOptions extends OllamaFaultOptions {
   maxPending?: number;
   /** Port to listen on; default 0 (a free port). */
   port?: number;
+  /** How long batches stay validating and finalizing, and how many requests of one run at once. */
+  batches?: BatchTiming;
 }
 
 /** A running test server. */
@@ -61,14 +64,20 @@ export interface OllamaTestServer {
  *    POST /v1/chat/completions (stream or not, `response_format`, `seed`, `max_tokens`, usage).
  * 2. Models: GET /api/tags, POST /api/show, GET /api/ps, DELETE /api/delete, GET /v1/models,
  *    HEAD/POST /api/blobs/:digest (sha256 verified), POST /api/create (streams status lines).
+ * 2a. Batches, as the OpenAI Files and Batch APIs: POST/GET /v1/files, GET /v1/files/:id(/content),
+ *    DELETE /v1/files/:id; POST/GET /v1/batches, GET /v1/batches/:id, POST /v1/batches/:id/cancel.
+ *    A batch goes validating -> in_progress -> finalizing -> completed (or failed, cancelling ->
+ *    cancelled), its requests answered as POST /v1/chat/completions answers them, faults included.
  * 3. Faults (inference requests only): fixed and per-request latency, a seeded failure rate
  *    over kinds (500, 503 busy, reset mid-stream, hang, truncated body), `failNext(n)`, and
  *    503 busy when more than `maxPending` requests are in flight.
  * 4. Every request is recorded (method, path, parsed body) for assertions.
  * The parts: the routing table (server/routes.ts, one line per endpoint), the Ollama API and /v1
  * handlers (server/ollamaApiHandlers.ts, server/openAiHandlers.ts), inference answers
- * (server/answerInference.ts, server/writeAnswer.ts), the models it keeps (server/ModelStore.ts)
- * and the faults (OllamaTestServerFaults.ts).
+ * (server/answerInference.ts, server/buildAnswer.ts, server/writeAnswer.ts), the models it keeps
+ * (server/ModelStore.ts), the files and batches (server/filesApiHandlers.ts,
+ * server/batchesApiHandlers.ts, server/runBatchJob.ts, server/BatchStore.ts) and the faults
+ * (OllamaTestServerFaults.ts).
  *
  * @example
  * const srv = await startOllamaTestServer({ models: ['llama3.2:1b'], seed: 7 });
@@ -84,7 +93,8 @@ export async function startOllamaTestServer(
 ): Promise<OllamaTestServer> {
   const requests: OllamaRecordedRequest[] = [];
   const closing = new AbortController();
-  // Every delayed or hung answer listens to it: one listener per request in flight.
+  // Every delayed or hung answer, and every running batch, listens to it: one listener per
+  // request in flight.
   setMaxListeners(0, closing.signal);
   const state: TestServerState = {
     store: new ModelStore(options.models ?? ['llama3.2:1b']),
@@ -94,6 +104,7 @@ export async function startOllamaTestServer(
     maxPending: options.maxPending,
     pending: 0,
     closing: closing.signal,
+    batches: new BatchStore(options.batches),
   };
   const server = createServer(dispatch(ROUTES, state, requests));
   await new Promise<void>((resolve, reject) => {

@@ -7,3 +7,6 @@ export type { OllamaTestServerPrompt, OllamaTestServerRespond } from './OllamaTe
 export { defaultOllamaTestAnswer, sampleForSchema } from './OllamaTestServerAnswer.js';
 export type { OllamaFaultKind, OllamaFaultOptions } from './OllamaTestServerFaults.js';
 export { OLLAMA_FAULT_KINDS, OllamaFaultPlan } from './OllamaTestServerFaults.js';
+export type { RunBatchFileOptions, RunBatchFileResult } from './runBatchFile.js';
+export { runBatchFile } from './runBatchFile.js';
+export type { BatchTiming } from './server/BatchStore.js';

@@ -3,7 +3,8 @@
  *
  * The first line on stdout is the server's base URL; the process stops on SIGINT / SIGTERM.
  * Flags: --port N, --models a,b, --latency-ms N, --fail-rate P, --fail-kinds busy,reset,
- * --seed N, --max-pending N, --version V.
+ * --seed N, --max-pending N, --version V; for /v1/batches: --batch-concurrency N (requests of a
+ * batch answered at once), --batch-validating-ms N, --batch-finalizing-ms N.
  *
  * @example
  * npx tsx packages/models/src/testing/ollamaTestServerMain.ts --models llama3.2:1b --fail-rate 0.1 --seed 7
@@ -24,6 +25,9 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'max-pending': { type: 'string' },
     version: { type: 'string' },
+    'batch-concurrency': { type: 'string' },
+    'batch-validating-ms': { type: 'string' },
+    'batch-finalizing-ms': { type: 'string' },
   },
   strict: true,
 });
@@ -55,6 +59,14 @@ if (seed !== undefined) options.seed = seed;
 const maxPending = num('max-pending', values['max-pending']);
 if (maxPending !== undefined) options.maxPending = maxPending;
 if (values.version) options.version = values.version;
+const batchConcurrency = num('batch-concurrency', values['batch-concurrency']);
+const validatingMs = num('batch-validating-ms', values['batch-validating-ms']);
+const finalizingMs = num('batch-finalizing-ms', values['batch-finalizing-ms']);
+options.batches = {
+  ...(batchConcurrency !== undefined ? { concurrency: batchConcurrency } : {}),
+  ...(validatingMs !== undefined ? { validatingMs } : {}),
+  ...(finalizingMs !== undefined ? { finalizingMs } : {}),
+};
 if (values['fail-kinds']) {
   const kinds = values['fail-kinds'].split(',').map((k) => k.trim());
   const unknown = kinds.filter((k) => !(OLLAMA_FAULT_KINDS as readonly string[]).includes(k));

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OllamaTestServerRespond } from '../OllamaTestServerAnswer.js';
 import type { OllamaFaultPlan } from '../OllamaTestServerFaults.js';
+import type { BatchStore } from './BatchStore.js';
 import type { ModelStore } from './ModelStore.js';
 
 /** One HTTP request the test server received. */
@@ -10,6 +11,8 @@ export interface OllamaRecordedRequest {
   path: string;
   /** Parsed JSON body; for raw routes (blob uploads) `{ bytes }`; undefined when there was none. */
   body: unknown;
+  /** The JSON body exactly as received (UTF-8), for byte-for-byte comparisons; absent for raw routes. */
+  text?: string;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -26,6 +29,8 @@ export interface TestServerState {
   pending: number;
   /** Aborts when the server closes (ends hung and delayed answers). */
   readonly closing: AbortSignal;
+  /** The uploaded files and the batches (/v1/files, /v1/batches). */
+  readonly batches: BatchStore;
 }
 
 /** What a route handler gets. */

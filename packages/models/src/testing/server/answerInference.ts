@@ -1,12 +1,13 @@
 import type { OllamaTestServerPrompt } from '../OllamaTestServerAnswer.js';
-import { isRecord, openAiError, sendJson, wait } from './httpIo.js';
+import { buildAnswer } from './buildAnswer.js';
+import { openAiError, sendJson, wait } from './httpIo.js';
 import { fullName } from './ModelStore.js';
 import type { RouteRequest } from './TestServerContext.js';
 import { toPrompt } from './toPrompt.js';
-import { type Answer, writeStream, writeWhole } from './writeAnswer.js';
+import { writeStream, writeWhole } from './writeAnswer.js';
 
-const BUSY = 'server busy, please try again.  maximum pending requests exceeded';
-const RUNNER_DIED = 'llama runner process has terminated: exit status 2';
+export const BUSY = 'server busy, please try again.  maximum pending requests exceeded';
+export const RUNNER_DIED = 'llama runner process has terminated: exit status 2';
 
 /**
  * Answers an inference request (POST /api/chat, /api/generate, /v1/chat/completions): the model
@@ -48,22 +49,8 @@ export async function answerInference(
     const prompt = toPrompt(endpoint, name, b);
     const keepAlive = openai ? undefined : b.keep_alive;
     if (endpoint !== 'openai' && prompt.messages.length === 0) return loadOnly(r, endpoint, name, keepAlive);
-    const text = await state.respond(prompt);
-    const limit =
-      typeof prompt.options.num_predict === 'number' && prompt.options.num_predict >= 0
-        ? prompt.options.num_predict
-        : undefined;
-    const allTokens = tokenize(text);
-    const tokens = limit === undefined ? allTokens : allTokens.slice(0, limit);
+    const answer = await buildAnswer(prompt, state);
     state.store.markLoaded(model.name, keepAlive);
-    const answer: Answer = {
-      endpoint,
-      model: name,
-      tokens,
-      doneReason: limit !== undefined && allTokens.length > limit ? 'length' : 'stop',
-      promptTokens: 12 + prompt.messages.reduce((s, m) => s + tokenize(m.content).length + 4, 0),
-      includeUsage: isRecord(b.stream_options) && b.stream_options.include_usage === true,
-    };
     const stream = openai ? b.stream === true : b.stream !== false;
     if (stream) await writeStream(r.req, res, answer, fault);
     else writeWhole(res, answer, fault);
@@ -87,9 +74,4 @@ function loadOnly(r: RouteRequest, endpoint: 'chat' | 'generate', name: string, 
       ? { ...base, message: { role: 'assistant', content: '' } }
       : { ...base, response: '' };
   sendJson(r.res, 200, { ...body, done_reason: unload ? 'unload' : 'load', done: true });
-}
-
-/** Splits text into "tokens": each run of non-space characters with its trailing spaces. */
-function tokenize(text: string): string[] {
-  return text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
 }

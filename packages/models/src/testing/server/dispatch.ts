@@ -36,6 +36,7 @@ export function dispatch(
     let body: unknown;
     if (route?.body === 'raw') record.body = { bytes: raw.length };
     else if (raw.length > 0) {
+      record.text = raw.toString('utf8');
       try {
         body = JSON.parse(raw.toString('utf8'));
         record.body = body;

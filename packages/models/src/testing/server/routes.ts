@@ -1,3 +1,5 @@
+import * as batchesApi from './batchesApiHandlers.js';
+import * as filesApi from './filesApiHandlers.js';
 import * as ollamaApi from './ollamaApiHandlers.js';
 import * as openAi from './openAiHandlers.js';
 import type { Route } from './TestServerContext.js';
@@ -22,4 +24,13 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/api/generate', handler: ollamaApi.generate },
   { method: 'POST', path: '/v1/chat/completions', handler: openAi.chatCompletions },
   { method: 'GET', path: '/v1/models', handler: openAi.models },
+  { method: 'POST', path: '/v1/files', handler: filesApi.uploadFile, body: 'raw' },
+  { method: 'GET', path: '/v1/files', handler: filesApi.listFiles },
+  { method: 'GET', path: /^\/v1\/files\/([^/]+)$/, handler: filesApi.getFile },
+  { method: 'GET', path: /^\/v1\/files\/([^/]+)\/content$/, handler: filesApi.getFileContent },
+  { method: 'DELETE', path: /^\/v1\/files\/([^/]+)$/, handler: filesApi.deleteFile },
+  { method: 'POST', path: '/v1/batches', handler: batchesApi.createBatch },
+  { method: 'GET', path: '/v1/batches', handler: batchesApi.listBatches },
+  { method: 'GET', path: /^\/v1\/batches\/([^/]+)$/, handler: batchesApi.getBatch },
+  { method: 'POST', path: /^\/v1\/batches\/([^/]+)\/cancel$/, handler: batchesApi.cancelBatch },
 ];

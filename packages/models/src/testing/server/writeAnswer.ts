@@ -128,7 +128,8 @@ function openAiEvents(a: Answer): string[] {
   return lines;
 }
 
-function openAiCompletion(a: Answer): unknown {
+/** The body of a whole (non-streaming) OpenAI chat completion. */
+export function openAiCompletion(a: Answer): unknown {
   const text = a.tokens.join('');
   return {
     id: `chatcmpl-${Math.abs(hashCode(text)) % 1000}`,
