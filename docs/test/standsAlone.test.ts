@@ -89,7 +89,7 @@ describe('the repository stands alone', () => {
 
   it('recognises each kind of outside path, and allows only the reviewed uses', () => {
     const bad = [
-      `const data = '${'..'}/shared/data/goemotions';`,
+      `const data = '${'..'}/${'shared'}/data/goemotions';`,
       `see ${'/'}work/main/README.md`,
       `cd ${'/'}home/alice/emocrowd`,
       `open("${'/'}Users/bob/runs")`,

@@ -1,7 +1,7 @@
 /**
  * The LLM port: one narrow interface every backend implements (Ollama, OpenAI-compatible
- * servers, the built-in synthetic model) and every cross-cutting wrapper (retry, timeout,
- * cache, call limit, endpoint pool) implements again, so they compose freely.
+ * servers, LangChain's providers, the built-in synthetic model) and every cross-cutting wrapper
+ * (retry, timeout, cache, call limit, endpoint pool) implements again, so they compose freely.
  */
 
 /** One chat message. */
@@ -11,9 +11,10 @@ export interface ChatMessage {
 }
 
 /**
- * Generation options. Every option set here reaches the server: adapters translate each one
- * (Ollama `options.seed`, `options.temperature`, `options.num_predict`, `keep_alive`;
- * OpenAI `seed`, `temperature`, `max_tokens`) and never drop one silently.
+ * Generation options. Every option set here reaches the server where it can: adapters translate
+ * each one (Ollama `options.seed`, `options.temperature`, `options.num_predict`, `keep_alive`;
+ * OpenAI `seed`, `temperature`, `max_tokens`), and one a backend cannot pass (OpenAI has no
+ * `keep_alive`, Anthropic no seed) is never dropped silently: `ModelInfo.capabilities` says so.
  */
 export interface GenerationOptions {
   seed?: number;

@@ -74,11 +74,14 @@ export { DEFAULT_OLLAMA_HOST, normalizeOllamaHost } from './http/normalizeOllama
 export { parseStructuredText } from './http/parseStructuredText.js';
 export type { Deadline } from './http/withDeadline.js';
 export { withDeadline } from './http/withDeadline.js';
+export type { ChatModelBuilder, LangChainBackendOptions } from './langchain/LangChainBackend.js';
+export { LANGCHAIN_HOST_PROVIDERS, LangChainBackend } from './langchain/LangChainBackend.js';
 export type {
   ChatMessage,
   GenerationOptions,
   JsonSchema,
   ModelBackend,
+  ModelCapabilities,
   ModelInfo,
   ModelRequest,
   ModelResponse,

@@ -7,6 +7,7 @@ import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { renderStopping } from './renderStopping.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
+import { renderUsage } from './renderUsage.js';
 
 /**
  * The human report of a run: what was asked, the answer counts, each strategy's estimate and
@@ -26,8 +27,10 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
       ? `${summary.task.id}   ${model}`
       : `truth ${formatNumber(summary.task.truth, 0)} ${unit} (${summary.task.truthSource})   ${model}`,
     `${c.answered.toLocaleString('en-US')} answered, ${c.unparsed} unparsed, ${c.failed} failed${c.missing > 0 ? `, ${c.missing} missing` : ''}${c.skipped ? `, ${c.skipped.toLocaleString('en-US')} not asked` : ''}   ${c.cached} cached, ${c.modelCalls.toLocaleString('en-US')} model calls   ${formatNumber(summary.timing.elapsedMs / 1000, 1)} s`,
-    '',
   );
+  const tokens = renderUsage(summary);
+  if (tokens !== undefined) out.push(colors.dim(tokens));
+  out.push('');
   if (summary.stopping) out.push(...renderStopping(summary.stopping, colors), '');
   if (summary.items) {
     out.push(...renderBatterySummary(summary, { colors }));
