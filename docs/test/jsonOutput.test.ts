@@ -30,6 +30,7 @@ const SINGLE_ONLY = [
   'effectSizes',
   'effectModel',
   'intensityTrends',
+  'conduct',
 ];
 /** Keys of `task` only a battery's has, and those only a single question's has. */
 const BATTERY_TASK = ['items'];
@@ -43,9 +44,9 @@ let batteryDir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'emocrowd-json-doc-'));
-  // Two rounds, groups and an intensity sweep so every optional part of the summary is present.
+  // Two rounds, groups, an intensity sweep and the conduct check so every optional part of the summary is present.
   const { code, stdout, stderr } = await runCli(
-    ['run', '--personas', '120', '--intensities', '0.4,0.9', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion,region', '--json', '--quiet', '--out', 'runs/doc'],
+    ['run', '--personas', '120', '--intensities', '0.4,0.9', '--conduct', 'default', '--subsets', '10', '--rounds', '2', '--group-by', 'emotion,region', '--json', '--quiet', '--out', 'runs/doc'],
     { cwd: dir },
   );
   expect(code, stderr).toBe(0);
@@ -75,8 +76,8 @@ describe('docs/json-output.md', () => {
     const items = battery.items as Record<string, unknown>[];
     expect(items).toHaveLength(6);
     for (const item of items) {
-      // An item's intensityTrends needs a sweep: packages/cli/src/commands/run.test.ts runs one.
-      expectDocumented('### `items[]`', item, 'all-optional-present', ['intensityTrends']);
+      // An item's intensityTrends needs a sweep (packages/cli/src/commands/run.test.ts runs one), its conduct --conduct.
+      expectDocumented('### `items[]`', item, 'all-optional-present', ['intensityTrends', 'conduct']);
       const itemSummary = item.summary as Record<string, unknown>;
       expect(Object.keys(itemSummary).sort()).toEqual(
         ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'effectModel'].sort(),
@@ -145,6 +146,17 @@ describe('docs/json-output.md', () => {
     // the synthetic run has no ability cue: both kinds occur, so both tables are checked
     expect(aggregates.some((a) => a.estimate === null)).toBe(true);
     expect(aggregates.some((a) => typeof a.estimate === 'number')).toBe(true);
+  });
+
+  it('lists exactly the keys of conduct, in the summary and in responses.jsonl', () => {
+    expectDocumented('### `conduct`', summary.conduct, 'optional-may-miss');
+    expect((summary.conduct as Record<string, unknown>).bySpectrumLevel).toBeUndefined();
+    const lines = readFileSync(join(runDir, 'responses.jsonl'), 'utf8').trim().split('\n');
+    const conducts = lines.map((l) => (JSON.parse(l) as { conduct?: Record<string, unknown> }).conduct).filter((c) => c !== undefined);
+    expect(conducts.length).toBeGreaterThan(0);
+    for (const c of conducts) expectDocumented('### `conduct` (responses.jsonl)', c, 'optional-may-miss');
+    const revised = conducts.find((c) => c.revised === true) as Record<string, unknown>;
+    expect(Object.keys(revised).sort()).toEqual(['judge', 'note', 'original', 'revised', 'revision', 'verdict', 'vice', 'virtue']);
   });
 
   it('lists exactly the keys of intensityTrends[]', () => {

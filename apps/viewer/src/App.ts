@@ -6,6 +6,7 @@ import { BreakdownView } from './views/BreakdownView.js';
 import { CompareView } from './views/CompareView.js';
 import { LiveView } from './views/LiveView.js';
 import { OpenView } from './views/OpenView.js';
+import { ReviewView } from './views/ReviewView.js';
 import { RoundsView } from './views/RoundsView.js';
 import { RunPanel } from './views/RunPanel.js';
 import type { View } from './views/View.js';
@@ -34,7 +35,14 @@ export class App {
       openAnalysed: (state) => this.show(state),
       defaultTruth: () => this.panel.selectedTask(),
     });
-    this.views = [new LiveView(), new CompareView(), new BreakdownView(), new RoundsView(), open];
+    this.views = [
+      new LiveView(),
+      new CompareView(),
+      new BreakdownView(),
+      new RoundsView(),
+      new ReviewView(),
+      open,
+    ];
     this.active = this.views[0] as View;
     const nav = h('nav', { class: 'tabs', attrs: { role: 'tablist' } });
     for (const view of this.views) {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import type { CrowdEvent, ResponseRecord, RunDescriptor, RunSummary } from '@emocrowd/crowd';
+import type { CrowdEvent, ResponseRecord, ReviewInfo, RunDescriptor, RunSummary } from '@emocrowd/crowd';
 import { Observable } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRunDir } from '../../../packages/cli/src/serve/resolveRunDir.js';
@@ -137,6 +137,37 @@ describe('emocrowd serve API', () => {
     expect(options.conditions).toEqual(['emotion', 'social', 'combined']);
     expect(options.emotions.goemotions).toHaveLength(28);
     expect(options.emotions.plutchik).toHaveLength(8);
+  });
+
+  it('serves the review of a run with the conduct check, and refuses bad decisions without touching the file', async () => {
+    const started = await postJson(fx.url('/api/runs'), { personas: 60, seed: 3, subsets: 0, conduct: 'default' });
+    expect(started.status).toBe(201);
+    const runId = String(started.body.runId);
+    await readEventStream(fx.url(`/api/runs/${runId}/events`));
+    const first = (await (await fetch(fx.url(`/api/runs/${runId}/review`))).json()) as ReviewInfo;
+    expect(first.created).toBe(true);
+    expect(first.file).toBe(`${runId}/conduct-review.yaml`);
+    expect(first.vices).toContain('wrath');
+    const file = join(fx.runsDir, runId, 'conduct-review.yaml');
+    const before = readFileSync(file, 'utf8');
+    const ok = first.review.answers.find((a) => a.verdict === 'ok');
+    const unknown = await postJson(fx.url(`/api/runs/${runId}/review`), { decisions: [{ key: 'no-such', decision: 'accept' }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toBe('bad review: no answer "no-such" in this review');
+    const noVice = await postJson(fx.url(`/api/runs/${runId}/review`), { decisions: [{ key: ok?.key, decision: 'reject' }] });
+    expect(noVice.status).toBe(400);
+    expect(String(noVice.body.error)).toMatch(/reviewerVice: name the vice this answer shows/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const saved = await postJson(fx.url(`/api/runs/${runId}/review`), {
+      decisions: [{ key: ok?.key, decision: 'reject', reviewerVice: 'pride', comment: 'Smug.' }],
+    });
+    expect(saved.status).toBe(200);
+    expect((saved.body as unknown as ReviewInfo).agreement).toMatchObject({ decided: 1, rejected: 1 });
+    expect((saved.body as unknown as ReviewInfo).created).toBe(false);
+    const plain = await postJson(fx.url('/api/runs'), { personas: 5, subsets: 0 });
+    await readEventStream(fx.url(`/api/runs/${String(plain.body.runId)}/events`));
+    const none = await fetch(fx.url(`/api/runs/${String(plain.body.runId)}/review`));
+    expect(none.status).toBe(400);
   });
 
   it('streams a live run over SSE, then replays it from the store, on this server and on a new one', async () => {

@@ -213,6 +213,41 @@ describe('the viewer in a real browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('starts a run with the conduct check and reviews the judge in the Review tab, saving to the review file', async () => {
+    await page.goto(`${fx.server.url}#live`);
+    await page.getByTestId('start').waitFor();
+    await page.getByTestId('crowd-size').fill('150');
+    await page.getByTestId('rounds').fill('1');
+    await page.getByTestId('conduct').check();
+    await page.getByTestId('start').click();
+    await page.getByTestId('progress').filter({ hasText: '150 of 150 answers' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('status').filter({ hasText: 'completed' }).waitFor({ timeout: 60_000 });
+    const dir = readdirSync(fx.runsDir).find((name) => {
+      const manifest = JSON.parse(readFileSync(join(fx.runsDir, name, 'run.json'), 'utf8')) as { descriptor: RunDescriptor };
+      return manifest.descriptor.conduct !== undefined;
+    }) as string;
+    expect(dir).toBeDefined();
+    await page.getByTestId('tab-review').click();
+    const entries = page.getByTestId('review-entry');
+    await entries.first().waitFor();
+    const count = await entries.count();
+    expect(count).toBeGreaterThan(1);
+    await entries.nth(0).getByTestId('review-decision').selectOption('accept');
+    await entries.nth(1).getByTestId('review-decision').selectOption('accept');
+    await entries.nth(1).getByTestId('review-comment').fill('Fair call.');
+    await page.getByTestId('review-save').click();
+    await page.getByTestId('review-status').filter({ hasText: `2 of ${count} decided` }).waitFor();
+    expect(await page.getByTestId('review-status').textContent()).toMatch(/Cohen's kappa/);
+    const file = readFileSync(join(fx.runsDir, dir, 'conduct-review.yaml'), 'utf8');
+    expect(file.match(/^ {4}decision: accept$/gm)).toHaveLength(2);
+    expect(file).toContain('comment: Fair call.');
+    // the same review, read back by the command line
+    const key = await entries.nth(1).getAttribute('data-key');
+    expect(file).toContain(`key: ${key}`);
+    await page.screenshot({ path: join(SHOTS, 'review.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows markup in model text, labels and questions as inert text, and runs none of it', async () => {
     const runId = writeHostileRun(fx.runsDir);
     await page.goto(`${fx.server.url}#open`);

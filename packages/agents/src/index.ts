@@ -9,8 +9,42 @@ export {
   ROUND_SEED_STRIDE,
 } from './agent/answerSeed.js';
 export { buildSimulationHints, KNOWS_SUBJECT_FAMILIARITY } from './agent/buildSimulationHints.js';
-export type { AnswerContext, PersonaAgentOptions, PersonaAnswer } from './agent/PersonaAgent.js';
+export type {
+  AnswerContext,
+  PersonaAgentOptions,
+  PersonaAnswer,
+  PersonaAnswerer,
+} from './agent/PersonaAgent.js';
 export { PersonaAgent } from './agent/PersonaAgent.js';
+export type { JudgedAnswer } from './conduct/buildJudgePrompt.js';
+// The conduct check
+export { buildJudgePrompt, judgeSchema, renderCode, renderExamples } from './conduct/buildJudgePrompt.js';
+export type { CodeOfConduct, ConductExample, ConductVirtue } from './conduct/CodeOfConduct.js';
+export { CONDUCT_OK, conductExamples, conductVices, virtueOfVice } from './conduct/CodeOfConduct.js';
+export type { ConductAgentOptions } from './conduct/ConductAgent.js';
+export { ConductAgent, JUDGE_TEMPERATURE } from './conduct/ConductAgent.js';
+export type { ConductOutcome } from './conduct/ConductOutcome.js';
+export {
+  DEFAULT_CODE_OF_CONDUCT,
+  DEFAULT_JUDGE_TEMPLATE,
+  DEFAULT_REVISION_TEMPLATE,
+  JUDGE_PLACEHOLDERS,
+  REVISION_PLACEHOLDERS,
+} from './conduct/defaultCodeOfConduct.js';
+export {
+  fillPromptTemplate,
+  promptTemplatePlaceholders,
+  promptTemplateProblem,
+} from './conduct/fillPromptTemplate.js';
+export { heuristicJudge } from './conduct/heuristicJudge.js';
+export type { Judgement } from './conduct/Judgement.js';
+export {
+  CODE_OF_CONDUCT_SCHEMA,
+  codeOfConductFromDocument,
+  loadCodeOfConduct,
+  resolveCodeOfConduct,
+} from './conduct/loadCodeOfConduct.js';
+export { readJudgement } from './conduct/readJudgement.js';
 export {
   BEAM_TO_GOEMOTION,
   BEAM_TO_PLUTCHIK,
@@ -75,6 +109,7 @@ export { intendedEkman, poleLabels, scoreExpression } from './express/scoreExpre
 // Definition files
 export { DefinitionFileError, formatDocumentPath } from './file/DefinitionFileError.js';
 export { loadDefinitionFile, validateDefinition } from './file/loadDefinitionFile.js';
+export { answerReasoning } from './parse/answerReasoning.js';
 export type { ParsedAnswer } from './parse/parseAnswer.js';
 // Answer parsing
 export { parseAnswer, parseStructuredAnswer } from './parse/parseAnswer.js';

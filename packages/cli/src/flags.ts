@@ -282,3 +282,25 @@ export function intensitiesFlag(value: string | undefined): number[] | undefined
     return n;
   });
 }
+
+/** The conduct check of `emocrowd run`. */
+export const conductFlags = {
+  conduct: {
+    type: 'string',
+    valueName: 'default|FILE',
+    description:
+      "Judge each answer's reasoning against a code of conduct (default: the shipped wheel of virtues, or a YAML file) and give an answer in violation one revision turn.",
+  },
+  judge: {
+    type: 'string',
+    valueName: 'SPEC',
+    description:
+      "The model that judges (default: the run's model); the built-in synthetic model judges with a heuristic of cue words.",
+  },
+  'judge-host': {
+    type: 'string',
+    valueName: 'URL',
+    multiple: true,
+    description: "The judge's server (default: the run's servers for the same kind of backend).",
+  },
+} as const satisfies Record<string, FlagDef>;

@@ -69,11 +69,21 @@ export type {
   ItemSummary,
 } from './analysis/summarizeBattery.js';
 export { summarizeBattery } from './analysis/summarizeBattery.js';
+export type {
+  ConductCrowd,
+  ConductGroup,
+  ConductRow,
+  ConductSummary,
+  ConductSummaryOptions,
+} from './analysis/summarizeConduct.js';
+export { summarizeConduct } from './analysis/summarizeConduct.js';
 export type { CrowdMetrics, EstimateSummary, SummaryOptions } from './analysis/summarizeEstimates.js';
 export { summarizeEstimates } from './analysis/summarizeEstimates.js';
 export type {
   AnyServeRoute,
   ApiError,
+  ReviewDecisions,
+  ReviewInfo,
   RouteParams,
   RunInfo,
   RunListing,
@@ -88,6 +98,10 @@ export type {
   ViewerOptions,
 } from './api/ServeApi.js';
 export { apiPath } from './api/ServeApi.js';
+export type { ConductReview, ConductReviewEntry } from './conduct/ConductReview.js';
+export { reviewerVerdict } from './conduct/ConductReview.js';
+export type { ReviewAgreement } from './conduct/reviewAgreement.js';
+export { reviewAgreement } from './conduct/reviewAgreement.js';
 export type {
   CrowdEvent,
   CrowdEventType,
@@ -98,6 +112,7 @@ export type {
 export type { ResponseRecord } from './events/ResponseRecord.js';
 export { recordKey } from './events/ResponseRecord.js';
 export type {
+  ConductDescriptor,
   InfluenceConfig,
   ItemDescriptor,
   NetworkDescription,
@@ -160,6 +175,8 @@ export { checkSample } from './stats/checkSample.js';
 export { chiSquareSurvival } from './stats/chiSquareDistribution.js';
 export type { ChiSquareTest } from './stats/chiSquareTest.js';
 export { chiSquareTest } from './stats/chiSquareTest.js';
+export type { KappaOptions, KappaResult } from './stats/cohenKappa.js';
+export { cohenKappa } from './stats/cohenKappa.js';
 export { densityMode } from './stats/densityMode.js';
 export type { VarianceExplained } from './stats/etaSquared.js';
 export { etaSquared } from './stats/etaSquared.js';

@@ -17,6 +17,9 @@ export type { ExportBatchOptions, ExportBatchResult } from './batch/exportBatch.
 export { exportBatch } from './batch/exportBatch.js';
 export type { BatchOutputLine, ImportBatchResult } from './batch/importBatch.js';
 export { BatchImportError, importBatch, LISTED_AT_MOST } from './batch/importBatch.js';
+export type { ConductReviewOptions } from './conduct/buildConductReview.js';
+export { buildConductReview } from './conduct/buildConductReview.js';
+export { refineCodeOfConduct } from './conduct/refineCodeOfConduct.js';
 export type { ExtractBatteryOptions, ExtractedBattery, ExtractedItem } from './import/extractBattery.js';
 export { extractBattery } from './import/extractBattery.js';
 export type {

@@ -2,6 +2,8 @@ import {
   type ApiError,
   apiPath,
   type ResponseRecord,
+  type ReviewDecisions,
+  type ReviewInfo,
   type RunInfo,
   type RunRow,
   type RunStartBody,
@@ -47,6 +49,11 @@ export const api = {
   /** Starts a run; resolves with its id. */
   start: (body: RunStartBody): Promise<ServeApi['POST /api/runs']['response']> =>
     call('POST /api/runs', {}, body),
+  /** The review of a run's conduct verdicts (written on first use). */
+  review: (id: string): Promise<ReviewInfo> => call('GET /api/runs/:id/review', { id }),
+  /** Saves a reviewer's decisions; resolves with the review as stored. */
+  saveReview: (id: string, body: ReviewDecisions): Promise<ReviewInfo> =>
+    call('POST /api/runs/:id/review', { id }, body),
   /** Asks a live run to stop gracefully. */
   stop: (id: string): Promise<ServeApi['POST /api/runs/:id/stop']['response']> =>
     call('POST /api/runs/:id/stop', { id }, {}),

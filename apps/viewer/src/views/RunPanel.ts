@@ -39,6 +39,7 @@ export class RunPanel {
   });
   private readonly influence = h('select', { testid: 'influence' });
   private readonly seed = h('input', { testid: 'seed', attrs: { type: 'number', min: '0', value: '42' } });
+  private readonly conduct = h('input', { testid: 'conduct', attrs: { type: 'checkbox' } });
   private readonly strategies = h('p', { class: 'note', testid: 'strategies' });
   private readonly startButton = h('button', {
     text: 'Start',
@@ -73,6 +74,16 @@ export class RunPanel {
       field('Rounds', this.rounds),
       field('Between rounds, show', this.influence),
       field('Seed', this.seed),
+      h(
+        'label',
+        {
+          class: 'check',
+          title:
+            "The model judges each answer's reasoning against the shipped code of conduct; a violation gets one revision turn.",
+        },
+        this.conduct,
+        'Conduct check (default code, judged by the same model)',
+      ),
       this.strategies,
       h('div', { class: 'buttons' }, this.startButton, this.stopButton),
       this.error,
@@ -223,6 +234,7 @@ export class RunPanel {
       concurrency: concurrency as number,
       rounds: rounds as number,
       influence,
+      ...(this.conduct.checked ? { conduct: 'default' as const } : {}),
     };
   }
 }

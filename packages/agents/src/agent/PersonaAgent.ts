@@ -1,4 +1,5 @@
 import { type GenerationOptions, type ModelBackend, ModelError, type ModelRequest } from '@emocrowd/models';
+import type { ConductOutcome } from '../conduct/ConductOutcome.js';
 import { type ParsedAnswer, parseAnswer, parseStructuredAnswer } from '../parse/parseAnswer.js';
 import type { Condition } from '../persona/Condition.js';
 import type { Persona } from '../persona/Persona.js';
@@ -45,6 +46,16 @@ export interface PersonaAnswer {
   cached: boolean;
   model: string;
   host?: string;
+  /** What the conduct check did (runs with `--conduct`). */
+  conduct?: ConductOutcome;
+}
+
+/**
+ * Anything that answers for a persona: a {@link PersonaAgent}, or one wrapped by a further step
+ * such as the conduct check (`ConductAgent`). A crowd run needs only this.
+ */
+export interface PersonaAnswerer {
+  answer(persona: Persona, task: EstimationTask, ctx: AnswerContext): Promise<PersonaAnswer>;
 }
 
 /** Options of a {@link PersonaAgent}. */
@@ -78,7 +89,7 @@ export interface PersonaAgentOptions {
  *    cancelled call (the signal aborted, or a ModelError of kind 'aborted') rethrows; other
  *    errors are bugs and rethrow.
  */
-export class PersonaAgent {
+export class PersonaAgent implements PersonaAnswerer {
   readonly backend: ModelBackend;
   readonly condition: Condition;
   private readonly prompts: PromptBuilder;
@@ -129,7 +140,48 @@ export class PersonaAgent {
    * @returns the answer; rejects only on cancellation or bugs
    */
   async answer(persona: Persona, task: EstimationTask, ctx: AnswerContext): Promise<PersonaAnswer> {
+    return this.ask(this.request(persona, task, ctx), persona, task, ctx);
+  }
+
+  /**
+   * Asks a persona to revise an answer it just gave: the same conversation, then its answer as
+   * the assistant's turn and `message` as the next user turn (the conduct check's revision).
+   *
+   * Behaviour: as {@link PersonaAgent.answer}, with the same seed; the simulation hints carry the
+   * first answer as `previousEstimate` (the persona sees it in the conversation), so the synthetic
+   * model revises it as it revises its own answer in a social round.
+   *
+   * @param persona - who answers
+   * @param task - the question
+   * @param ctx - as for the first answer
+   * @param first - the answer being revised
+   * @param message - the user's next turn
+   * @returns the revised answer; rejects only on cancellation or bugs
+   */
+  async revise(
+    persona: Persona,
+    task: EstimationTask,
+    ctx: AnswerContext,
+    first: PersonaAnswer,
+    message: string,
+  ): Promise<PersonaAnswer> {
     const request = this.request(persona, task, ctx);
+    request.messages = [
+      ...request.messages,
+      { role: 'assistant', content: first.raw ?? '' },
+      { role: 'user', content: message },
+    ];
+    if (request.hints !== undefined && first.estimate !== undefined)
+      request.hints = { ...request.hints, previousEstimate: first.estimate };
+    return this.ask(request, persona, task, ctx);
+  }
+
+  private async ask(
+    request: ModelRequest,
+    persona: Persona,
+    task: EstimationTask,
+    ctx: AnswerContext,
+  ): Promise<PersonaAnswer> {
     ctx.signal?.throwIfAborted();
     const started = performance.now();
     try {

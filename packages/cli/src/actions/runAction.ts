@@ -6,7 +6,7 @@ import { SYNTHETIC_BANNER } from '@emocrowd/models';
 import type { Subscription } from 'rxjs';
 import { exportJson } from '../batch/batchJson.js';
 import { exportRunBatch } from '../batch/exportRunBatch.js';
-import { batchEnv, batchModelName, batchRunOf } from '../batch/openBatchRun.js';
+import { batchEnv, batchModelName, batchRunOf, refuseConductInBatch } from '../batch/openBatchRun.js';
 import { usageError } from '../command/CliError.js';
 import type { CommandContext, ParsedFlags } from '../command/defineCommand.js';
 import type { Io } from '../command/Io.js';
@@ -36,6 +36,10 @@ export async function runAction({
     throw usageError('--show-neighbours needs --network (without one, --neighbours others are shown)');
   const shard = shardOf(flags.shard, flags.shards, io);
   const intensities = intensitiesFlag(flags.intensities);
+  if (flags.conduct === undefined && (flags.judge !== undefined || flags['judge-host'].length > 0))
+    throw usageError(
+      `${flags.judge !== undefined ? '--judge' : '--judge-host'} needs --conduct default|FILE`,
+    );
   const given = requestFromFlags(flags, explicit, shard, intensities);
   const resumed =
     flags.resume === undefined
@@ -227,6 +231,9 @@ function requestFromFlags(
           },
         }
       : {}),
+    ...(flags.conduct !== undefined ? { conduct: flags.conduct } : {}),
+    ...(flags.judge !== undefined ? { judge: flags.judge } : {}),
+    ...(flags['judge-host'].length > 0 ? { judgeHosts: flags['judge-host'] } : {}),
   };
 }
 
@@ -255,6 +262,7 @@ async function exportInsteadOfRunning(
   options: { out: string; limits: BatchFileLimits; json: boolean; quiet: boolean; io: Io },
 ): Promise<number> {
   batchModelName(request.model, '--batch-out');
+  refuseConductInBatch(request, '--batch-out');
   const started = await startRun(request, { ...where, env: batchEnv(where.env), checkReady: false });
   const run = batchRunOf(started, request, where.outDir ?? started.dir);
   try {

@@ -17,7 +17,8 @@ export async function studyPlanAction({
   const [file, extra] = positionals;
   if (file === undefined) throw usageError('study plan needs a study file: emocrowd study plan FILE');
   if (extra !== undefined) throw usageError(`study plan: unexpected argument "${extra}" (one study file)`);
-  const study = resolveStudy(file, flags, io.cwd);
+  const study = resolveStudy(file, flags, io.cwd, io.env);
+  if (study.shardNote !== undefined) io.stderr.write(`${study.shardNote}\n`);
   const plan = await planStudy(
     study,
     {

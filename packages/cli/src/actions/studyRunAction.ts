@@ -17,7 +17,8 @@ export async function studyRunAction({
   const [file, extra] = positionals;
   if (file === undefined) throw usageError('study run needs a study file: emocrowd study run FILE');
   if (extra !== undefined) throw usageError(`study run: unexpected argument "${extra}" (one study file)`);
-  const study = resolveStudy(file, flags, io.cwd);
+  const study = resolveStudy(file, flags, io.cwd, io.env);
+  if (study.shardNote !== undefined) io.stderr.write(`${study.shardNote}\n`);
   const outcomes = await runStudy(
     study,
     {

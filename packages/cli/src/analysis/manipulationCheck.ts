@@ -1,4 +1,10 @@
-import { type BeamSpectrumId, intendedEkman, isBeamSpectrumId, scoreExpression } from '@emocrowd/agents';
+import {
+  answerReasoning,
+  type BeamSpectrumId,
+  intendedEkman,
+  isBeamSpectrumId,
+  scoreExpression,
+} from '@emocrowd/agents';
 import { type RankCorrelation, type ResponseRecord, spearman } from '@emocrowd/crowd';
 import { createRng, type EmotionClassifier, loadBuiltinClassifier, mapToLevel } from '@emocrowd/models';
 
@@ -100,7 +106,7 @@ export function manipulationCheck(
   };
   const spectra = new Map<BeamSpectrumId, { level: number; score: number }[]>();
   for (const record of records) {
-    const text = answerText(record.raw);
+    const text = answerReasoning(record.raw);
     if (text !== '' && record.spectrum !== undefined && isBeamSpectrumId(record.spectrum)) {
       const points = spectra.get(record.spectrum) ?? [];
       points.push({
@@ -184,19 +190,4 @@ function spectrumRows(spectra: Map<BeamSpectrumId, { level: number; score: numbe
         ),
       };
     });
-}
-
-/** The text to classify: a JSON answer's `reasoning`, else the raw text. */
-function answerText(raw: string | undefined): string {
-  if (raw === undefined) return '';
-  const trimmed = raw.trim();
-  if (trimmed.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(trimmed) as Record<string, unknown>;
-      if (typeof parsed.reasoning === 'string') return parsed.reasoning.trim();
-    } catch {
-      // not JSON after all: classify the text as it is
-    }
-  }
-  return trimmed;
 }

@@ -35,6 +35,22 @@ export function batchModelName(model: string, flag: string): string {
   return name;
 }
 
+/**
+ * Checks a run can go through batch files as far as the conduct check goes: batch files carry the
+ * personas' answers only, not the judge's turn and the revision that follow each answer, so a
+ * run with `--conduct` is answered online.
+ *
+ * @param request the run's request
+ * @param flag the flag or command named in the error
+ * @throws CliError (exit 2) when the run has the conduct check
+ */
+export function refuseConductInBatch(request: RunRequest, flag: string): void {
+  if (request.conduct !== undefined)
+    throw usageError(
+      `${flag}: batch files carry the personas' answers, not the conduct check's judge and revision turns; run with --conduct online (without --batch-out)`,
+    );
+}
+
 /** Where an `openai:` run with no --host and no OPENAI_BASE_URL is said to be served (the backend's default). */
 const DEFAULT_OPENAI_HOST = 'http://127.0.0.1:8000';
 
@@ -115,6 +131,7 @@ export async function openBatchRun(dir: string, io: Io, command: string): Promis
   }
   const request = requestFromManifest(manifest, dir);
   batchModelName(request.model, command);
+  refuseConductInBatch(request, command);
   const started = await startRun(request, {
     runsDir: 'runs',
     outDir: path,

@@ -19,6 +19,7 @@ export const commands: Readonly<Record<string, () => Promise<CommandDef>>> = {
   models: async () => (await import('./models.js')).modelsCommand as unknown as CommandDef,
   finetune: async () => (await import('./finetune.js')).finetuneCommand as unknown as CommandDef,
   eval: async () => (await import('./eval.js')).evalCommand as unknown as CommandDef,
+  conduct: async () => (await import('./conduct.js')).conductCommand as unknown as CommandDef,
   emotions: async () => (await import('./emotions.js')).emotionsCommand as unknown as CommandDef,
   study: async () => (await import('./study.js')).studyCommand as unknown as CommandDef,
   serve: async () => (await import('./serve.js')).serveCommand as unknown as CommandDef,

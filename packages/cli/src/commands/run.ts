@@ -1,5 +1,13 @@
 import { defineCommand, type FlagDefs } from '../command/defineCommand.js';
-import { analysisFlags, batchFileFlags, modelFlags, outputFlags, personaFlags, stopFlags } from '../flags.js';
+import {
+  analysisFlags,
+  batchFileFlags,
+  conductFlags,
+  modelFlags,
+  outputFlags,
+  personaFlags,
+  stopFlags,
+} from '../flags.js';
 
 /** The flags of `emocrowd run`. */
 export const runFlags = {
@@ -99,6 +107,7 @@ export const runFlags = {
     min: 1,
   },
   ...stopFlags,
+  ...conductFlags,
   'batch-out': {
     type: 'string',
     valueName: 'FILE',
@@ -122,6 +131,7 @@ export const runCommand = defineCommand({
       'emocrowd run --model ollama:emollama --host http://127.0.0.1:11434 --concurrency 4',
       'emocrowd run --rounds 3 --influence aggregate',
       'emocrowd run --personas all --emotion-model beam --emotions sadness-joy --condition emotion',
+      'emocrowd run --model ollama:llama3.1:8b --conduct default --judge ollama:qwen2.5:7b',
       'emocrowd run --personas 40 --rounds 3 --influence neighbours --network random-regular:4 --show-neighbours mean',
       'emocrowd run --task lorenz-2011 --personas 300',
       'emocrowd run --personas paper --stop-at-precision 0.02',

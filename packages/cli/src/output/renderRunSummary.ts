@@ -2,6 +2,7 @@ import { partitionAggregates, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
 import { formatOptimalK } from './formatOptimalK.js';
 import { renderBatterySummary } from './renderBatterySummary.js';
+import { renderConductSummary } from './renderConductSummary.js';
 import { renderEffectSizes } from './renderEffectSizes.js';
 import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderNotComputed } from './renderNotComputed.js';
@@ -38,6 +39,8 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
       (item.intensityTrends ?? []).map((trend) => ({ ...trend, stratum: `${item.id}: ${trend.stratum}` })),
     );
     if (itemTrends.length > 0) out.push('', renderIntensityTrends(itemTrends, colors));
+    for (const item of summary.items)
+      if (item.conduct) out.push('', ...renderConductSummary(item.conduct, colors, `${item.id}: `));
     if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
     return `${out.join('\n')}\n`;
   }
@@ -121,6 +124,7 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
   }
   if (summary.intensityTrends && summary.intensityTrends.length > 0)
     out.push('', renderIntensityTrends(summary.intensityTrends, colors));
+  if (summary.conduct) out.push('', ...renderConductSummary(summary.conduct, colors));
   if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
   return `${out.join('\n')}\n`;
 }

@@ -62,4 +62,10 @@ export interface RunRequest {
   selectK?: number;
   /** `--stop-at-precision P [--stop-strategy median] [--stop-check-every N]`: stop once the answer is precise enough. */
   stop?: { precision: number; strategy: 'median'; checkEvery?: number };
+  /** `--conduct`: "default" (the shipped code) or a code-of-conduct file. */
+  conduct?: string;
+  /** `--judge`: the judge's model spec (default: the run's model). */
+  judge?: string;
+  /** `--judge-host`: the judge's servers (default: the run's, for the same kind of backend). */
+  judgeHosts?: string[];
 }

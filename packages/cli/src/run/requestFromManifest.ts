@@ -48,6 +48,9 @@ const StoredRequestSchema = z.object({
   stop: z
     .object({ precision: z.number(), strategy: z.enum(['median']), checkEvery: count.optional() })
     .optional(),
+  conduct: z.string().optional(),
+  judge: z.string().optional(),
+  judgeHosts: z.array(z.string()).optional(),
 });
 
 /**

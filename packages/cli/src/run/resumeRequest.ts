@@ -21,6 +21,7 @@ export const RESUME_MAY_CHANGE: Readonly<Record<string, readonly (keyof RunReque
   cache: ['cache'],
   'no-cache': ['cache'],
   'retry-failed': ['retryFailed'],
+  'judge-host': ['judgeHosts'],
   quiet: [],
   json: [],
   resume: [],
@@ -65,10 +66,12 @@ export const RESUME_FIXED: Readonly<Record<string, (request: RunRequest) => unkn
   'stop-at-precision': (r) => r.stop?.precision,
   'stop-strategy': (r) => (r.stop ? r.stop.strategy : undefined),
   'stop-check-every': (r) => r.stop?.checkEvery,
+  conduct: (r) => r.conduct,
+  judge: (r) => r.judge,
 };
 
 /** Flags whose values may be file paths: compared as resolved paths. */
-const PATH_FLAGS = new Set(['task', 'personas', 'network']);
+const PATH_FLAGS = new Set(['task', 'personas', 'network', 'conduct']);
 
 /** Flags that have no meaning with `--resume`, with why. */
 export const RESUME_REFUSED: Readonly<Record<string, string>> = {

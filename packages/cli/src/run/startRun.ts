@@ -26,6 +26,7 @@ import { openModelStack } from './openModelStack.js';
 import { openRunDir } from './openRunDir.js';
 import type { RunRequest } from './RunRequest.js';
 import { type ResolvedCrowd, resolveCrowd } from './resolveCrowd.js';
+import { type ConductSetup, setUpConduct } from './setUpConduct.js';
 
 /** A run that is set up and ready to go. */
 export interface StartedRun {
@@ -93,8 +94,18 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
   const resumeDir = options.resume ? resolve(options.cwd, options.outDir ?? '') : undefined;
   const crowd = resolveCrowd(request, options.cwd, resumeDir ? storedNetwork(resumeDir) : undefined);
   const stack = await openModelStack(request, options);
+  let conduct: ConductSetup | undefined;
   try {
-    const described = describeRun(request, crowd, stack.info());
+    conduct = await setUpConduct(request, stack, {
+      cwd: options.cwd,
+      env: options.env,
+      ...(options.checkReady === false ? { checkReady: false } : {}),
+      ...(resumeDir ? { storedCode: storedConductCode(resumeDir) } : {}),
+    });
+    const described = {
+      ...describeRun(request, crowd, stack.info()),
+      ...(conduct ? { conduct: conduct.descriptor } : {}),
+    };
     const now = options.now ?? (() => new Date());
     const runId = runIdOf(described, now());
     const dir = resumeDir ?? resolve(options.cwd, options.outDir ?? join(options.runsDir, runId));
@@ -108,8 +119,9 @@ export async function startRun(request: RunRequest, options: StartRunOptions): P
     };
     const opened = openRunDir(dir, options.resume === true, manifest);
     if (crowd.network && !existsSync(join(dir, RUN_FILES.network))) writeRunNetwork(dir, crowd.network);
-    return run(request, crowd, stack, dir, opened);
+    return run(request, crowd, stack, dir, opened, conduct);
   } catch (error) {
+    await conduct?.close();
     await stack.close();
     throw error;
   }
@@ -122,15 +134,18 @@ function run(
   stack: BackendStack,
   dir: string,
   opened: ReturnType<typeof openRunDir>,
+  conduct: ConductSetup | undefined,
 ): StartedRun {
   const stop = new AbortController();
   const summary = summaryOptionsOf(request);
   const recorder = recordRun(dir, opened.validBytes === undefined ? {} : { validBytes: opened.validBytes });
-  const agent = new PersonaAgent({
+  const personaAgent = new PersonaAgent({
     backend: stack.backend,
     condition: request.condition as Condition,
     ...(stack.cached ? { onUnparsed: stack.cached.markUnparsed.bind(stack.cached) } : {}),
   });
+  // The conduct check, when asked for, is a step around the persona's answer (see ConductAgent).
+  const agent = conduct ? conduct.wrap(personaAgent) : personaAgent;
   const events$ = runCrowd({
     descriptor: opened.descriptor,
     task: crowd.task,
@@ -143,7 +158,10 @@ function run(
     summary,
   }).pipe(
     recorder,
-    finalize(() => void stack.close()),
+    finalize(() => {
+      void conduct?.close();
+      void stack.close();
+    }),
   );
   return {
     runId: opened.descriptor.runId,
@@ -187,6 +205,15 @@ function withoutSecrets(request: RunRequest): RunRequest {
     Object.entries(given).map(([name, value]) => [name, flags[name]?.secret ? '(set)' : value]),
   );
   return { ...request, backendOptions: masked };
+}
+
+/** The code of conduct a resumed run's run.json holds, if any: a resumed run keeps it, whatever its file says now. */
+function storedConductCode(dir: string): NonNullable<RunDescriptor['conduct']>['code'] | undefined {
+  try {
+    return readRunManifest(dir).descriptor.conduct?.code;
+  } catch {
+    return undefined; // a missing or broken run.json is reported when the directory is opened
+  }
 }
 
 /** The network a resumed run's run.json describes, if any (a missing run is reported later). */

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { RUN_FILES, type RunInfo, type RunRow, type ViewerOptions } from '@emocrowd/crowd';
+import { reviewInfo, saveReview } from '../conduct/reviewRoutes.js';
 import { json, type RouteTable, stream } from './ApiRoute.js';
 import type { EventStream } from './EventStream.js';
 import { HttpError } from './HttpError.js';
@@ -52,6 +53,14 @@ export function apiRoutes(ctx: ApiContext): RouteTable {
       run?.flush(); // a live run's answers so far, all of them in the file
       const stored = await readStored(ctx, params.id);
       return { status: 200, body: { runId: params.id, records: stored.records } };
+    }),
+    'GET /api/runs/:id/review': json(async ({ params }) => {
+      const { dir } = runDir(ctx, params.id);
+      return { status: 200, body: reviewInfo(ctx.runsDir, params.id, dir) };
+    }),
+    'POST /api/runs/:id/review': json(async ({ params, body }) => {
+      const { dir } = runDir(ctx, params.id);
+      return { status: 200, body: saveReview(ctx.runsDir, params.id, dir, body) };
     }),
     'POST /api/runs/:id/stop': json(async ({ params }) => {
       const run = ctx.live.get(runDir(ctx, params.id).id);

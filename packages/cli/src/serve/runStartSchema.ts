@@ -85,6 +85,7 @@ export const RunStartSchema = z
       .min(1)
       .optional(),
     subsets: intIn(0, 5000).default(200),
+    conduct: z.literal('default').optional(),
     tolerance: z.number().positive().max(10).default(0.1),
     groupBy: z
       .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/))
@@ -153,6 +154,7 @@ export function parseRunStart(body: unknown, env: Readonly<Record<string, string
     subsets: b.subsets,
     tolerance: b.tolerance,
     ...(b.groupBy && b.groupBy.length > 0 ? { groupBy: b.groupBy } : {}),
+    ...(b.conduct ? { conduct: b.conduct } : {}),
   };
 }
 

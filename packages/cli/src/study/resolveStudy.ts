@@ -11,7 +11,7 @@ import {
   type StudyManifest,
 } from '@emocrowd/crowd';
 import { usageError } from '../command/CliError.js';
-import { parseShard } from '../run/shardList.js';
+import { resolveShard } from '../run/resolveShard.js';
 import { VERSION } from '../version.js';
 
 /** The study flags shared by `study plan` and `study run`. */
@@ -19,6 +19,7 @@ export interface StudyFlags {
   set: readonly string[];
   scale?: string;
   shard?: string;
+  shards?: number;
   cells?: string;
   out?: string;
   runs: string;
@@ -32,6 +33,8 @@ export interface ResolvedStudy {
   dir: string;
   /** The cells `--cells` selects (all by default), in the order they run: cells of one model together. */
   cells: StudyCell[];
+  /** With `--shard auto`: which shard the scheduler's variables gave, to say on stderr. */
+  shardNote?: string;
 }
 
 /**
@@ -44,9 +47,15 @@ export interface ResolvedStudy {
  * @param file the study file as given
  * @param flags the flags
  * @param cwd where relative paths start
+ * @param env the environment (`--shard auto` reads the scheduler's variables, see `resolveShard`)
  * @returns the resolved study
  */
-export function resolveStudy(file: string, flags: StudyFlags, cwd: string): ResolvedStudy {
+export function resolveStudy(
+  file: string,
+  flags: StudyFlags,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): ResolvedStudy {
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw usageError(`study: no such file ${file}; give a study file (YAML or JSON)`);
   let design: StudyDesign;
@@ -58,9 +67,13 @@ export function resolveStudy(file: string, flags: StudyFlags, cwd: string): Reso
     if (error instanceof DefinitionFileError || error instanceof RangeError) throw usageError(error.message);
     throw error;
   }
-  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-  if (flags.shard !== undefined && !shard)
-    throw usageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4 (got "${flags.shard}")`);
+  if (flags.shard === undefined && flags.shards !== undefined)
+    throw usageError('--shards goes with --shard auto');
+  const resolved =
+    flags.shard === undefined
+      ? undefined
+      : resolveShard(flags.shard, { ...(flags.shards !== undefined ? { shards: flags.shards } : {}), env });
+  const shard = resolved?.shard;
   const manifest: StudyManifest = {
     schemaVersion: 1,
     design,
@@ -78,7 +91,17 @@ export function resolveStudy(file: string, flags: StudyFlags, cwd: string): Reso
     manifest.shard ? `-shard${manifest.shard.index + 1}of${manifest.shard.count}` : '',
   ].join('');
   const dir = resolve(cwd, flags.out ?? join(flags.runs, `${design.name}${suffix}`));
-  return { design, manifest, dir, cells: selectCells(design, flags.cells) };
+  const shardNote =
+    resolved && flags.shard?.trim() === 'auto'
+      ? `shard ${resolved.shard.index + 1}/${resolved.shard.count} (from ${resolved.source})`
+      : undefined;
+  return {
+    design,
+    manifest,
+    dir,
+    cells: selectCells(design, flags.cells),
+    ...(shardNote ? { shardNote } : {}),
+  };
 }
 
 function selectCells(design: StudyDesign, list: string | undefined): StudyCell[] {

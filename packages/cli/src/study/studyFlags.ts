@@ -30,7 +30,15 @@ export const studyFlags = {
   },
   shard: {
     type: 'string',
-    valueName: 'I/N',
-    description: 'Ask only shard I of N of every cell (join the parts with emocrowd study merge).',
+    valueName: 'I/N|auto',
+    description:
+      'Ask only shard I of N of every cell (join the parts with emocrowd study merge); auto: from JOB_COMPLETION_INDEX (Kubernetes Indexed Job, with --shards N) or SLURM_ARRAY_TASK_ID (Slurm job array).',
+  },
+  shards: {
+    type: 'integer',
+    valueName: 'N',
+    description:
+      "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
+    min: 1,
   },
 } as const satisfies Record<string, FlagDef>;

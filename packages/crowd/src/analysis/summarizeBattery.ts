@@ -4,6 +4,7 @@ import type { IntensityTrend } from './intensityTrends.js';
 import { leaveOneItemOutCue } from './leaveOneItemOutCue.js';
 import { personaSkill, type SkillSummary } from './personaSkill.js';
 import { respondentErrors } from './respondentErrors.js';
+import type { ConductSummary } from './summarizeConduct.js';
 import { type EstimateSummary, type SummaryOptions, summarizeEstimates } from './summarizeEstimates.js';
 
 /** One item of a battery as analysed: its crowd and who gave each answer. */
@@ -26,6 +27,8 @@ export interface ItemSummary {
   summary: EstimateSummary | null;
   /** The dose-response of an intensity sweep over this item's answers (added by `summarizeRun`). */
   intensityTrends?: IntensityTrend[];
+  /** The conduct check over this item's answers (added by `summarizeRun`). */
+  conduct?: ConductSummary;
 }
 
 /** What `summarizeBattery` reports. */

@@ -1,3 +1,5 @@
+import type { ConductReview } from '../conduct/ConductReview.js';
+import type { ReviewAgreement } from '../conduct/reviewAgreement.js';
 import type { CrowdEvent } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { RunDescriptor, TaskDescriptor } from '../events/RunDescriptor.js';
@@ -70,6 +72,8 @@ export interface RunStartBody {
   strategies?: string[];
   /** Permutations of the subset-size analysis (0 skips it). Default 200. */
   subsets?: number;
+  /** The conduct check with the shipped code, judged by the run's model (`--conduct default`). */
+  conduct?: 'default';
   tolerance?: number;
   groupBy?: string[];
 }
@@ -118,6 +122,34 @@ export interface RunStreamEnd {
   error?: string;
 }
 
+/**
+ * `GET /api/runs/:id/review`: the review of a run's conduct verdicts (written to
+ * `conduct-review.yaml` in the run directory when it does not exist yet), and the agreement of
+ * judge and reviewer so far.
+ */
+export interface ReviewInfo {
+  runId: string;
+  /** The review file, relative to the run store. */
+  file: string;
+  /** True when the file was written by this call. */
+  created: boolean;
+  review: ConductReview;
+  agreement: ReviewAgreement;
+  /** The code's vices, for the reviewer's choice. */
+  vices: string[];
+}
+
+/** `POST /api/runs/:id/review`: decisions by answer key; an answer left out keeps its decision. */
+export interface ReviewDecisions {
+  decisions: {
+    key: string;
+    /** `null` withdraws a decision. */
+    decision: 'accept' | 'reject' | null;
+    reviewerVice?: string | null;
+    comment?: string | null;
+  }[];
+}
+
 /** The body of every error answer. */
 export interface ApiError {
   /** One line: what is wrong and, where possible, the fix. */
@@ -153,6 +185,13 @@ export interface ServeApi {
     body: undefined;
     status: 200;
     response: { runId: string; records: ResponseRecord[] };
+  };
+  'GET /api/runs/:id/review': { params: RunParams; body: undefined; status: 200; response: ReviewInfo };
+  'POST /api/runs/:id/review': {
+    params: RunParams;
+    body: ReviewDecisions;
+    status: 200;
+    response: ReviewInfo;
   };
   'POST /api/runs/:id/stop': {
     params: RunParams;

@@ -1,3 +1,4 @@
+import type { CodeOfConduct } from '@emocrowd/agents';
 import type { StopRule } from '../stopping/StopRule.js';
 
 /** One question of a run's task as run.json records it: enough to score and to read back its answers. */
@@ -77,6 +78,23 @@ export interface RunDescriptor {
   strategies: string[];
   /** `--stop-at-precision`: personas asked in a seeded random order until the interval is narrow enough. */
   stop?: StopRule;
+  /** The conduct check (`--conduct`): the code in full and the judge, both of which change the answers. */
+  conduct?: ConductDescriptor;
+}
+
+/** The conduct check of a run. */
+export interface ConductDescriptor {
+  /** The code of conduct as used (the default one, or a file's contents). */
+  code: CodeOfConduct;
+  /** The judge's model; `synthetic` judges with the heuristic judge. */
+  judge: {
+    id: string;
+    backend: string;
+    model: string;
+    digest?: string;
+    isLanguageModel: boolean;
+    hosts?: string[];
+  };
 }
 
 /** What agents are shown of the others between social-influence rounds. */

@@ -2,6 +2,7 @@ import type { CrossItemAnalysis } from '../analysis/crossItemRanking.js';
 import type { IntensityTrend } from '../analysis/intensityTrends.js';
 import type { SkillSummary } from '../analysis/personaSkill.js';
 import type { ItemSummary } from '../analysis/summarizeBattery.js';
+import type { ConductSummary } from '../analysis/summarizeConduct.js';
 import type { EstimateSummary } from '../analysis/summarizeEstimates.js';
 import type { StoppingSummary } from '../stopping/PrecisionStop.js';
 import type { RunDescriptor } from './RunDescriptor.js';
@@ -92,6 +93,8 @@ export interface RunSummary extends Partial<EstimateSummary> {
    * on the assigned intensity (last round's answers).
    */
   intensityTrends?: IntensityTrend[];
+  /** The conduct check (`--conduct`): shares flagged and revised, and the crowd before and after revision (last round). */
+  conduct?: ConductSummary;
   timing: { elapsedMs: number; answersPerSecond: number };
   /**
    * A run with `--stop-at-precision`: why and when it stopped, the interval it stopped on and

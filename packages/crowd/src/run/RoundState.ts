@@ -31,6 +31,8 @@ export class RoundState {
   private readonly labels: string[] = [];
   private readonly labelIds = new Map<string, number>();
   private readonly outside = new Map<number, ResponseRecordLite>();
+  /** What the conduct check did, by slot (runs with `--conduct` only, so it stays empty otherwise). */
+  private readonly conduct = new Map<number, ConductLite>();
   private stored = 0;
   private sum = 0;
   private logSum = 0;
@@ -58,6 +60,7 @@ export class RoundState {
     };
     if (this.inside(slot)) this.store(slot, lite);
     else this.outside.set(slot, lite);
+    if (record.conduct !== undefined) this.conduct.set(slot, conductLite(record.conduct));
     this.stored++;
     this.countTokens(record);
     if (record.status === 'ok' && record.estimate !== undefined) {
@@ -118,6 +121,13 @@ export class RoundState {
   }
 
   get(slot: number): ResponseRecordLite | undefined {
+    const lite = this.getLite(slot);
+    if (lite === undefined) return undefined;
+    const conduct = this.conduct.get(slot);
+    return conduct === undefined ? lite : { ...lite, conduct };
+  }
+
+  private getLite(slot: number): ResponseRecordLite | undefined {
     if (!this.inside(slot)) return this.outside.get(slot);
     const code = this.status?.[slot] ?? 0;
     if (code === 0) return undefined;
@@ -136,7 +146,7 @@ export class RoundState {
   /** Every stored answer as [slot, answer], in ascending slot order. */
   *entries(): IterableIterator<[number, ResponseRecordLite]> {
     const below = [...this.outside.keys()].filter((slot) => slot < 0).sort((a, b) => a - b);
-    for (const slot of below) yield [slot, this.outside.get(slot) as ResponseRecordLite];
+    for (const slot of below) yield [slot, this.get(slot) as ResponseRecordLite];
     const status = this.status;
     if (status !== undefined) {
       for (let slot = 0; slot < status.length; slot++) {
@@ -144,7 +154,7 @@ export class RoundState {
       }
     }
     const above = [...this.outside.keys()].filter((slot) => slot >= 0).sort((a, b) => a - b);
-    for (const slot of above) yield [slot, this.outside.get(slot) as ResponseRecordLite];
+    for (const slot of above) yield [slot, this.get(slot) as ResponseRecordLite];
   }
 
   get size(): number {
@@ -216,4 +226,26 @@ export interface ResponseRecordLite {
   shown: number | undefined;
   emotion: string | undefined;
   cached: boolean;
+  /** The conduct check's outcome (runs with `--conduct`). */
+  conduct?: ConductLite;
+}
+
+/** What a round keeps of the conduct check of an answer. */
+export interface ConductLite {
+  verdict: 'ok' | 'violation' | 'unjudged';
+  virtue: string | undefined;
+  vice: string | undefined;
+  revised: boolean;
+  /** The first answer's estimate when it was revised (the answer's `estimate` is the revision's). */
+  originalEstimate: number | undefined;
+}
+
+function conductLite(conduct: NonNullable<ResponseRecord['conduct']>): ConductLite {
+  return {
+    verdict: conduct.verdict,
+    virtue: conduct.virtue,
+    vice: conduct.vice,
+    revised: conduct.revised,
+    originalEstimate: conduct.revised ? conduct.original?.estimate : undefined,
+  };
 }

@@ -6,6 +6,7 @@ import {
   intensityScaleOf,
   isGoEmotionLabel,
 } from '@emocrowd/agents';
+import type { ConductRow } from '../analysis/summarizeConduct.js';
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import type { PersonaList } from './PersonaList.js';
 import type { RoundState } from './RoundState.js';
@@ -28,6 +29,8 @@ export interface RoundSample {
   personaIndex: number[];
   /** Each answer's intensity scale and level, for `intensityTrends`. */
   scales: IntensityScales;
+  /** The answers that went through the conduct check (runs with `--conduct`), for `summarizeConduct`. */
+  conduct: ConductRow[];
 }
 
 /**
@@ -53,6 +56,7 @@ export function roundSample(
   const personaIndex: number[] = [];
   const groups: Record<string, string[]> = { emotion: [], plutchik: [], spectrum: [], intensity: [] };
   const scales: IntensityScales = { scales: [], levels: [], labels: [] };
+  const conduct: ConductRow[] = [];
   // entries() runs in ascending slot order: no copy, no sort, whatever the crowd's size.
   for (const [slot, lite] of state ? state.entries() : []) {
     if (lite.status !== 'ok' || lite.estimate === undefined) continue;
@@ -69,6 +73,24 @@ export function roundSample(
     scales.scales.push(scale?.scale);
     scales.levels.push(scale?.level);
     scales.labels.push(persona.emotion?.label);
+    if (lite.conduct !== undefined) {
+      const { verdict, virtue, vice, revised, originalEstimate } = lite.conduct;
+      const row: ConductRow = {
+        estimate: lite.estimate,
+        verdict,
+        virtue,
+        vice,
+        revised,
+        originalEstimate,
+        emotion,
+      };
+      if (persona.emotion?.spectrum !== undefined) {
+        row.spectrum = persona.emotion.spectrum;
+        row.level = persona.emotion.signedIntensity;
+        row.word = persona.emotion.label;
+      }
+      conduct.push(row);
+    }
     for (const [key, value] of Object.entries(persona.attributes)) {
       groups[key] ??= new Array<string>(values.length - 1).fill('unknown');
       const column = groups[key];
@@ -81,7 +103,7 @@ export function roundSample(
       ([key, column]) => new Set(column).size > 1 && (!groupBy || groupBy.includes(key)),
     ),
   );
-  return { sample: { values, confidence, groups: usedGroups }, personaIndex, scales };
+  return { sample: { values, confidence, groups: usedGroups }, personaIndex, scales, conduct };
 }
 
 function plutchikOf(label: string, model: string | undefined): string {

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { EstimationTask, Persona, PersonaAgent, PersonaAnswer, Task } from '@emocrowd/agents';
+import type { EstimationTask, Persona, PersonaAnswer, PersonaAnswerer, Task } from '@emocrowd/agents';
 import { isBattery, taskItems } from '@emocrowd/agents';
 import {
   asyncScheduler,
@@ -40,7 +40,8 @@ export interface RunCrowdOptions {
   /** A single question, or a battery (every persona answers every item). */
   task: Task;
   personas: PersonaList;
-  agent: PersonaAgent;
+  /** Who answers: a PersonaAgent, or one wrapped by the conduct check (`ConductAgent`). */
+  agent: PersonaAnswerer;
   /** Concurrent model calls (the number of workers). Default 8. */
   concurrency?: number;
   /** A crowdUpdated snapshot every this many answers ... */
@@ -364,5 +365,6 @@ function toRecord(
   record.cached = answer.cached;
   record.model = answer.model;
   if (answer.host !== undefined) record.host = answer.host;
+  if (answer.conduct !== undefined) record.conduct = answer.conduct;
   return record;
 }

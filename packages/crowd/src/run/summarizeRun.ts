@@ -1,6 +1,7 @@
 import type { Task } from '@emocrowd/agents';
 import { type IntensityTrend, intensityTrends } from '../analysis/intensityTrends.js';
 import { type BatteryItem, summarizeBattery } from '../analysis/summarizeBattery.js';
+import { type ConductRow, summarizeConduct } from '../analysis/summarizeConduct.js';
 import { type SummaryOptions, summarizeEstimates } from '../analysis/summarizeEstimates.js';
 import { descriptorItems, isBatteryDescriptor, type RunDescriptor } from '../events/RunDescriptor.js';
 import type { RoundStats, RunCounts, RunSummary, RunUsage } from '../events/RunSummary.js';
@@ -116,6 +117,16 @@ export function summarizeRun(input: {
       seed,
     }).filter((trend) => trend.levels.length >= 2);
 
+  const conductOf = (rows: readonly ConductRow[], truth: number, seed: string) =>
+    descriptor.conduct === undefined
+      ? undefined
+      : summarizeConduct(rows, truth, {
+          code: descriptor.conduct.code.name,
+          judge: descriptor.conduct.judge.id,
+          ...(options.strategies ? { strategies: options.strategies } : {}),
+          seed,
+        });
+
   if (battery) {
     const samples = items.map((_, i) => roundSample(lastAnswered(rounds, i), personas, options.groupBy));
     const batteryItems: BatteryItem[] = items.map((item, i) => {
@@ -126,24 +137,32 @@ export function summarizeRun(input: {
     const anyGroups = batteryItems.some((b) => Object.keys(b.sample.groups ?? {}).length > 0);
     const report = summarizeBattery(batteryItems, estimateOptions(2, anyGroups));
     const withTrends = report.items.map((summary, i) => {
-      const { sample, scales } = samples[i] as ReturnType<typeof roundSample>;
-      const trends = trendsOf(sample.values, summary.truth, scales, `${descriptor.seed}:${summary.id}`);
-      return trends.length > 0 ? { ...summary, intensityTrends: trends } : summary;
+      const { sample, scales, conduct } = samples[i] as ReturnType<typeof roundSample>;
+      const seed = `${descriptor.seed}:${summary.id}`;
+      const trends = trendsOf(sample.values, summary.truth, scales, seed);
+      const conductSummary = conductOf(conduct, summary.truth, seed);
+      return {
+        ...summary,
+        ...(trends.length > 0 ? { intensityTrends: trends } : {}),
+        ...(conductSummary ? { conduct: conductSummary } : {}),
+      };
     });
     return { ...summaryBase, ...report, items: withTrends };
   }
 
-  const { sample, scales } = roundSample(lastAnswered(rounds, 0), personas, options.groupBy);
+  const { sample, scales, conduct } = roundSample(lastAnswered(rounds, 0), personas, options.groupBy);
   const truth = items[0]?.truth ?? Number.NaN;
   if (sample.values.length === 0) {
     return { ...summaryBase, truth, aggregates: {}, metrics: { n: 0 } } as unknown as RunSummary;
   }
   const hasGroups = Object.keys(sample.groups ?? {}).length > 0;
   const trends: IntensityTrend[] = trendsOf(sample.values, truth, scales, String(descriptor.seed));
+  const conductSummary = conductOf(conduct, truth, String(descriptor.seed));
   return {
     ...summaryBase,
     ...summarizeEstimates(sample, truth, estimateOptions(sample.values.length, hasGroups)),
     ...(trends.length > 0 ? { intensityTrends: trends } : {}),
+    ...(conductSummary ? { conduct: conductSummary } : {}),
   };
 }
 

@@ -7,6 +7,8 @@ export const RUN_FILES = {
   summary: 'summary.json',
   /** The network's edge list, when the run's influence has one (`--network`). */
   network: 'network.csv',
+  /** A person's review of the conduct judge's verdicts (`emocrowd conduct review`). */
+  conductReview: 'conduct-review.yaml',
 } as const;
 
 /**

@@ -11,21 +11,23 @@ const PARTS = [
   'influence',
   'generation',
   'strategies',
+  'conduct',
 ] as const satisfies readonly (keyof Omit<RunDescriptor, 'runId'>)[];
 
 /**
  * Names the first part of two run descriptors that differs, or `undefined` when they describe
  * the same run.
  *
- * The run id is not compared, nor what does not change the answers: the model's hosts (a run
- * may continue on other servers) and Ollama's keep-alive; nor the model's capabilities, which
- * follow from the backend and model compared (and which runs made before they were recorded lack). Objects compare by content, whatever
+ * The run id is not compared, nor what does not change the answers: the model's and the conduct
+ * judge's hosts (a run may continue on other servers) and Ollama's keep-alive; nor the model's
+ * capabilities, which follow from the backend and model compared (and which runs made before they
+ * were recorded lack). Objects compare by content, whatever
  * their key order.
  *
  * @param a one descriptor.
  * @param b the other.
  * @returns `task`, `model`, `persona selection`, `seed`, `replicates`, `rounds`, `influence`,
- *   `generation` or `strategies`; `undefined` when none differs.
+ *   `generation`, `strategies` or `conduct`; `undefined` when none differs.
  */
 export function describeDifference(
   a: Omit<RunDescriptor, 'runId'>,
@@ -41,6 +43,8 @@ export function describeDifference(
 function comparable(d: Omit<RunDescriptor, 'runId'>, part: (typeof PARTS)[number]): unknown {
   if (part === 'model') return { ...d.model, hosts: undefined, capabilities: undefined };
   if (part === 'generation') return { ...d.generation, keepAlive: undefined };
+  if (part === 'conduct' && d.conduct)
+    return { ...d.conduct, judge: { ...d.conduct.judge, hosts: undefined } };
   return d[part];
 }
 

@@ -45,8 +45,9 @@ const TRAILING = [
  *    attribute seen in any record
  *    (sorted by name; a name equal to another column gets the prefix `attribute.`), then
  *    status, estimate, confidence, shown (what the persona was shown, as one number), isRange,
- *    reason, latencyMs, promptTokens, completionTokens, cached, model, host, raw (the model's
- *    text, last as it is longest).
+ *    reason, latencyMs, promptTokens, completionTokens, cached, model, host, for a run with the
+ *    conduct check conductVerdict, conductVirtue, conductVice, revised and originalEstimate (the
+ *    first answer's estimate when revised), and raw (the model's text, last as it is longest).
  * 2. Rows are sorted by round, item (in the order items first appear), replicate and persona
  *    index, so the output does not depend on the order answers arrived in. Missing values are
  *    null; numbers and booleans stay typed.
@@ -61,7 +62,8 @@ export function flattenRecords(records: readonly ResponseRecord[], runId?: strin
   for (const r of records)
     if (r.item !== undefined && !itemOrder.has(r.item)) itemOrder.set(r.item, itemOrder.size);
   const hasItems = itemOrder.size > 0;
-  const fixed = new Set<string>([...LEADING, 'item', ...TRAILING]);
+  const hasConduct = records.some((r) => r.conduct !== undefined);
+  const fixed = new Set<string>([...LEADING, 'item', ...TRAILING, ...CONDUCT]);
   const attributeColumns = attributeNames.map((name) => (fixed.has(name) ? `attribute.${name}` : name));
   const leading = LEADING.filter((c) => c !== 'runId' || runId !== undefined);
   const columns = [
@@ -73,7 +75,7 @@ export function flattenRecords(records: readonly ResponseRecord[], runId?: strin
         ]
       : leading),
     ...attributeColumns,
-    ...TRAILING,
+    ...(hasConduct ? [...TRAILING.slice(0, -1), ...CONDUCT, 'raw'] : TRAILING),
   ];
   const itemRank = (r: ResponseRecord): number =>
     r.item === undefined ? -1 : (itemOrder.get(r.item) as number);
@@ -110,9 +112,19 @@ export function flattenRecords(records: readonly ResponseRecord[], runId?: strin
     r.cached,
     r.model,
     r.host ?? null,
+    ...(hasConduct ? conductCells(r) : []),
     r.raw ?? null,
   ]);
   return { source: runId ?? 'responses', columns, rows };
+}
+
+/** The conduct check's columns (runs with `--conduct`), before `raw`. */
+const CONDUCT = ['conductVerdict', 'conductVirtue', 'conductVice', 'revised', 'originalEstimate'] as const;
+
+function conductCells(r: ResponseRecord): TableCell[] {
+  const c = r.conduct;
+  if (c === undefined) return [null, null, null, null, null];
+  return [c.verdict, c.virtue ?? null, c.vice ?? null, c.revised, c.original?.estimate ?? null];
 }
 
 function plutchikOf(label: string, model: string | undefined): string {
