@@ -51,6 +51,14 @@ export interface SimulationHints {
   socialAnchor?: number;
   /** The persona's own previous answer in a social-influence round. */
   previousEstimate?: number;
+  /** How many answers to this question the persona gave before this one (the round), when it has a previous one. */
+  revision?: number;
+  /**
+   * A stable key of the persona (its id), when it has a previous answer: the synthetic model draws
+   * the persona's fixed propensity to keep its answer from it, so the same persona is as stubborn
+   * in every round.
+   */
+  persona?: string;
 }
 
 /** One call to a model. */

@@ -124,7 +124,7 @@ export class PersonaAgent implements PersonaAnswerer {
         seed: answerSeed(ctx.runSeed, persona.index, ctx.replicate, ctx.round, ctx.item ?? 0),
       },
       schema: ANSWER_SCHEMA,
-      hints: buildSimulationHints(persona, task, this.condition, ctx.social),
+      hints: buildSimulationHints(persona, task, this.condition, ctx.social, ctx.round),
       replicate: ctx.replicate,
     };
     if (ctx.signal !== undefined) request.signal = ctx.signal;

@@ -25,12 +25,15 @@ export const KNOWS_SUBJECT_FAMILIARITY = 0.9;
  *    for 'us-geography' tasks, the region / occupation familiarity trait (see socialTraits);
  *    otherwise absent. numeracy: the mean numeracy trait.
  * 4. socialAnchor: the shown aggregate, or the median of the shown neighbours' values;
- *    previousEstimate as given.
+ *    previousEstimate as given, and with it `revision` (the round: how many answers the persona
+ *    gave before) and `persona` (its id, so a simulated persona is as stubborn in every round,
+ *    as a person would be).
  *
  * @param persona - the persona
  * @param task - the task
  * @param condition - what the persona is told
  * @param social - social-influence context
+ * @param round - the social-influence round (0 = first answer)
  * @returns the hints
  */
 export function buildSimulationHints(
@@ -38,6 +41,7 @@ export function buildSimulationHints(
   task: EstimationTask,
   condition: Condition,
   social?: SocialContext,
+  round = 0,
 ): SimulationHints {
   const hints: SimulationHints = { truth: task.truth.value, unit: task.unit };
   if (task.confusableUnit !== undefined) hints.confusableUnit = { ...task.confusableUnit };
@@ -59,7 +63,11 @@ export function buildSimulationHints(
       hints.familiarity = traits.familiarity;
     if (traits.numeracy !== undefined) hints.numeracy = traits.numeracy;
   }
-  if (social?.previousEstimate !== undefined) hints.previousEstimate = social.previousEstimate;
+  if (social?.previousEstimate !== undefined) {
+    hints.previousEstimate = social.previousEstimate;
+    hints.revision = round;
+    hints.persona = persona.id;
+  }
   const shown = social?.shown;
   if (shown?.kind === 'aggregate') hints.socialAnchor = shown.value;
   else if (shown?.kind === 'neighbours' && shown.values.length > 0) hints.socialAnchor = median(shown.values);

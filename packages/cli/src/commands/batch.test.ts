@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchRunTag } from '@emocrowd/crowd';
-import { BatchApiClient } from '@emocrowd/models';
+import { BatchApiClient, OPENAI_BATCH_LIMITS } from '@emocrowd/models';
 import { type OllamaTestServer, runBatchFile, startOllamaTestServer } from '@emocrowd/models/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchFileFlags } from '../flags.js';
 import { runCli } from '../testing/runCli.js';
 
 const MODEL = 'llama3.2:1b';
@@ -104,6 +105,58 @@ describe('emocrowd run --batch-out and emocrowd batch import', () => {
     expect(summaryOf('batch')).toEqual(summaryOf('online'));
   }, 120_000);
 
+  it('goes round by round by hand: round 1 is exported only once round 0 is imported, with the online bodies', async () => {
+    const args = ['--rounds', '2', '--influence', 'aggregate'];
+    server.clearRequests();
+    const online = await cli([...run(20, args), '--out', 'hand-online', '--quiet']);
+    expect(online.code, online.stderr).toBe(0);
+    const bodiesOnline = server.requests.filter((r) => r.path === '/v1/chat/completions').map((r) => r.text);
+    expect(bodiesOnline).toHaveLength(40);
+    const bodyOf = (line: string) => JSON.stringify(JSON.parse(line).body);
+    const roundOf = (line: string) => Number(/_t(\d+)_/.exec(JSON.parse(line).custom_id)?.[1]);
+
+    const first = await cli([...run(20, args), '--out', 'hand', '--batch-out', 'hand-r0.jsonl', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ round: 0, requests: 20 });
+    // Before round 0 is imported, an export asks round 0 again, never round 1.
+    const early = await cli(['batch', 'export', 'hand', '--out', 'hand-early.jsonl', '--json']);
+    expect(JSON.parse(early.stdout)).toMatchObject({ round: 0, requests: 20 });
+    expect(lines('hand-early.jsonl')).toEqual(lines('hand-r0.jsonl'));
+    await runBatchFile({
+      input: join(root, 'hand-r0.jsonl'),
+      output: join(root, 'hand-r0.out.jsonl'),
+      model: MODEL,
+    });
+    const r0 = await cli(['batch', 'import', 'hand', 'hand-r0.out.jsonl', '--json']);
+    expect(JSON.parse(r0.stdout)).toMatchObject({
+      round: 0,
+      missingCount: 0,
+      failedCount: 0,
+      complete: false,
+    });
+    // The summary so far counts round 1 as missing.
+    expect(JSON.parse(readFileSync(join(root, 'hand', 'summary.json'), 'utf8')).counts.missing).toBe(20);
+
+    const second = await cli(['batch', 'export', 'hand', '--out', 'hand-r1.jsonl', '--json']);
+    expect(JSON.parse(second.stdout)).toMatchObject({ round: 1, requests: 20 });
+    expect(lines('hand-r1.jsonl').map(roundOf)).toEqual(Array(20).fill(1));
+    // Round 1 shows each persona round 0's answers: its bodies are those the online run sent.
+    const bodiesBatch = [...lines('hand-r0.jsonl'), ...lines('hand-r1.jsonl')].map(bodyOf);
+    expect(bodiesBatch.sort()).toEqual(bodiesOnline.map((b) => JSON.stringify(JSON.parse(b))).sort());
+    await runBatchFile({
+      input: join(root, 'hand-r1.jsonl'),
+      output: join(root, 'hand-r1.out.jsonl'),
+      model: MODEL,
+    });
+    const r1 = await cli(['batch', 'import', 'hand', 'hand-r1.out.jsonl', '--json']);
+    expect(JSON.parse(r1.stdout)).toMatchObject({ round: 1, complete: true });
+    expect(summaryOf('hand')).toEqual(summaryOf('hand-online'));
+    const done = await cli(['batch', 'export', 'hand', '--out', 'hand-r2.jsonl']);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stderr).toMatch(/every answer of hand is stored; nothing to export/);
+    expect(existsSync(join(root, 'hand-r2.jsonl'))).toBe(false);
+  }, 120_000);
+
   it('exports and imports one shard of a crowd, which merges with the other as online shards do', async () => {
     for (const i of [1, 2]) {
       const made = await cli([
@@ -133,6 +186,12 @@ describe('emocrowd run --batch-out and emocrowd batch import', () => {
     expect(summaryOf('bshard-merged')).toEqual(summaryOf('bshard-online'));
   });
 
+  it("splits at the OpenAI Batch API's limits unless told otherwise: 50,000 requests, 200 MB", () => {
+    expect(OPENAI_BATCH_LIMITS).toEqual({ maxLines: 50_000, maxBytes: 200_000_000 });
+    expect(batchFileFlags['batch-max-lines'].default).toBe(OPENAI_BATCH_LIMITS.maxLines);
+    expect(batchFileFlags['batch-max-bytes'].default).toBe(OPENAI_BATCH_LIMITS.maxBytes);
+  });
+
   it('splits an export under --batch-max-lines and refuses what is not its own', async () => {
     const r = await cli([
       ...run(30),
@@ -146,6 +205,34 @@ describe('emocrowd run --batch-out and emocrowd batch import', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).files.map((f: { lines: number }) => f.lines)).toEqual([12, 12, 6]);
+    // Under --batch-max-bytes every file stays within the limit and together they hold every request once.
+    const byBytes = await cli([
+      ...run(30),
+      '--out',
+      'split-bytes',
+      '--batch-max-bytes',
+      '4096',
+      '--batch-out',
+      join('bytes', 'requests.jsonl'),
+      '--json',
+    ]);
+    expect(byBytes.code, byBytes.stderr).toBe(0);
+    const parts = JSON.parse(byBytes.stdout).files as { path: string; lines: number; bytes: number }[];
+    expect(parts.length).toBeGreaterThan(1);
+    expect(readdirSync(join(root, 'bytes')).sort()).toEqual(
+      parts.map((_, i) => `requests-${String(i + 1).padStart(3, '0')}.jsonl`),
+    );
+    for (const part of parts) {
+      expect(statSync(part.path).size).toBe(part.bytes);
+      expect(part.bytes).toBeLessThanOrEqual(4096);
+    }
+    const ids = parts.flatMap((p) =>
+      readFileSync(p.path, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).custom_id),
+    );
+    expect(new Set(ids).size).toBe(30);
     writeFileSync(
       join(root, 'foreign.jsonl'),
       `${JSON.stringify({ id: 'x', custom_id: 'request-1', response: null, error: { code: 'x', message: 'y' } })}\n`,
@@ -296,9 +383,11 @@ describe('emocrowd batch submit, status and fetch against /v1/batches', () => {
     expect((await api.listBatches({ limit: 100 })).data.length).toBe(batchesBefore + 1);
     const busy = await cli(['batch', 'submit', 'steps', '--host', server.url]);
     expect(busy.code).toBe(2);
+    // Whether the server has finished the batch by now or not, a second submit starts nothing.
     expect(busy.stderr).toMatch(
-      /round 0 is submitted already \(batch batch_\w+, \w+\); wait for it with: emocrowd batch fetch steps/,
+      /round 0 is submitted already \(batch batch_\w+, \w+\); wait for it with: emocrowd batch fetch steps|the batches of round 0 are done but not imported; import them with: emocrowd batch fetch steps/,
     );
+    expect((await api.listBatches({ limit: 100 })).data.length).toBe(batchesBefore + 1);
     const fetched = await cli(['batch', 'fetch', 'steps', '--poll-interval', '10', '--json']);
     expect(fetched.code, fetched.stderr).toBe(0);
     const out = JSON.parse(fetched.stdout);

@@ -160,28 +160,51 @@ describe('simulateEstimate: unit confusion', () => {
 });
 
 describe('simulateEstimate: social influence', () => {
-  it('pulls estimates toward the anchor so diversity falls across rounds', () => {
+  it('pulls estimates toward the anchor, then plateaus: diversity falls without collapsing', () => {
     const n = 5000;
     const first = crowd(BASE, n);
     const geometricMean = (xs: readonly SimulatedEstimate[]) =>
       Math.exp(mean(xs.map((a) => Math.log(a.estimate))));
     const revise = (previous: readonly SimulatedEstimate[], round: number) => {
       const anchor = geometricMean(previous);
-      return previous.map((a, seed) => {
-        const hints = { ...BASE, socialAnchor: anchor, previousEstimate: a.estimate };
-        return simulateEstimate(hints, createRng(hashHints(hints, seed, round)));
+      return previous.map((a, i) => {
+        const hints = {
+          ...BASE,
+          socialAnchor: anchor,
+          previousEstimate: a.estimate,
+          revision: round,
+          persona: `p${i}`,
+        };
+        return simulateEstimate(hints, createRng(hashHints(hints, i, round)));
       });
     };
-    const second = revise(first, 1);
-    const third = revise(second, 2);
-    const d1 = sd(logs(first));
-    const d2 = sd(logs(second));
-    const d3 = sd(logs(third));
-    expect(d2).toBeLessThan(d1 * 0.8);
-    expect(d2).toBeGreaterThan(d1 * 0.3);
-    expect(d3).toBeLessThan(d2 * 0.8);
-    expect(second.every((a) => a.anchorWeight >= 0.3 && a.anchorWeight <= 0.6)).toBe(true);
-    expect(first.every((a) => a.anchorWeight === 0)).toBe(true);
+    const rounds = [first];
+    for (let r = 1; r <= 4; r++) rounds.push(revise(rounds[r - 1] as SimulatedEstimate[], r));
+    const variance = rounds.map((answers) => sd(logs(answers)) ** 2);
+    const ratio = variance.map((v) => v / (variance[0] as number));
+    expect(ratio[1]).toBeLessThan(0.6);
+    // The plateau: after four rounds about a fifth of the log-variance is left (Lorenz et al. 2011:
+    // medians 0.22 and 0.26), not the few percent a weighted mean without noise leaves.
+    expect(ratio[4]).toBeGreaterThan(0.12);
+    expect(ratio[4]).toBeLessThan(0.35);
+    expect(Math.abs((ratio[4] as number) - (ratio[3] as number))).toBeLessThan(0.06);
+    const second = rounds[1] as SimulatedEstimate[];
+    const moved = second.filter((a) => !a.kept);
+    expect(moved.every((a) => a.anchorWeight > 0 && a.anchorWeight < 1)).toBe(true);
+    expect(mean(moved.map((a) => a.anchorWeight))).toBeGreaterThan(0.45);
+    expect(mean(moved.map((a) => a.anchorWeight))).toBeLessThan(0.65);
+    // Some keep their answer exactly; the same personas tend to keep again.
+    const kept1 = second.map((a) => a.kept);
+    expect(kept1.filter(Boolean).length / n).toBeGreaterThan(0.05);
+    expect(
+      second.filter((a, i) => a.kept && a.estimate === (first[i] as SimulatedEstimate).estimate).length,
+    ).toBe(kept1.filter(Boolean).length);
+    const third = rounds[2] as SimulatedEstimate[];
+    const keepAgain = third.filter((a, i) => a.kept && kept1[i]).length / kept1.filter(Boolean).length;
+    const keepAfterMoving =
+      third.filter((a, i) => a.kept && !kept1[i]).length / kept1.filter((k) => !k).length;
+    expect(keepAgain).toBeGreaterThan(keepAfterMoving + 0.2);
+    expect(first.every((a) => a.anchorWeight === 0 && !a.kept)).toBe(true);
     // The collective (geometric mean) barely moves: influence reduces diversity, not error (Lorenz 2011).
     expect(Math.abs(Math.log(geometricMean(second) / geometricMean(first)))).toBeLessThan(0.05);
   });

@@ -1,5 +1,6 @@
 import type { SimulationHints } from '../ModelBackend.js';
-import type { Rng } from '../Rng.js';
+import { createRng, type Rng } from '../Rng.js';
+import { drawBeta } from './drawBeta.js';
 import { type EmotionGroup, emotionGroupOf } from './emotionGroupOf.js';
 import { type RoundingMode, roundLikeHuman } from './roundLikeHuman.js';
 import { SYNTHETIC_PARAMETERS, type SyntheticParameters } from './syntheticParameters.js';
@@ -12,8 +13,10 @@ export interface SimulatedEstimate {
   logBias: number;
   /** Log standard deviation used for a fresh estimate. */
   logSd: number;
-  /** Weight given to the social anchor (0 without one). */
+  /** Weight given to the social anchor (0 without one, or when the persona kept its answer). */
   anchorWeight: number;
+  /** True when the persona repeated its previous answer unchanged (see the revision rule). */
+  kept: boolean;
   /** The latent estimate ln x in the task's unit, before unit confusion and rounding. */
   logEstimate: number;
   /** Confidence in [0.02, 0.98], two decimals. */
@@ -92,10 +95,22 @@ export function simulateEstimate(
   const anchor = hints.socialAnchor;
   const social = anchor !== undefined && anchor > 0 && Number.isFinite(anchor);
   const previous = hints.previousEstimate;
-  const own =
-    previous !== undefined && previous > 0 && Number.isFinite(previous)
-      ? Math.log(previous) + params.revisionLogSd * z
-      : Math.log(hints.truth) + logBias + logSd * z;
+  const revising = previous !== undefined && previous > 0 && Number.isFinite(previous);
+  const fresh = Math.log(hints.truth) + logBias + logSd * z;
+
+  // The revision rule: keep the previous answer, or move towards the anchor with noise.
+  let kept = false;
+  if (revising) {
+    const gap = social ? Math.abs(Math.log(anchor) - Math.log(previous)) : 0;
+    const propensity =
+      hints.persona === undefined ? rng.normal() : createRng(`keep:${hints.persona}`).normal();
+    const eta =
+      params.keepBase +
+      params.keepGapSlope * gap +
+      ((hints.revision ?? 1) >= 2 ? params.keepLaterRevision : 0) +
+      params.keepPersonaSd * propensity;
+    kept = rng.next() < 1 / (1 + Math.exp(-eta));
+  }
 
   const rawConfidence = clamp(
     params.confidenceBase +
@@ -110,16 +125,26 @@ export function simulateEstimate(
   const confidence = Math.round(rawConfidence * 100) / 100;
 
   let anchorWeight = 0;
-  let logEstimate = own;
-  if (social) {
-    anchorWeight = clamp(
+  let logEstimate = revising ? Math.log(previous) : fresh;
+  if (kept) {
+    logEstimate = Math.log(previous as number);
+  } else if (social) {
+    const meanWeight = clamp(
       params.anchorWeightMin +
         params.anchorWeightConfidenceSlope * (1 - confidence) +
         params.anchorWeightArousalSlope * Math.max(arousal, 0) * intensity,
       params.anchorWeightMin,
       params.anchorWeightMax,
     );
-    logEstimate = (1 - anchorWeight) * own + anchorWeight * Math.log(anchor);
+    const k = params.anchorWeightConcentration;
+    anchorWeight = drawBeta(rng, meanWeight * k, (1 - meanWeight) * k);
+    logEstimate = revising
+      ? (1 - anchorWeight) * Math.log(previous) +
+        anchorWeight * Math.log(anchor) +
+        params.revisionNoiseShare * logSd * z
+      : (1 - anchorWeight) * fresh + anchorWeight * Math.log(anchor);
+  } else if (revising) {
+    logEstimate = Math.log(previous) + params.revisionLogSd * z;
   }
 
   const confusable = hints.confusableUnit;
@@ -148,18 +173,20 @@ export function simulateEstimate(
           ? 'twentieth'
           : 'twoSignificant';
 
-  const value = roundLikeHuman(Math.exp(logEstimate) / factor, rounding);
+  // A persona that keeps its answer writes the same number again, in the task's unit.
+  const value = kept ? (previous as number) : roundLikeHuman(Math.exp(logEstimate) / factor, rounding);
   return {
     group,
     logBias,
     logSd,
     anchorWeight,
+    kept,
     logEstimate,
     confidence,
-    unitConfused,
-    reportedUnit: unitConfused && confusable !== undefined ? confusable.unit : hints.unit,
-    rounding,
+    unitConfused: unitConfused && !kept,
+    reportedUnit: !kept && unitConfused && confusable !== undefined ? confusable.unit : hints.unit,
+    rounding: kept ? 'exact' : rounding,
     value,
-    estimate: value * factor,
+    estimate: kept ? value : value * factor,
   };
 }

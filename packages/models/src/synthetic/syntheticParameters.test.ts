@@ -36,7 +36,11 @@ describe('resolveSyntheticParameters', () => {
     expect(() => resolveSyntheticParameters({ unitConfusionRate: 2 })).toThrow(/unitConfusionRate/);
     expect(() => resolveSyntheticParameters({ revisionLogSd: -1 })).toThrow(/revisionLogSd/);
     expect(() => resolveSyntheticParameters({ rangeHalfWidth: 1 })).toThrow(/rangeHalfWidth/);
-    expect(() => resolveSyntheticParameters({ anchorWeightMin: 0.7 })).toThrow(/anchorWeightMin/);
+    expect(() => resolveSyntheticParameters({ anchorWeightMin: 0.72 })).toThrow(/anchorWeightMin/);
+    expect(() => resolveSyntheticParameters({ anchorWeightConcentration: 0 })).toThrow(
+      /anchorWeightConcentration/,
+    );
+    expect(() => resolveSyntheticParameters({ revisionNoiseShare: -0.1 })).toThrow(/revisionNoiseShare/);
     expect(() => resolveSyntheticParameters({ arousalSdSlope: Number.POSITIVE_INFINITY })).toThrow(
       /arousalSdSlope/,
     );

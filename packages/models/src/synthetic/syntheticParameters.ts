@@ -79,27 +79,55 @@ export interface SyntheticParameters {
    */
   arousalSdSlope: number;
 
-  // ---- social influence ----------------------------------------------------------------------
+  // ---- social influence: the revision rule (fitted to Becker et al. 2017 and Lorenz et al. 2011) --
   /**
-   * Weight of the social anchor A: ln x' = (1 - w) ln x_own + w ln A, with
-   * w = clamp(min + kc (1 - c) + ka max(0, a) I, min, max). People give advice a weight of 0.2-0.4
-   * on average and more when they are less confident (Yaniv 2004, OBHDP 93:1; Bonaccio & Dalal
-   * 2006, OBHDP 101:127); fear raises conformity (Griskevicius et al. 2006, JPSP 91:281).
-   * The 0.3-0.6 band is our assumption, chosen so diversity falls across rounds as in Lorenz 2011.
+   * Mean weight of the social anchor A for a persona that revises: m = clamp(min + kc (1 - c) +
+   * ka max(0, a) I, min, max), the weight itself w ~ Beta(m k, (1 - m) k) with k =
+   * `anchorWeightConcentration`, and ln x' = (1 - w) ln x_previous + w ln A + noise. Less confident
+   * people take more advice (Yaniv 2004, OBHDP 93:1; Bonaccio & Dalal 2006, OBHDP 101:127); fear
+   * raises conformity (Griskevicius et al. 2006, JPSP 91:281). The level was fitted so that crowds
+   * plateau as people do (docs/synthetic-model.md, "Revision rule"): m = 0.55 at the confidence
+   * typical of a social round (c = 0.55).
    */
   anchorWeightMin: number;
-  /** kc: extra anchor weight per unit of missing confidence (1 - c). */
+  /** kc: extra mean anchor weight per unit of missing confidence (1 - c). Direction: Bonaccio & Dalal 2006; size: assumption. */
   anchorWeightConfidenceSlope: number;
-  /** ka: extra anchor weight per unit of positive arousal times intensity. */
+  /** ka: extra mean anchor weight per unit of positive arousal times intensity. Assumption. */
   anchorWeightArousalSlope: number;
-  /** Upper clamp of the anchor weight. */
+  /** Upper clamp of the mean anchor weight. */
   anchorWeightMax: number;
   /**
-   * Log-sd of the noise added to the persona's previous estimate when it revises (a person asked
-   * twice does not repeat themselves exactly; Vul & Pashler 2008, Psychological Science 19:645).
-   * Magnitude: our assumption.
+   * k of the Beta distribution of the anchor weight around its mean (variance m (1 - m) / (k + 1)).
+   * Fitted to the revision weights of the people who changed their answer in Becker et al. 2017.
+   */
+  anchorWeightConcentration: number;
+  /**
+   * The noise of a revision after seeing the others, as a share of the persona's own log-sd:
+   * ln x' = (1 - w) ln x_prev + w ln A + share * sigma * z. People re-decide rather than compute a
+   * weighted mean, so their new answers scatter around the compromise; this keeps a crowd from
+   * collapsing onto its anchor (Lorenz et al. 2011: the log-variance stops falling after two
+   * rounds). Fitted to Lorenz et al. 2011 and Becker et al. 2017 (see docs/synthetic-model.md).
+   */
+  revisionNoiseShare: number;
+  /**
+   * Log-sd of the noise when a persona is asked again without being shown anything (influence
+   * `none`): a person asked twice does not repeat themselves exactly (Vul & Pashler 2008,
+   * Psychological Science 19:645). Magnitude: our assumption.
    */
   revisionLogSd: number;
+  /**
+   * Keeping the previous answer unchanged: P(keep) = logistic(keepBase + keepGapSlope g +
+   * keepLaterRevision [revision >= 2] + u), g = |ln(A / x_prev)|, u ~ N(0, keepPersonaSd²) fixed per
+   * persona. Fitted by maximum likelihood (logistic model with a persona random effect) to who
+   * kept their answer in Becker et al. 2017 (4,399 people, 8,373 revisions).
+   */
+  keepBase: number;
+  /** How a larger gap to the anchor makes keeping less likely (per unit of |ln(A / x)|). */
+  keepGapSlope: number;
+  /** How much more likely keeping is from the second revision on. */
+  keepLaterRevision: number;
+  /** Sd of the persona's fixed propensity to keep (on the logit scale): some people keep their answers, round after round. */
+  keepPersonaSd: number;
 
   // ---- confidence ----------------------------------------------------------------------------
   /** c = clamp(base + kf f + ku (u - 0.5) + kv v I + social + noise * z, 0.02, 0.98). */
@@ -185,11 +213,17 @@ export const SYNTHETIC_PARAMETERS: Readonly<SyntheticParameters> = Object.freeze
   numeracySdSlope: 0.4,
   arousalSdSlope: 0.35,
 
-  anchorWeightMin: 0.3,
+  anchorWeightMin: 0.415,
   anchorWeightConfidenceSlope: 0.3,
   anchorWeightArousalSlope: 0.1,
-  anchorWeightMax: 0.6,
+  anchorWeightMax: 0.715,
+  anchorWeightConcentration: 8,
+  revisionNoiseShare: 0.45,
   revisionLogSd: 0.05,
+  keepBase: -1.487,
+  keepGapSlope: -1.73,
+  keepLaterRevision: 0.954,
+  keepPersonaSd: 1.828,
 
   confidenceBase: 0.2,
   confidenceFamiliaritySlope: 0.6,
@@ -256,10 +290,19 @@ export function resolveSyntheticParameters(
     if (value < 0 || value > 1)
       throw new RangeError(`synthetic parameter ${key} must be in [0, 1], got ${value}`);
   }
-  for (const key of ['baseLogSd', 'revisionLogSd', 'confidenceNoise', 'rangeHalfWidth'] as const) {
+  for (const key of [
+    'baseLogSd',
+    'revisionLogSd',
+    'revisionNoiseShare',
+    'keepPersonaSd',
+    'confidenceNoise',
+    'rangeHalfWidth',
+  ] as const) {
     if (merged[key] < 0) throw new RangeError(`synthetic parameter ${key} must be >= 0, got ${merged[key]}`);
   }
   if (merged.rangeHalfWidth >= 1) throw new RangeError('synthetic parameter rangeHalfWidth must be < 1');
+  if (!(merged.anchorWeightConcentration > 0))
+    throw new RangeError('synthetic parameter anchorWeightConcentration must be > 0');
   if (merged.anchorWeightMin > merged.anchorWeightMax) {
     throw new RangeError('synthetic parameter anchorWeightMin must not exceed anchorWeightMax');
   }
