@@ -21,6 +21,7 @@ const expectDocumented = (...args: DocumentedCheck) => expectDocumentedIn(DOC, .
 const BATTERY_ONLY = ['items', 'crossItem', 'skill'];
 /** Top-level keys only a run with --stop-at-precision has (checked on such a run below). */
 const STOP_ONLY = ['stopping'];
+/** Keys only a single question has; `fidelity` only with a human crowd (the default task has none). */
 const SINGLE_ONLY = [
   'truth',
   'aggregates',
@@ -30,6 +31,7 @@ const SINGLE_ONLY = [
   'effectSizes',
   'effectModel',
   'intensityTrends',
+  'fidelity',
   'conduct',
 ];
 /** Keys of `task` only a battery's has, and those only a single question's has. */
@@ -65,7 +67,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('docs/json-output.md', () => {
   it('lists exactly the top-level keys of emocrowd run --json, for a question and for a battery', () => {
-    expectDocumented('### Top-level keys', summary, 'all-optional-present', [...BATTERY_ONLY, ...STOP_ONLY]);
+    expectDocumented('### Top-level keys', summary, 'all-optional-present', [...BATTERY_ONLY, ...STOP_ONLY, 'fidelity']);
     expectDocumented('### Top-level keys', battery, 'all-optional-present', [...SINGLE_ONLY, ...STOP_ONLY]);
     for (const key of SINGLE_ONLY) expect(battery[key], key).toBeUndefined();
   });
@@ -78,6 +80,7 @@ describe('docs/json-output.md', () => {
     for (const item of items) {
       // An item's intensityTrends needs a sweep (packages/cli/src/commands/run.test.ts runs one), its conduct --conduct.
       expectDocumented('### `items[]`', item, 'all-optional-present', ['intensityTrends', 'conduct']);
+      expectDocumented('### `fidelity`', item.fidelity, 'all-optional-present');
       const itemSummary = item.summary as Record<string, unknown>;
       expect(Object.keys(itemSummary).sort()).toEqual(
         ['truth', 'aggregates', 'metrics', 'subsets', 'groups', 'effectSizes', 'effectModel'].sort(),

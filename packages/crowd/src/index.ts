@@ -3,6 +3,9 @@
  * browser-safe entry (`@emocrowd/crowd/analysis`) and are re-exported here; this file adds the
  * Node-only parts: the RxJS run, the run store and importers.
  */
+
+export type { HumanFidelity } from './analysis/humanFidelity.js';
+export { humanFidelity } from './analysis/humanFidelity.js';
 export * from './analysisEntry.js';
 export type { BatchCrowd } from './batch/BatchCrowd.js';
 export type { BatchRequestIdentity, ParsedBatchCustomId } from './batch/batchCustomId.js';

@@ -1,10 +1,12 @@
 import type { WocTieRule } from '@emocrowd/crowd';
-import { analyzeBattery, batteryJson } from '../analysis/batteryReport.js';
-import { isBatteryInput, loadBattery } from '../analysis/loadBattery.js';
+import { analysisFidelity } from '../analysis/analysisFidelity.js';
+import { humanSpec } from '../analysis/crowdFidelity.js';
+import { isBatteryInput } from '../analysis/loadBattery.js';
 import { crowdsOf, loadInput } from '../analysis/loadCrowds.js';
 import type { EstimateInput } from '../analysis/loadEstimateInput.js';
 import { wantsRounds } from '../analysis/loadRoundCrowds.js';
 import { type ManipulationCheck, manipulationCheck } from '../analysis/manipulationCheck.js';
+import { reportBattery } from '../analysis/reportBattery.js';
 import { reportRounds } from '../analysis/reportRounds.js';
 import { summarizeCrowd } from '../analysis/summarizeCrowd.js';
 import { usageError } from '../command/CliError.js';
@@ -12,8 +14,8 @@ import type { CommandContext } from '../command/defineCommand.js';
 import type { analyzeFlags } from '../commands/analyze.js';
 import { ksFlag, listFlag } from '../flags.js';
 import { colorsFor } from '../output/colors.js';
-import { renderBatteryReport } from '../output/renderBatteryReport.js';
 import { renderEstimateSummary } from '../output/renderEstimateSummary.js';
+import { renderFidelity } from '../output/renderFidelity.js';
 import { renderManipulationCheck } from '../output/renderManipulationCheck.js';
 
 /** What `emocrowd analyze` does; its flags and help are in commands/analyze.ts. */
@@ -61,38 +63,12 @@ export async function analyzeAction({
   const check: ManipulationCheck | undefined =
     input.records && flags['manipulation-check'] ? manipulationCheck(input.records) : undefined;
   const status = answerStatus(input);
+  const human = humanSpec(flags, io.cwd);
   const battery = isBatteryInput(input, batteryFlags);
   if (flags['respondent-column'] !== undefined && !battery)
     throw usageError('--respondent-column needs --rounds, --round-column, --item-column or --item-columns');
-  if (battery) {
-    const loaded = loadBattery(input, batteryFlags, io.cwd);
-    const summary = analyzeBattery(loaded, options);
-    if (flags.json) {
-      const report = {
-        ...batteryJson(input, loaded, summary),
-        ...(status ? { status } : {}),
-        ...(check ? { manipulationCheck: check } : {}),
-      };
-      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      return 0;
-    }
-    const colors = colorsFor(io.stdout, io.env);
-    const head = [
-      `${input.kind === 'run' ? 'run' : 'file'} ${input.path}: ${loaded.battery.rows} rows, ${loaded.battery.respondents} ${input.kind === 'run' ? 'personas' : 'respondents'}, truths from ${loaded.truthFrom}`,
-      ...(loaded.battery.filteredOut > 0
-        ? [
-            `${loaded.battery.filteredOut} rows filtered out (${loaded.filters.map((f) => `${f.column}=${f.value}`).join(', ')})`,
-          ]
-        : []),
-      ...(status ? [`answers: ${status.ok} ok, ${status.unparsed} unparsed, ${status.failed} failed`] : []),
-      ...loaded.notes,
-      '',
-    ];
-    io.stdout.write(`${head.join('\n')}\n`);
-    io.stdout.write(renderBatteryReport(loaded, summary, { colors }));
-    if (check) io.stdout.write(renderManipulationCheck(check, colors));
-    return 0;
-  }
+  if (battery)
+    return reportBattery(input, { ...batteryFlags, json: flags.json }, options, { human, status, check }, io);
   const crowds = crowdsOf(input, flags, groupBy);
   const results = crowds.crowds.map((crowd) => ({ crowd, summary: summarizeCrowd(crowd, options) }));
   if (results.every((r) => r.summary === undefined)) {
@@ -100,6 +76,13 @@ export async function analyzeAction({
       `analyze: no numeric estimate in column ${crowds.column} of ${input.path} (${crowds.rows} rows read); pick the estimates' column with --column`,
     );
   }
+  const { fidelity, note: fidelityNote } = analysisFidelity(
+    input,
+    crowds.crowds.map((crowd) => ({ truth: crowd.truth, values: crowd.sample.values, vars: crowd.key })),
+    // A run of one question split into several crowds has no single human crowd to compare with.
+    crowds.crowds.length === 1 || human ? human : undefined,
+    { seed: flags.seed, resamples: 500, cwd: io.cwd },
+  );
 
   if (flags.json) {
     const report = {
@@ -114,7 +97,7 @@ export async function analyzeAction({
       filteredOut: crowds.filteredOut,
       notes: crowds.notes,
       ...(status ? { status } : {}),
-      crowds: results.map(({ crowd, summary }) => ({
+      crowds: results.map(({ crowd, summary }, i) => ({
         label: crowd.label,
         key: crowd.key,
         truth: crowd.truth,
@@ -122,6 +105,7 @@ export async function analyzeAction({
         rows: crowd.rows,
         skipped: crowd.skipped,
         summary: summary ?? null,
+        ...(fidelity[i] ? { fidelity: fidelity[i] } : {}),
       })),
       ...(check ? { manipulationCheck: check } : {}),
     };
@@ -138,12 +122,16 @@ export async function analyzeAction({
       ...(status ? [`answers: ${status.ok} ok, ${status.unparsed} unparsed, ${status.failed} failed`] : []),
       ...(crowds.splitBy.length > 0 ? [`${results.length} questions (by ${crowds.splitBy.join(', ')})`] : []),
       ...crowds.notes,
+      ...(fidelityNote ? [fidelityNote] : []),
       '',
     ];
     io.stdout.write(head.join('\n'));
     io.stdout.write('\n');
-    for (const { crowd, summary } of results)
+    results.forEach(({ crowd, summary }, i) => {
       io.stdout.write(renderEstimateSummary(crowd, summary, { colors }));
+      const f = fidelity[i];
+      if (f) io.stdout.write(`${renderFidelity(f, colors, 'crowd').join('\n')}\n\n`);
+    });
     if (check) io.stdout.write(renderManipulationCheck(check, colors));
   }
   return 0;

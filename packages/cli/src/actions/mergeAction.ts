@@ -19,6 +19,7 @@ import type { mergeFlags } from '../commands/merge.js';
 import { colorsFor } from '../output/colors.js';
 import { renderRunSummary } from '../output/renderRunSummary.js';
 import { slug } from '../run/describeRun.js';
+import { runTask } from '../run/runTask.js';
 import { VERSION } from '../version.js';
 
 /** What `emocrowd merge` does; its flags and help are in commands/merge.ts. */
@@ -93,9 +94,11 @@ export async function mergeAction({
   const request = { ...first.manifest.request };
   delete request.shard;
   const personas = runPersonas(descriptor, io.cwd);
+  const { task, note: taskNote } = runTask(first.manifest, io.cwd);
   let summary: ReturnType<typeof summarizeRecords>;
   try {
     summary = summarizeRecords({
+      ...(task ? { task } : {}),
       descriptor,
       personas,
       records,
@@ -137,6 +140,7 @@ export async function mergeAction({
     io.stderr.write(
       `merged ${runs.length} runs (${records.length} answers${duplicates > 0 ? `, ${duplicates} duplicates dropped` : ''}) into ${flags.out}\n`,
     );
+    if (taskNote) io.stderr.write(`${taskNote}\n`);
     if (shardsHere.size < shardCount) {
       const missing = Array.from({ length: shardCount }, (_, i) => i)
         .filter((i) => !shardsHere.has(i))

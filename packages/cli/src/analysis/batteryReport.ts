@@ -1,4 +1,4 @@
-import { type BatterySummary, type SkippedRows, summarizeBattery } from '@emocrowd/crowd';
+import { type BatterySummary, type HumanFidelity, type SkippedRows, summarizeBattery } from '@emocrowd/crowd';
 import type { LoadedBattery } from './loadBattery.js';
 import type { EstimateInput } from './loadEstimateInput.js';
 import type { CrowdAnalysisOptions } from './summarizeCrowd.js';
@@ -33,6 +33,7 @@ export function analyzeBattery(loaded: LoadedBattery, options: CrowdAnalysisOpti
     bootstrap: options.bootstrap ?? 500,
     seed: options.seed,
     cue: loaded.cue,
+    ...(options.wocTies ? { wocTies: options.wocTies } : {}),
     ...(options.selectK !== undefined ? { strategyOptions: { selectCrowd: { k: options.selectK } } } : {}),
   });
 }
@@ -44,12 +45,14 @@ export function analyzeBattery(loaded: LoadedBattery, options: CrowdAnalysisOpti
  * @param input the input
  * @param loaded the battery and how it was read
  * @param summary its summary
+ * @param fidelity each item's comparison with its human crowd, if any
  * @returns the JSON-ready object (status and the manipulation check are added by the command)
  */
 export function batteryJson(
   input: EstimateInput,
   loaded: LoadedBattery,
   summary: BatterySummary,
+  fidelity: readonly (HumanFidelity | undefined)[] = [],
 ): Record<string, unknown> {
   const b = loaded.battery;
   return {
@@ -73,6 +76,7 @@ export function batteryJson(
         ...item,
         rows: b.items[i]?.rows ?? 0,
         skipped: b.items[i]?.skipped as SkippedRows,
+        ...(fidelity[i] ? { fidelity: fidelity[i] } : {}),
       }),
     ),
     crossItem: summary.crossItem,

@@ -73,6 +73,7 @@ export async function importRunBatch(
     descriptor: run.descriptor,
     personas: run.crowd.personas,
     records,
+    task: run.crowd.task,
     options: run.summary,
     elapsedMs: Math.max(0, Date.now() - startedAt),
   });

@@ -83,6 +83,38 @@ describe('batteries on the command line', () => {
     });
     expect(report.crossItem.ranking).toEqual(summary.crossItem?.ranking);
     expect(report.skill.n).toBe(50);
+    for (const shard of ['1/2', '2/2']) {
+      const part = await cli(
+        'run',
+        '--task',
+        'jelly-beans',
+        '--personas',
+        '50',
+        '--subsets',
+        '0',
+        '--quiet',
+        '--shard',
+        shard,
+        '--out',
+        `runs/jb-${shard[0]}`,
+      );
+      expect(part.code, part.stderr).toBe(0);
+    }
+    const merged = await cli(
+      'merge',
+      'runs/jb-1',
+      'runs/jb-2',
+      '--out',
+      'runs/jb-merged',
+      '--json',
+      '--quiet',
+    );
+    expect(merged.code, merged.stderr).toBe(0);
+    const whole = JSON.parse(merged.stdout) as RunSummary;
+    expect(whole.items?.map((i) => i.fidelity?.ks.estimate)).toEqual(
+      summary.items?.map((i) => i.fidelity?.ks.estimate),
+    );
+    expect(whole.items?.[0]?.fidelity?.source.file).toBe('silver_jellybean_Jb1.csv');
     const compared = await cli('compare', '--input', 'runs/jb', '--truth', '250');
     expect(compared.code).toBe(2);
     expect(compared.stderr).toMatch(/is a battery: each item has its truth in run\.json; leave out --truth/);
@@ -230,5 +262,114 @@ describe('analyze on human batteries', () => {
       expect(stderr).toMatch(message);
       expect(stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+});
+
+describe('silicon against human', () => {
+  it('runs 300 personas over Lorenz 2011: every item, the ranking, real cue strategies, fidelity per item', async () => {
+    const { code, stdout, stderr } = await cli(
+      'run',
+      '--task',
+      'lorenz-2011',
+      '--personas',
+      '300',
+      '--subsets',
+      '0',
+      '--json',
+      '--quiet',
+      '--out',
+      'runs/lorenz',
+    );
+    expect(code, stderr).toBe(0);
+    const summary = JSON.parse(stdout) as RunSummary;
+    expect(summary.items?.map((i) => i.id)).toEqual(getBattery('lorenz-2011').items.map((i) => i.id));
+    expect(summary.crossItem?.ranking).toHaveLength(10);
+    expect(summary.crossItem?.notComputed).toEqual([]);
+    for (const item of summary.items ?? []) {
+      const a = item.summary?.aggregates ?? {};
+      for (const cue of ['selectCrowd', 'bestEmotionSubset']) {
+        expect(a[cue]?.estimate, `${item.id} ${cue}`).toBeTypeOf('number');
+        expect(a[cue]?.estimate).not.toBe(a.mean?.estimate);
+        expect(a[cue]?.estimate).not.toBe(a.median?.estimate);
+      }
+      expect(item.fidelity?.source).toMatchObject({ file: 'lorenz_2011.csv', column: 'E1' });
+      expect(item.fidelity?.human.n).toBe(144);
+      expect(item.fidelity?.simulated.n).toBe(item.n);
+      for (const key of ['medianRatio', 'dispersionRatio', 'ks', 'wasserstein'] as const)
+        expect(item.fidelity?.[key].estimate, `${item.id} ${key}`).toBeGreaterThan(0);
+      expect(item.fidelity?.homogeneous).toBeTypeOf('boolean');
+    }
+    const analyzed = await cli('analyze', '--input', 'runs/lorenz', '--subsets', '0', '--json');
+    expect(analyzed.code, analyzed.stderr).toBe(0);
+    const report = JSON.parse(analyzed.stdout) as {
+      items: { id: string; fidelity?: { ks: { estimate: number } } }[];
+    };
+    report.items.forEach((item, i) => {
+      expect(item.fidelity?.ks.estimate).toBe(summary.items?.[i]?.fidelity?.ks.estimate);
+    });
+  });
+
+  it('compares any crowd with --human, and agrees with python3 on the calorie quiz', async () => {
+    const responses = crowdDataPath('clulab_calorie/responses.csv');
+    const { code, stdout, stderr } = await cli(
+      'analyze',
+      '--input',
+      responses,
+      '--column',
+      'q1',
+      '--truth',
+      '200',
+      '--filter',
+      'gender=Female',
+      '--human',
+      responses,
+      '--human-column',
+      'q1',
+      '--human-filter',
+      'gender=Male',
+      '--subsets',
+      '0',
+      '--json',
+    );
+    expect(code, stderr).toBe(0);
+    const fidelity = (JSON.parse(stdout) as { crowds: { fidelity: Record<string, { estimate: number }> }[] })
+      .crowds[0]?.fidelity;
+    // Independent computation: see packages/crowd/src/metrics/fidelity.test.ts (python3, bisect and
+    // the quantile-function form of W1).
+    expect(fidelity?.ks?.estimate).toBeCloseTo(0.07056327258825035, 12);
+    expect(fidelity?.wasserstein?.estimate).toBeCloseTo(0.06375920705974236, 12);
+    expect(fidelity?.medianRatio?.estimate).toBeCloseTo(0.8, 12);
+    const battery = await cli(
+      'analyze',
+      '--input',
+      responses,
+      '--item-columns',
+      'q1..q20',
+      '--truth-file',
+      crowdDataPath('clulab_calorie/questions.csv'),
+      '--truth-file-column',
+      'calGold',
+      '--filter',
+      'gender=Female',
+      '--human',
+      responses,
+      '--human-column',
+      '{item}',
+      '--human-filter',
+      'gender=Male',
+      '--subsets',
+      '0',
+      '--json',
+    );
+    expect(battery.code, battery.stderr).toBe(0);
+    const items = (
+      JSON.parse(battery.stdout) as {
+        items: { id: string; fidelity: Record<string, { estimate: number }> }[];
+      }
+    ).items;
+    expect(items[0]?.fidelity.ks?.estimate).toBeCloseTo(0.07056327258825035, 12);
+    expect(items[6]?.id).toBe('q7');
+    expect(items[6]?.fidelity.ks?.estimate).toBeCloseTo(0.024748654378283996, 12);
+    expect(items[6]?.fidelity.wasserstein?.estimate).toBeCloseTo(0.0165371013147887, 12);
   });
 });

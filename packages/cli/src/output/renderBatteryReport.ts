@@ -1,7 +1,8 @@
-import type { BatterySummary } from '@emocrowd/crowd';
+import type { BatterySummary, HumanFidelity } from '@emocrowd/crowd';
 import type { LoadedBattery } from '../analysis/loadBattery.js';
 import type { Colors } from './colors.js';
 import { renderCrossItem, renderSkill } from './renderCrossItem.js';
+import { renderFidelityTable } from './renderFidelity.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
 /**
@@ -11,13 +12,13 @@ import { formatNumber, formatPercent, renderTable } from './renderTable.js';
  *
  * @param loaded how the battery was read
  * @param summary its summary
- * @param opts colours
+ * @param opts colours, and each item's comparison with its human crowd
  * @returns the text
  */
 export function renderBatteryReport(
   loaded: LoadedBattery,
   summary: BatterySummary,
-  opts: { colors: Colors },
+  opts: { colors: Colors; fidelity?: readonly (HumanFidelity | undefined)[] },
 ): string {
   const { colors } = opts;
   const estimate = (a: { estimate: number | null } | undefined): number | undefined =>
@@ -59,6 +60,11 @@ export function renderBatteryReport(
     ).trimEnd(),
     '',
     ...renderCrossItem(summary.crossItem, colors),
+    '',
+    ...renderFidelityTable(
+      summary.items.map((item, i) => ({ id: item.id, fidelity: opts.fidelity?.[i] })),
+      colors,
+    ),
     '',
     ...renderSkill(summary.skill, colors, loaded.format === 'run' ? 'personas' : 'respondents'),
     colors.dim(

@@ -1,6 +1,7 @@
 import { descriptorItems, isComputed, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
 import { renderCrossItem, renderSkill } from './renderCrossItem.js';
+import { renderFidelityTable } from './renderFidelity.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 
 /**
@@ -47,6 +48,8 @@ export function renderBatterySummary(summary: RunSummary, opts: { colors: Colors
   ];
   if (summary.crossItem) out.push('', ...renderCrossItem(summary.crossItem, opts.colors));
   if (summary.skill) out.push('', ...renderSkill(summary.skill, opts.colors, 'personas'));
+  const fidelity = renderFidelityTable(summary.items ?? [], opts.colors);
+  if (fidelity.length > 0) out.push('', ...fidelity);
   if (summary.rounds.some((r) => r.round > 0)) {
     out.push(
       '',

@@ -4,6 +4,7 @@ import { formatOptimalK } from './formatOptimalK.js';
 import { renderBatterySummary } from './renderBatterySummary.js';
 import { renderConductSummary } from './renderConductSummary.js';
 import { renderEffectSizes } from './renderEffectSizes.js';
+import { renderFidelity } from './renderFidelity.js';
 import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { renderStopping } from './renderStopping.js';
@@ -124,6 +125,7 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
   }
   if (summary.intensityTrends && summary.intensityTrends.length > 0)
     out.push('', renderIntensityTrends(summary.intensityTrends, colors));
+  if (summary.fidelity) out.push('', ...renderFidelity(summary.fidelity, colors));
   if (summary.conduct) out.push('', ...renderConductSummary(summary.conduct, colors));
   if (opts.dir) out.push('', colors.dim(`stored in ${opts.dir}`));
   return `${out.join('\n')}\n`;

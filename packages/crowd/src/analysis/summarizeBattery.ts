@@ -1,5 +1,6 @@
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import { type CrossItemAnalysis, crossItemRanking } from './crossItemRanking.js';
+import type { HumanFidelity } from './humanFidelity.js';
 import type { IntensityTrend } from './intensityTrends.js';
 import { leaveOneItemOutCue } from './leaveOneItemOutCue.js';
 import { personaSkill, type SkillSummary } from './personaSkill.js';
@@ -27,6 +28,8 @@ export interface ItemSummary {
   summary: EstimateSummary | null;
   /** The dose-response of an intensity sweep over this item's answers (added by `summarizeRun`). */
   intensityTrends?: IntensityTrend[];
+  /** How these answers compare with the item's human crowd, when it has one (added by the caller). */
+  fidelity?: HumanFidelity;
   /** The conduct check over this item's answers (added by `summarizeRun`). */
   conduct?: ConductSummary;
 }

@@ -137,6 +137,7 @@ describe('batch export, an external runner, and import', () => {
       descriptor: d,
       personas: crowdOf(d).personas,
       records: imported.records,
+      task: taskOf(d),
       options: { subsets: 20 },
     });
     expect(withoutTiming(summary)).toEqual(withoutTiming(live.summary));
@@ -171,6 +172,7 @@ describe('batch export, an external runner, and import', () => {
       descriptor: d,
       personas: crowdOf(d).personas,
       records: stored,
+      task: taskOf(d),
       options: { subsets: 20 },
     });
     expect(withoutTiming(summary)).toEqual(withoutTiming(live.summary));
@@ -193,6 +195,7 @@ describe('batch export, an external runner, and import', () => {
       descriptor: d,
       personas: crowdOf(d).personas,
       records: imported.records,
+      task: taskOf(d),
       options: { subsets: 20 },
     });
     expect(withoutTiming(summary)).toEqual(withoutTiming(live.summary));

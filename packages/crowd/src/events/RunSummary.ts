@@ -1,4 +1,5 @@
 import type { CrossItemAnalysis } from '../analysis/crossItemRanking.js';
+import type { HumanFidelity } from '../analysis/humanFidelity.js';
 import type { IntensityTrend } from '../analysis/intensityTrends.js';
 import type { SkillSummary } from '../analysis/personaSkill.js';
 import type { ItemSummary } from '../analysis/summarizeBattery.js';
@@ -103,6 +104,8 @@ export interface RunSummary extends Partial<EstimateSummary> {
   stopping?: StoppingSummary;
   /** A battery's items, in battery order. */
   items?: ItemSummary[];
+  /** A single question's answers against its human crowd, when the task has one. */
+  fidelity?: HumanFidelity;
   /** A battery's strategies compared across its items. */
   crossItem?: CrossItemAnalysis;
   /** A battery's personas: skill across items, its reliability and its breakdown by group. */

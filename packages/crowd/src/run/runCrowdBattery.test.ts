@@ -177,9 +177,12 @@ describe('runCrowd on a battery', () => {
       descriptor: descriptor(lorenz, { rounds: 2, influence: { kind: 'neighbours', neighbours: 3 } }),
       personas,
       records: [...all].reverse(),
+      task: lorenz,
       options: { subsets: 10 },
     });
     expect(stable(rebuilt)).toEqual(stable(summaryOf(whole)));
+    // Fidelity compares each item's round-0 answers with its human crowd (Lorenz E1, 144 subjects).
+    expect(summaryOf(whole).items?.map((i) => i.fidelity?.human.n)).toEqual(lorenz.items.map(() => 144));
     expect(() =>
       summarizeRecords({
         descriptor: descriptor(lorenz),

@@ -1,10 +1,12 @@
-import type { Task } from '@emocrowd/agents';
+import { type Task, taskItems } from '@emocrowd/agents';
+import { type HumanFidelity, humanFidelity } from '../analysis/humanFidelity.js';
 import { type IntensityTrend, intensityTrends } from '../analysis/intensityTrends.js';
 import { type BatteryItem, summarizeBattery } from '../analysis/summarizeBattery.js';
 import { type ConductRow, summarizeConduct } from '../analysis/summarizeConduct.js';
 import { type SummaryOptions, summarizeEstimates } from '../analysis/summarizeEstimates.js';
 import { descriptorItems, isBatteryDescriptor, type RunDescriptor } from '../events/RunDescriptor.js';
 import type { RoundStats, RunCounts, RunSummary, RunUsage } from '../events/RunSummary.js';
+import type { DataTable } from '../import/DataTable.js';
 import type { StoppingSummary } from '../stopping/PrecisionStop.js';
 import type { PersonaList } from './PersonaList.js';
 import type { RoundState } from './RoundState.js';
@@ -44,8 +46,12 @@ export interface RunSummaryOptions {
  * When personas were given at least two intensities of one emotion scale (a BEAM spectrum, a
  * Plutchik spoke, a GoEmotions label), the summary (or each item's) adds `intensityTrends`.
  *
- * @param input.task - the task asked (default: none; it will carry what the descriptor does not,
- *   such as each item's human crowd)
+ * When the task's question (or a battery's item) has a human crowd, `fidelity` compares the
+ * run's independent answers (round 0) with it (`humanFidelity`): the human data sets hold the
+ * humans' first, independent estimates.
+ *
+ * @param input.task - the task asked: what the descriptor does not hold (each item's human crowd);
+ *   without it there is no fidelity
  */
 export function summarizeRun(input: {
   descriptor: RunDescriptor;
@@ -109,6 +115,21 @@ export function summarizeRun(input: {
     ...(options.strategyOptions ? { strategyOptions: options.strategyOptions } : {}),
   });
 
+  const humans = new Map(input.task ? taskItems(input.task).map((item) => [item.id, item.humanData]) : []);
+  const tables = new Map<string, DataTable>();
+  const fidelityOf = (i: number): HumanFidelity | undefined => {
+    const item = items[i];
+    const human = item ? humans.get(item.id) : undefined;
+    if (!item || !human) return undefined;
+    const { values } = roundSample(rounds.states[0]?.[i], personas).sample;
+    if (values.length === 0) return undefined;
+    return humanFidelity(values, human, item.truth, {
+      seed: battery ? `${descriptor.seed}:${item.id}` : descriptor.seed,
+      resamples: options.bootstrap ?? 500,
+      tables,
+    });
+  };
+
   const trendsOf = (values: readonly number[], truth: number, scales: IntensityScales, seed: string) =>
     intensityTrends(values, truth, scales.levels, {
       by: scales.scales,
@@ -141,10 +162,12 @@ export function summarizeRun(input: {
       const seed = `${descriptor.seed}:${summary.id}`;
       const trends = trendsOf(sample.values, summary.truth, scales, seed);
       const conductSummary = conductOf(conduct, summary.truth, seed);
+      const fidelity = fidelityOf(i);
       return {
         ...summary,
         ...(trends.length > 0 ? { intensityTrends: trends } : {}),
         ...(conductSummary ? { conduct: conductSummary } : {}),
+        ...(fidelity ? { fidelity } : {}),
       };
     });
     return { ...summaryBase, ...report, items: withTrends };
@@ -158,11 +181,13 @@ export function summarizeRun(input: {
   const hasGroups = Object.keys(sample.groups ?? {}).length > 0;
   const trends: IntensityTrend[] = trendsOf(sample.values, truth, scales, String(descriptor.seed));
   const conductSummary = conductOf(conduct, truth, String(descriptor.seed));
+  const fidelity = fidelityOf(0);
   return {
     ...summaryBase,
     ...summarizeEstimates(sample, truth, estimateOptions(sample.values.length, hasGroups)),
     ...(trends.length > 0 ? { intensityTrends: trends } : {}),
     ...(conductSummary ? { conduct: conductSummary } : {}),
+    ...(fidelity ? { fidelity } : {}),
   };
 }
 
