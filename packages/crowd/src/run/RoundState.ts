@@ -1,6 +1,6 @@
 import type { CrowdSnapshot } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
-import { median } from '../stats/median.js';
+import { RunningMedian } from '../stats/RunningMedian.js';
 
 /** Status codes of a stored slot (0 = empty). */
 const STATUS_CODES: readonly ResponseRecord['status'][] = ['ok', 'unparsed', 'failed'];
@@ -39,7 +39,8 @@ export class RoundState {
   private positives = 0;
   private answered = 0;
   private failed = 0;
-  private estimates: number[] = [];
+  /** The median of the answered estimates, kept as they arrive (a snapshot reads it in O(1)). */
+  private readonly runningMedian = new RunningMedian();
   private readonly tokens = { prompt: 0, completion: 0, modelPrompt: 0, modelCompletion: 0 };
 
   constructor(round: number, total: number) {
@@ -66,7 +67,7 @@ export class RoundState {
     if (record.status === 'ok' && record.estimate !== undefined) {
       this.answered++;
       this.sum += record.estimate;
-      this.estimates.push(record.estimate);
+      this.runningMedian.add(record.estimate);
       if (record.estimate > 0) {
         this.logSum += Math.log(record.estimate);
         this.positives++;
@@ -161,7 +162,7 @@ export class RoundState {
     return this.stored;
   }
 
-  /** Running aggregates: O(1) for the means, O(n) selection for the median. */
+  /** Running aggregates: O(1) for the means, O(1) for the running median. */
   snapshot(): CrowdSnapshot {
     return {
       round: this.round,
@@ -170,7 +171,7 @@ export class RoundState {
       total: this.total,
       aggregates: {
         mean: this.answered > 0 ? this.sum / this.answered : Number.NaN,
-        median: this.answered > 0 ? median(this.estimates) : Number.NaN,
+        median: this.runningMedian.value(),
         geometricMean: this.positives > 0 ? Math.exp(this.logSum / this.positives) : Number.NaN,
       },
     };
