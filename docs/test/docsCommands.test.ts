@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,8 @@ import { runCli } from '../../packages/cli/src/testing/runCli.js';
  *   `emocrowd ARGS --help` must exit 0, which fails for an unknown command or flag and for a value
  *   that is not a number, out of range or not among the choices.
  * - Blocks whose info string names a file (```yaml file=marbles.yaml) are written to that file in
- *   the document's directory before its commands run.
+ *   the document's directory before its commands run; the repository's `studies/` directory is
+ *   there too, as in a checkout.
  * - Other lines (npm, ollama, pip, curl, python3, vllm) are not run; the test reports them skipped.
  * - docs/cli.md is generated from the command definitions, whose examples reference files a reader
  *   would have; README.md (the repository's front page) likewise: both are checked to parse only.
@@ -30,6 +31,13 @@ const PARSE_ONLY: Readonly<Record<string, string>> = {
   'docs/cli.md': 'generated: examples from the command definitions name files a reader would have',
   'README.md': 'front page: its examples name files and servers a reader would have',
   'docs/guides/fine-tune.md': 'needs GoEmotions downloaded, a CUDA GPU and Ollama throughout',
+};
+
+/** Documents whose commands take longer than the default 30 s, with their limit in ms. */
+const SLOW_DOCUMENTS: Readonly<Record<string, number>> = {
+  // The paper rehearsal: six cells of 269 personas, 1,000 subset permutations, 42 tests.
+  'docs/guides/reproduce-the-paper.md': 400_000,
+  'docs/guides/studies.md': 200_000,
 };
 
 interface DocCommand {
@@ -209,6 +217,7 @@ describe('commands shown in the docs', () => {
         writeFileSync(path, file.text);
       }
       mkdirSync(cwd, { recursive: true });
+      cpSync(join(REPO, 'studies'), join(cwd, 'studies'), { recursive: true });
       for (const command of parsed.commands) {
         const shown = `${document}:${command.line}: emocrowd ${command.args.join(' ')}`;
         if (command.mode === 'parse') {
@@ -221,6 +230,6 @@ describe('commands shown in the docs', () => {
         if (command.expectCode === 2) expect(stderr.trimEnd().split('\n'), shown).toHaveLength(1);
         if (command.stdoutTo) writeFileSync(join(cwd, command.stdoutTo), stdout);
       }
-    });
+    }, SLOW_DOCUMENTS[document] ?? 30_000);
   }
 });

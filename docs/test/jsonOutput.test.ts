@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -246,5 +246,55 @@ describe('docs/json-output.md, analyze --rounds --json', () => {
     expect(report.roundEffectTests).toHaveLength(2);
     for (const test of report.roundEffectTests)
       expectDocumented('### Round report: `roundEffectTests[]`', test, 'all-optional-present');
+  });
+});
+
+describe('docs/json-output.md, emocrowd study report --json and study.json', () => {
+  const STUDY = `name: doc-study
+description: Two conditions, paired, and a cell of another seed, unpaired.
+task: fargo-seattle
+personas: 80
+subsets: 5
+strategies: [mean, median]
+cells:
+  - { name: emotion, condition: emotion, seed: 42 }
+  - { name: social, condition: social, seed: 42 }
+  - { name: other-seed, condition: social, seed: 7 }
+contrasts:
+  - { name: paired, a: emotion, b: social }
+  - { name: unpaired, of: seed, a: 7, b: 42, at: { condition: social } }
+report: { bootstrap: 200, permutations: 200 }
+`;
+
+  it('lists exactly the keys of the report, its study, settings, cells, contrasts and metrics', async () => {
+    writeFileSync(join(dir, 'doc-study.yaml'), STUDY);
+    const ran = await runCli(['study', 'run', 'doc-study.yaml', '--scale', '1/2', '--out', 'runs/study', '--quiet'], { cwd: dir });
+    expect(ran.code, ran.stderr).toBe(0);
+    const { code, stdout, stderr } = await runCli(['study', 'report', 'runs/study', '--json'], { cwd: dir });
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout) as Record<string, unknown> & {
+      study: unknown;
+      settings: unknown;
+      cells: Record<string, unknown>[];
+      contrasts: (Record<string, unknown> & { metrics: Record<string, unknown>; pairing: unknown; histogram: unknown })[];
+    };
+    expectDocumented('### Study report: top-level keys', report, 'all-optional-present');
+    expectDocumented('### Study report: `study`', report.study, 'all-optional-present', ['shard']);
+    expectDocumented('### Study report: `settings`', report.settings, 'all-optional-present');
+    for (const cell of report.cells) expectDocumented('### Study report: `cells[]`', cell, 'all-optional-present');
+    expect(report.contrasts.map((c) => c.name)).toEqual(['paired', 'unpaired']);
+    for (const contrast of report.contrasts) {
+      expectDocumented('### Study report: `contrasts[]`', contrast, 'optional-may-miss');
+      expectDocumented('### Study report: `contrasts[].pairing`', contrast.pairing, 'optional-may-miss');
+      expectDocumented('### Study report: `contrasts[].histogram`', contrast.histogram, 'all-optional-present');
+      expect(Object.keys(contrast.metrics)).toEqual(['absError.mean', 'absError.median', 'meanAbsLogRatio', 'dispersion']);
+      for (const metric of Object.values(contrast.metrics))
+        expectDocumented('### Study report: `contrasts[].metrics.<metric>`', metric, 'all-optional-present');
+    }
+    expectDocumented('### Study report: `contrasts[]`', report.contrasts[1], 'all-optional-present', ['item']);
+
+    const manifest = JSON.parse(readFileSync(join(dir, 'runs', 'study', 'study.json'), 'utf8')) as Record<string, unknown>;
+    expectDocumented('## `study.json`', manifest, 'all-optional-present', ['shard']);
+    expectDocumented('### `study.json`: `design`', manifest.design, 'all-optional-present');
   });
 });

@@ -9,6 +9,7 @@ import { OpenView } from './views/OpenView.js';
 import { ReviewView } from './views/ReviewView.js';
 import { RoundsView } from './views/RoundsView.js';
 import { RunPanel } from './views/RunPanel.js';
+import { StudyView } from './views/StudyView.js';
 import type { View } from './views/View.js';
 
 /**
@@ -40,6 +41,7 @@ export class App {
       new CompareView(),
       new BreakdownView(),
       new RoundsView(),
+      new StudyView(),
       new ReviewView(),
       open,
     ];

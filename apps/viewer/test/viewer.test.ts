@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ResponseRecord, RunDescriptor, RunSummary } from '@emocrowd/crowd';
+import { type ResponseRecord, type RunDescriptor, type RunSummary, type StudyListing, type StudyReport, studyFigures } from '@emocrowd/crowd';
 import { crowdDataPath } from '@emocrowd/data';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../packages/cli/src/testing/runCli.js';
 import { type ServeFixture, startServeFixture } from './serveFixture.js';
 
 const VIEWER = fileURLToPath(new URL('..', import.meta.url));
@@ -281,5 +282,88 @@ describe('the viewer in a real browser', () => {
     await page.getByTestId('tab-open').click();
     await page.screenshot({ path: join(SHOTS, 'open.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the Study view in a real browser', () => {
+  const STUDY = `name: conditions
+seed: 42
+task: fargo-seattle
+personas: 120
+subsets: 20
+strategies: [mean, median]
+factors:
+  condition: [emotion, social]
+contrasts:
+  - { name: emotion-minus-social, of: condition, a: emotion, b: social }
+report: { bootstrap: 200, permutations: 200 }
+`;
+  let fx: ServeFixture;
+  let browser: Browser;
+  let page: Page;
+  let work: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    mkdirSync(SHOTS, { recursive: true });
+    fx = await startServeFixture();
+    work = mkdtempSync(join(tmpdir(), 'emocrowd-study-view-'));
+    writeFileSync(join(work, 'study.yaml'), STUDY);
+    const ran = await runCli(['study', 'run', 'study.yaml', '--out', join(fx.runsDir, 'conditions'), '--quiet'], { cwd: work });
+    expect(ran.code, ran.stderr).toBe(0);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await fx?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('lists the study and draws the report the server computes, with the HTML report\'s very figures', async () => {
+    const listed = (await (await fetch(fx.url('/api/studies'))).json()) as { studies: StudyListing[] };
+    expect(listed.studies).toMatchObject([{ id: 'conditions', name: 'conditions', cells: 2, complete: 2, contrasts: 1 }]);
+    const report = (await (await fetch(fx.url('/api/studies/conditions'))).json()) as StudyReport;
+    expect(report.contrasts.map((c) => c.name)).toEqual(['emotion-minus-social']);
+
+    await page.goto(`${fx.server.url}#study`);
+    await page.getByTestId('study-title').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('study-select').inputValue()).toBe('conditions');
+    const cells = await page.locator('[data-testid="study-cells"] tbody tr td:first-child').allTextContents();
+    expect(cells).toEqual(['emotion', 'social']);
+    const metricRows = await page.locator('[data-testid="study-metrics"] tbody tr td:first-child').allTextContents();
+    expect(metricRows).toEqual(Object.keys(report.contrasts[0]?.metrics ?? {}));
+
+    // The same SVG the HTML report embeds: drawn from the same report by the same function.
+    const expected = studyFigures(report);
+    const forest = page.locator('[data-testid="study-forest"] svg[data-figure="forest"]');
+    expect(await forest.count()).toBe(expected.forest.length);
+    const shownForest = await forest.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(shownForest).toEqual(expected.forest.map((f) => /aria-label="([^"]*)"/.exec(f.svg)?.[1]));
+    for (const figure of ['histogram', 'subsets-accuracy', 'subsets-error']) {
+      const svg = page.locator(`.study-contrast svg[data-figure="${figure}"]`);
+      expect(await svg.count(), figure).toBe(1);
+      const box = await svg.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(300);
+    }
+    const bars = await page
+      .locator('.study-contrast svg[data-figure="histogram"] path.cell-a')
+      .getAttribute('d');
+    expect(bars).toBe(/class="cell-a" d="([^"]*)"/.exec(expected.contrasts[0]?.histogram ?? '')?.[1]);
+    await page.screenshot({ path: join(SHOTS, 'study.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('answers 404 for a study that is not in the store and 400 for a path', async () => {
+    const missing = await fetch(fx.url('/api/studies/nothing-here'));
+    expect(missing.status).toBe(404);
+    const path = await fetch(fx.url('/api/studies/..%2F..%2Fetc'));
+    expect(path.status).toBe(400);
   });
 });

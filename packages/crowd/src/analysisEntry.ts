@@ -95,6 +95,8 @@ export type {
   ServeApi,
   ServeRoute,
   ServeStreams,
+  StudyListing,
+  StudyParams,
   ViewerOptions,
 } from './api/ServeApi.js';
 export { apiPath } from './api/ServeApi.js';
@@ -180,6 +182,8 @@ export { chiSquareTest } from './stats/chiSquareTest.js';
 export type { KappaOptions, KappaResult } from './stats/cohenKappa.js';
 export { cohenKappa } from './stats/cohenKappa.js';
 export { densityMode } from './stats/densityMode.js';
+export type { DifferenceTest, DifferenceTestOptions } from './stats/differenceTest.js';
+export { differenceTest } from './stats/differenceTest.js';
 export type { VarianceExplained } from './stats/etaSquared.js';
 export { etaSquared } from './stats/etaSquared.js';
 export type { FisherExactTest } from './stats/fisherExactTest.js';
@@ -208,6 +212,8 @@ export { silvermanBandwidth } from './stats/silvermanBandwidth.js';
 export type { RankCorrelation, SpearmanOptions } from './stats/spearman.js';
 export { SPEARMAN_EXACT_MAX, SPEARMAN_PERMUTATION_MAX, spearman } from './stats/spearman.js';
 export { spearmanBrown } from './stats/spearmanBrown.js';
+export type { StandardizedDifference } from './stats/standardizedDifference.js';
+export { standardizedDifference } from './stats/standardizedDifference.js';
 export { subsetSample } from './stats/subsetSample.js';
 export { trimCount } from './stats/trimCount.js';
 export { trimmedMean } from './stats/trimmedMean.js';
@@ -245,3 +251,26 @@ export { selectCrowdStrategy } from './strategies/selectCrowdStrategy.js';
 export { getStrategy, resolveStrategies, strategies, strategyNames } from './strategies/strategies.js';
 export { trimmedMeanStrategy } from './strategies/trimmedMeanStrategy.js';
 export { winsorizedMeanStrategy } from './strategies/winsorizedMeanStrategy.js';
+export type { ContrastHistogram } from './study/contrastHistogram.js';
+export type { ContrastEffectSize, ContrastMetric } from './study/contrastMetrics.js';
+export { contrastForestSvg } from './study/figures/contrastForestSvg.js';
+export { contrastHistogramSvg } from './study/figures/contrastHistogramSvg.js';
+export type { ContrastFigures, StudyFigures } from './study/figures/studyFigures.js';
+export { studyFigures } from './study/figures/studyFigures.js';
+export type { SubsetCurveSeries, SubsetMeasure } from './study/figures/subsetCurvesSvg.js';
+export { subsetCurvesSvg } from './study/figures/subsetCurvesSvg.js';
+export {
+  escapeMarkup,
+  FIGURE_COLORS,
+  formatFigureNumber,
+  linearTicks,
+  logTicks,
+} from './study/figures/svgMarkup.js';
+export type { StudyFactor, StudyLevel } from './study/StudyDesign.js';
+export type {
+  StudyCellSummary,
+  StudyPairing,
+  StudyReport,
+  StudyReportCell,
+  StudyReportContrast,
+} from './study/StudyReport.js';

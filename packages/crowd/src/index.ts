@@ -37,8 +37,10 @@ export { humanCrowdPath, loadHumanCrowd } from './import/loadHumanCrowd.js';
 export type { SocialInfluenceOptions } from './influence/SocialInfluence.js';
 export { SocialInfluence } from './influence/SocialInfluence.js';
 export { snapshotEvery } from './operators/snapshotEvery.js';
+export { lastAnswered } from './run/lastAnswered.js';
 export type { PersonaList } from './run/PersonaList.js';
 export { personaListOf } from './run/PersonaList.js';
+export { placeRecords } from './run/placeRecords.js';
 export { RunRounds } from './run/RunRounds.js';
 export type { RoundSample } from './run/roundSample.js';
 export { roundSample } from './run/roundSample.js';
@@ -76,19 +78,26 @@ export { describeNetwork, loadNetwork, readRunNetwork, writeRunNetwork } from '.
 export { storeAnswers } from './store/storeAnswers.js';
 export { writeJsonAtomic } from './store/writeJsonAtomic.js';
 export { applyStudyOverrides } from './study/applyStudyOverrides.js';
+export type { StudyCellInput, StudyReportOverrides } from './study/buildStudyReport.js';
+export { buildStudyReport } from './study/buildStudyReport.js';
+export type { CellItemSample } from './study/cellSamples.js';
+export { cellSamples } from './study/cellSamples.js';
+export { contrastHistogram, HISTOGRAM_BINS } from './study/contrastHistogram.js';
+export type { ContrastMetricsOptions } from './study/contrastMetrics.js';
+export { contrastMetrics } from './study/contrastMetrics.js';
 export { describeStudyDifference } from './study/describeStudyDifference.js';
 export { designStudy, STUDY_REPORT_DEFAULTS } from './study/designStudy.js';
 export { levelName } from './study/levelName.js';
 export { loadStudyFile } from './study/loadStudyFile.js';
 export { openStudyDir } from './study/openStudyDir.js';
+export type { CellPairing } from './study/pairCells.js';
+export { pairCells } from './study/pairCells.js';
 export { parseScale } from './study/parseScale.js';
 export { readStudy } from './study/readStudy.js';
 export type {
   StudyCell,
   StudyContrast,
   StudyDesign,
-  StudyFactor,
-  StudyLevel,
   StudyReportOptions,
 } from './study/StudyDesign.js';
 export type { StudyFile, StudyFileContrast } from './study/StudyFile.js';

@@ -9,6 +9,8 @@ import {
   type RunStartBody,
   type ServeApi,
   type ServeRoute,
+  type StudyListing,
+  type StudyReport,
   type ViewerOptions,
 } from '@emocrowd/crowd/analysis';
 
@@ -49,6 +51,10 @@ export const api = {
   /** Starts a run; resolves with its id. */
   start: (body: RunStartBody): Promise<ServeApi['POST /api/runs']['response']> =>
     call('POST /api/runs', {}, body),
+  /** Study directories in the store, newest first. */
+  studies: async (): Promise<StudyListing[]> => (await call('GET /api/studies', {})).studies,
+  /** One study's report, as `emocrowd study report --json` gives it. */
+  study: (id: string): Promise<StudyReport> => call('GET /api/studies/:id', { id }),
   /** The review of a run's conduct verdicts (written on first use). */
   review: (id: string): Promise<ReviewInfo> => call('GET /api/runs/:id/review', { id }),
   /** Saves a reviewer's decisions; resolves with the review as stored. */

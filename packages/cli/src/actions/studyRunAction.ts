@@ -3,7 +3,8 @@ import type { CommandContext } from '../command/defineCommand.js';
 import type { studyRunFlags } from '../commands/studyRun.js';
 import { colorsFor } from '../output/colors.js';
 import { backendSettings } from '../run/backendSettings.js';
-import { renderStudyCells } from '../study/renderStudyCells.js';
+import { readStudyReport } from '../study/readStudyReport.js';
+import { renderStudyReport } from '../study/renderStudyReport.js';
 import { resolveStudy } from '../study/resolveStudy.js';
 import { runStudy } from '../study/runStudy.js';
 
@@ -38,20 +39,9 @@ export async function studyRunAction({
     );
     return 130;
   }
-  if (flags.json) {
-    // The results without wall-clock timing, so a study that was stopped and continued prints
-    // exactly what an uninterrupted one prints.
-    const cells = outcomes.map((o) => {
-      const { timing: _timing, ...summary } = o.summary ?? { timing: undefined };
-      return {
-        name: o.cell.name,
-        factors: o.cell.factors,
-        runDir: o.cell.name,
-        summary: o.summary ? summary : null,
-      };
-    });
-    io.stdout.write(`${JSON.stringify({ study: study.design.name, cells }, null, 2)}\n`);
-  } else
-    io.stdout.write(renderStudyCells(outcomes, { colors: colorsFor(io.stdout, io.env), dir: study.dir }));
+  // The report of every cell of the study (not only those --cells ran now), as study report gives it.
+  const { report } = readStudyReport(study.dir, io.cwd);
+  if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stdout.write(renderStudyReport(report, { colors: colorsFor(io.stdout, io.env), dir: study.dir }));
   return 0;
 }

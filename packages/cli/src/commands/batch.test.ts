@@ -358,6 +358,55 @@ describe('emocrowd batch submit, status and fetch against /v1/batches', () => {
     expect(nothing.stderr).toMatch(/nothing to submit/);
   });
 
+  it("imports a batch's error file as failed answers and asks them again with --include-failed, to the online summary", async () => {
+    const online = await cli([...run(12), '--out', 'errfile-online', '--quiet']);
+    expect(online.code, online.stderr).toBe(0);
+    const made = await cli([...run(12), '--out', 'errfile', '--batch-out', 'errfile.jsonl', '--quiet']);
+    expect(made.code, made.stderr).toBe(0);
+    server.failNext(2, 'server-error');
+    const first = await cli([
+      'batch',
+      'submit',
+      'errfile',
+      '--host',
+      server.url,
+      '--wait',
+      '--poll-interval',
+      '10',
+    ]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/imported 12 answers of round 0 \(10 ok, 0 unparsed, 2 failed\)/);
+    expect(first.stderr).toMatch(/2 requests of round 0 failed:/);
+    expect(first.stderr).toContain('emocrowd batch export errfile --include-failed');
+    const ledger = JSON.parse(readFileSync(join(root, 'errfile', 'batch', 'batches.json'), 'utf8'));
+    expect(readdirSync(join(root, 'errfile', 'batch')).filter((f) => f.includes('errors'))).toHaveLength(1);
+    expect(ledger.exports[0].files[0].errorFileId).toMatch(/^file-/);
+    const failed = readFileSync(join(root, 'errfile', 'responses.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((r) => r.status === 'failed');
+    expect(failed).toHaveLength(2);
+    expect(summaryOf('errfile')).not.toEqual(summaryOf('errfile-online'));
+
+    const again = await cli([
+      'batch',
+      'submit',
+      'errfile',
+      '--host',
+      server.url,
+      '--include-failed',
+      '--wait',
+      '--poll-interval',
+      '10',
+    ]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(
+      /imported 2 answers of round 0 \(\d+ ok, \d+ unparsed, 0 failed; 2 failures replaced\)/,
+    );
+    expect(summaryOf('errfile')).toEqual(summaryOf('errfile-online'));
+  });
+
   it('submit without --wait, then status and fetch; an interrupted upload or creation is found on the server, not repeated', async () => {
     const made = await cli([...run(15), '--out', 'steps', '--batch-out', 'steps.jsonl', '--quiet']);
     expect(made.code, made.stderr).toBe(0);

@@ -11,6 +11,7 @@ import { resolveRunDir } from './resolveRunDir.js';
 import { parseRunStart } from './runStartSchema.js';
 import type { ServedRun, ServeRunStore } from './ServeRunStore.js';
 import { streamLiveRun, streamStoredRun } from './streamRun.js';
+import { listStudies, studyReportOf } from './studyRoutes.js';
 
 /** What the route handlers share: the store, the runs this server executes, the streams it has open. */
 export interface ApiContext {
@@ -68,6 +69,14 @@ export function apiRoutes(ctx: ApiContext): RouteTable {
       run.stop();
       return { status: 202, body: { runId: params.id, status: run.status } };
     }),
+    'GET /api/studies': json(async () => ({
+      status: 200,
+      body: { studies: await listStudies(ctx.runsDir) },
+    })),
+    'GET /api/studies/:id': json(async ({ params }) => ({
+      status: 200,
+      body: studyReportOf(ctx.runsDir, params.id),
+    })),
     'GET /api/runs/:id/events': stream(async ({ params, request, response }) => {
       const run = ctx.live.get(runDir(ctx, params.id).id);
       if (run) return streamLiveRun(run, ctx.openStream(response), request);

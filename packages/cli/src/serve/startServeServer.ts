@@ -55,7 +55,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
  * The API is the contract `ServeApi` / `ServeStreams` of `@emocrowd/crowd`, served by the route
  * table of `apiRoutes`: `GET /api/options`; `GET /api/runs`; `POST /api/runs` (a
  * `RunStartBody`, 201 with the run id); `POST /api/runs/:id/stop`; `GET /api/runs/:id`
- * (descriptor, summary, status); `GET /api/runs/:id/responses`; `GET /api/runs/:id/events` (SSE:
+ * (descriptor, summary, status); `GET /api/runs/:id/responses`; `GET /api/studies` and `GET /api/studies/:id` (the study
+ * directories of the store and one's report); `GET /api/runs/:id/events` (SSE:
  * a live run replays what happened so far from its responses.jsonl, then streams; a finished run
  * is replayed from the store; `end` follows `runCompleted`, then the stream closes). Anything
  * else is a file of the viewer. Memory per live run is bounded (`LiveRun`): answers are never

@@ -14,6 +14,7 @@ factors:
   model: [synthetic]
 contrasts:
   - { name: emotion-minus-social, of: condition, a: emotion, b: social }
+report: { bootstrap: 200, permutations: 200 }
 `;
 
 let cwd = '';
@@ -37,7 +38,8 @@ describe('emocrowd study run', () => {
     expect(code, stderr).toBe(0);
     const dir = join(cwd, 'runs', 'emotion-vs-social');
     expect(readdirSync(dir).sort()).toEqual(['emotion', 'social', 'study.json']);
-    expect(stdout).toMatch(/emotion\s+emotion\s+synthetic\s+\d+/);
+    expect(stdout).toMatch(/emotion\s+emotion\s+\d+/);
+    expect(stdout).toContain('emotion-minus-social: emotion - social, paired by persona');
     expect(stderr).toContain('cell emotion (1/2): ');
     const study = JSON.parse(readFileSync(join(dir, 'study.json'), 'utf8'));
     expect(study.design.cells.map((c: { name: string }) => c.name)).toEqual(['emotion', 'social']);
@@ -159,6 +161,116 @@ describe('emocrowd study run', () => {
       expect(stderr).toMatch(message);
     });
   }
+});
+
+describe('emocrowd study run --shard and study merge', () => {
+  it('runs each shard of every cell apart, and the merged study reports what the whole study does', async () => {
+    const whole = await cli(['study', 'run', 'study.yaml', '--out', 'runs/whole', '--quiet', '--json']);
+    expect(whole.code, whole.stderr).toBe(0);
+    for (const shard of ['1/2', '2/2']) {
+      const part = await cli(['study', 'run', 'study.yaml', '--shard', shard, '--quiet']);
+      expect(part.code, part.stderr).toBe(0);
+    }
+    expect(readdirSync(join(cwd, 'runs')).filter((d) => d.includes('-shard'))).toEqual([
+      'emotion-vs-social-shard1of2',
+      'emotion-vs-social-shard2of2',
+    ]);
+    expect(indices(join(cwd, 'runs', 'emotion-vs-social-shard1of2', 'emotion'))).toHaveLength(30);
+    const merged = await cli([
+      'study',
+      'merge',
+      'runs/emotion-vs-social-shard1of2',
+      'runs/emotion-vs-social-shard2of2',
+      '--out',
+      'runs/merged',
+      '--json',
+      '--quiet',
+    ]);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(JSON.parse(merged.stdout)).toEqual(JSON.parse(whole.stdout));
+  });
+
+  it('refuses to merge different studies or one shard with itself as the output', async () => {
+    const unsharded = await cli([
+      'study',
+      'merge',
+      'runs/emotion-vs-social-shard1of2',
+      'runs/partial',
+      '--out',
+      'runs/bad',
+    ]);
+    expect(unsharded.code).toBe(2);
+    expect(unsharded.stderr.trim()).toBe(
+      'emocrowd: study merge: runs/partial is a shard of 1 where runs/emotion-vs-social-shard1of2 is one of 2; merge shards of one split',
+    );
+    const emotional = await cli([
+      'study',
+      'run',
+      'study.yaml',
+      '--shard',
+      '2/2',
+      '--set',
+      'model.synthetic=synthetic:emotional',
+      '--out',
+      'runs/emotional-2',
+      '--quiet',
+    ]);
+    expect(emotional.code, emotional.stderr).toBe(0);
+    const other = await cli([
+      'study',
+      'merge',
+      'runs/emotion-vs-social-shard1of2',
+      'runs/emotional-2',
+      '--out',
+      'runs/bad',
+    ]);
+    expect(other.code).toBe(2);
+    expect(other.stderr.trim()).toBe(
+      'emocrowd: study merge: runs/emotional-2 is not a shard of the study in runs/emotion-vs-social-shard1of2 (cell emotion: model is "synthetic:emotional" in runs/emotional-2, "synthetic" in runs/emotion-vs-social-shard1of2)',
+    );
+    const self = await cli(['study', 'merge', 'runs/merged', 'runs/whole', '--out', 'runs/merged']);
+    expect(self.code).toBe(2);
+    expect(self.stderr).toContain('is one of the studies to merge');
+  });
+});
+
+describe('emocrowd study report', () => {
+  it('refuses what is not a study directory, and unknown strategies', async () => {
+    const notStudy = await cli(['study', 'report', 'runs/whole/emotion']);
+    expect(notStudy.code).toBe(2);
+    expect(notStudy.stderr).toMatch(
+      /is not a study directory \(no study.json\); run emocrowd study run FILE --out/,
+    );
+    const strategy = await cli(['study', 'report', 'runs/whole', '--strategies', 'mean,magic']);
+    expect(strategy.code).toBe(2);
+    expect(strategy.stderr).toMatch(/^emocrowd: --strategies: unknown strategy magic; known: mean, median/);
+  });
+
+  it('reports a study whose cells are not all run: what is there, and which contrasts wait', async () => {
+    const out = 'runs/half';
+    const ran = await cli([
+      'study',
+      'run',
+      'study.yaml',
+      '--out',
+      out,
+      '--cells',
+      'emotion',
+      '--quiet',
+      '--json',
+    ]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const report = JSON.parse(ran.stdout);
+    expect(report.cells.map((c: { state: string }) => c.state)).toEqual(['complete', 'missing']);
+    expect(report.contrasts[0]).toMatchObject({
+      pairing: null,
+      metrics: {},
+      notes: ['not computed: cell social is not complete'],
+    });
+    expect(report.notes).toEqual([
+      'cells not complete: social (missing); run emocrowd study run again to finish them',
+    ]);
+  });
 });
 
 describe('emocrowd study plan', () => {

@@ -23,6 +23,7 @@ factors:
   model: [synthetic]
 contrasts:
   - { name: emotion-minus-social, of: condition, a: emotion, b: social }
+report: { strategies: [mean, median], bootstrap: 200, permutations: 200 }
 `;
 const CELLS = ['emotion', 'social'];
 const PER_CELL = 2000;
@@ -119,7 +120,7 @@ describe('emocrowd study run: kill -9 and run again (real processes)', () => {
   });
 
   it(
-    'after kill -9 midway, the same command asks only what is missing and ends with the same results',
+    'after kill -9 midway, the same command asks only what is missing and ends with the same report',
     async () => {
       const dir = join(root, 'killed', 'study');
       const { child, exit } = startCli(args('killed/study'), root);

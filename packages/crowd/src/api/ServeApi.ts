@@ -4,6 +4,7 @@ import type { CrowdEvent } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import type { RunDescriptor, TaskDescriptor } from '../events/RunDescriptor.js';
 import type { RunSummary } from '../events/RunSummary.js';
+import type { StudyReport } from '../study/StudyReport.js';
 
 /**
  * The contract between `emocrowd serve` and the viewer: every route of the JSON API with its
@@ -122,6 +123,19 @@ export interface RunStreamEnd {
   error?: string;
 }
 
+/** One study directory in the run store (`GET /api/studies`): a directory holding study.json. */
+export interface StudyListing {
+  /** The directory's name in the store: the id of `GET /api/studies/:id`. */
+  id: string;
+  name: string;
+  description?: string;
+  createdAt: string;
+  cells: number;
+  /** Cells whose run is complete. */
+  complete: number;
+  contrasts: number;
+}
+
 /**
  * `GET /api/runs/:id/review`: the review of a run's conduct verdicts (written to
  * `conduct-review.yaml` in the run directory when it does not exist yet), and the agreement of
@@ -158,6 +172,9 @@ export interface ApiError {
 
 /** Path parameters of the routes under `/api/runs/:id` (a type alias, so it is a string record). */
 export type RunParams = { id: string };
+
+/** Path parameters of `/api/studies/:id`. */
+export type StudyParams = { id: string };
 
 /** The JSON routes: `'METHOD /path/:param'` -> params, body, status on success, response. */
 export interface ServeApi {
@@ -199,6 +216,14 @@ export interface ServeApi {
     status: 202;
     response: { runId: string; status: RunStatus };
   };
+  'GET /api/studies': {
+    params: Record<string, never>;
+    body: undefined;
+    status: 200;
+    response: { studies: StudyListing[] };
+  };
+  /** The study's report, as `emocrowd study report --json` prints it (with the study file's report options). */
+  'GET /api/studies/:id': { params: StudyParams; body: undefined; status: 200; response: StudyReport };
 }
 
 /**

@@ -27,6 +27,8 @@ export interface RoundSample {
   sample: CrowdSample;
   /** The persona index of each estimate, aligned with `sample.values`. */
   personaIndex: number[];
+  /** The replicate of each estimate, aligned with `sample.values`. */
+  replicate: number[];
   /** Each answer's intensity scale and level, for `intensityTrends`. */
   scales: IntensityScales;
   /** The answers that went through the conduct check (runs with `--conduct`), for `summarizeConduct`. */
@@ -44,7 +46,7 @@ export interface RoundSample {
  * @param state - the round's answers
  * @param personas - the run's crowd (slot % count is the persona's position)
  * @param groupBy - dimensions to keep (default all that vary)
- * @returns the sample and the persona of each estimate
+ * @returns the sample, and the persona and replicate of each estimate
  */
 export function roundSample(
   state: RoundState | undefined,
@@ -54,6 +56,7 @@ export function roundSample(
   const values: number[] = [];
   const confidence: (number | undefined)[] = [];
   const personaIndex: number[] = [];
+  const replicate: number[] = [];
   const groups: Record<string, string[]> = { emotion: [], plutchik: [], spectrum: [], intensity: [] };
   const scales: IntensityScales = { scales: [], levels: [], labels: [] };
   const conduct: ConductRow[] = [];
@@ -64,6 +67,7 @@ export function roundSample(
     values.push(lite.estimate);
     confidence.push(lite.confidence);
     personaIndex.push(persona.index);
+    replicate.push(Math.floor(slot / personas.count));
     const emotion = lite.emotion ?? persona.emotion?.label ?? 'none';
     (groups.emotion as string[]).push(emotion);
     (groups.plutchik as string[]).push(plutchikOf(emotion, persona.emotion?.model));
@@ -103,7 +107,7 @@ export function roundSample(
       ([key, column]) => new Set(column).size > 1 && (!groupBy || groupBy.includes(key)),
     ),
   );
-  return { sample: { values, confidence, groups: usedGroups }, personaIndex, scales, conduct };
+  return { sample: { values, confidence, groups: usedGroups }, personaIndex, replicate, scales, conduct };
 }
 
 function plutchikOf(label: string, model: string | undefined): string {

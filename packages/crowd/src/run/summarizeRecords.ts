@@ -1,9 +1,9 @@
 import type { Task } from '@emocrowd/agents';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
-import { descriptorItems, type RunDescriptor } from '../events/RunDescriptor.js';
+import type { RunDescriptor } from '../events/RunDescriptor.js';
 import type { RunSummary } from '../events/RunSummary.js';
 import type { PersonaList } from './PersonaList.js';
-import { RunRounds } from './RunRounds.js';
+import { placeRecords } from './placeRecords.js';
 import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
 
 /**
@@ -12,9 +12,7 @@ import { type RunSummaryOptions, summarizeRun } from './summarizeRun.js';
  * Intuition: a run split into shards (`emocrowd run --shard i/n`) or repaired by hand has all
  * its answers on disk but no summary of the whole; since `summarizeRun` works in slot order,
  * putting each answer back in its slot gives exactly the summary of the uninterrupted run.
- * Behaviour: each record goes to slot replicate x personas + position of its item (a record
- * without `item` answers the task's only item), where position is the persona's place in
- * `personas` (found by persona index); the first record of a slot wins.
+ * Behaviour: each record goes back to its slot (`placeRecords`); the first record of a slot wins.
  *
  * @param input.descriptor what the run is (unsharded for a merged run)
  * @param input.personas the run's whole crowd, in the order the run asked it
@@ -34,30 +32,7 @@ export function summarizeRecords(input: {
   elapsedMs?: number;
 }): RunSummary {
   const { descriptor, personas } = input;
-  const items = descriptorItems(descriptor.task);
-  const itemIndex = new Map(items.map((item, i) => [item.id, i]));
-  const rounds = new RunRounds(descriptor.rounds, items.length, personas.count, descriptor.replicates);
-  const positions = new Map<number, number>();
-  for (let p = 0; p < personas.count; p++) {
-    const index = personas.at(p).index;
-    if (!positions.has(index)) positions.set(index, p);
-  }
-  for (const record of input.records) {
-    const item = itemIndex.get(record.item ?? (items.length === 1 ? (items[0]?.id ?? '') : ''));
-    const state = item === undefined ? undefined : rounds.states[record.round]?.[item];
-    const position = positions.get(record.personaIndex);
-    if (
-      !state ||
-      position === undefined ||
-      record.replicate < 0 ||
-      record.replicate >= descriptor.replicates
-    ) {
-      throw new RangeError(
-        `answer of persona ${record.personaIndex} (round ${record.round}, replicate ${record.replicate}${record.item === undefined ? '' : `, item ${record.item}`}) is not part of run ${descriptor.runId}`,
-      );
-    }
-    state.add(record.replicate * personas.count + position, record);
-  }
+  const rounds = placeRecords(descriptor, personas, input.records);
   return summarizeRun({
     descriptor,
     personas,

@@ -8,8 +8,8 @@ import { descriptorItems, isBatteryDescriptor, type RunDescriptor } from '../eve
 import type { RoundStats, RunCounts, RunSummary, RunUsage } from '../events/RunSummary.js';
 import type { DataTable } from '../import/DataTable.js';
 import type { StoppingSummary } from '../stopping/PrecisionStop.js';
+import { lastAnswered } from './lastAnswered.js';
 import type { PersonaList } from './PersonaList.js';
-import type { RoundState } from './RoundState.js';
 import type { RunRounds } from './RunRounds.js';
 import { type IntensityScales, roundSample } from './roundSample.js';
 import { roundStats } from './roundStats.js';
@@ -189,12 +189,6 @@ export function summarizeRun(input: {
     ...(conductSummary ? { conduct: conductSummary } : {}),
     ...(fidelity ? { fidelity } : {}),
   };
-}
-
-/** The last round with answers of one item (or the last round when none has any). */
-function lastAnswered(rounds: RunRounds, item: number): RoundState | undefined {
-  const states = rounds.states.map((round) => round[item] as RoundState);
-  return [...states].reverse().find((state) => state.size > 0) ?? states[states.length - 1];
 }
 
 /** Tokens over every stored answer of the run (see RunSummary.usage). */

@@ -1,3 +1,4 @@
+import { canonicalJson } from '@emocrowd/models';
 import type { StudyManifest } from './StudyManifest.js';
 
 /**
@@ -7,19 +8,24 @@ import type { StudyManifest } from './StudyManifest.js';
  *
  * @param stored the manifest in the study directory
  * @param wanted the manifest from the file and flags given now
+ * @param labels how the two are named in the phrase (default "now" and "in the directory")
  * @returns a phrase such as `cell emotion-base: model is "synthetic" here and "ollama:x" there`, or undefined
  */
-export function describeStudyDifference(stored: StudyManifest, wanted: StudyManifest): string | undefined {
+export function describeStudyDifference(
+  stored: StudyManifest,
+  wanted: StudyManifest,
+  labels: { wanted: string; stored: string } = { wanted: 'now', stored: 'in the directory' },
+): string | undefined {
+  const [w, d] = [labels.wanted, labels.stored];
   const fraction = (s?: { numerator: number; denominator: number }) =>
     s ? `${s.numerator}/${s.denominator}` : 'none';
   if (fraction(stored.scale) !== fraction(wanted.scale))
-    return `--scale: ${fraction(wanted.scale)} now, ${fraction(stored.scale)} in the directory`;
+    return `--scale: ${fraction(wanted.scale)} ${w}, ${fraction(stored.scale)} ${d}`;
   const shard = (s?: { index: number; count: number }) => (s ? `${s.index + 1}/${s.count}` : 'none');
   if (shard(stored.shard) !== shard(wanted.shard))
-    return `--shard: ${shard(wanted.shard)} now, ${shard(stored.shard)} in the directory`;
+    return `--shard: ${shard(wanted.shard)} ${w}, ${shard(stored.shard)} ${d}`;
   const names = (m: StudyManifest) => m.design.cells.map((c) => c.name).join(', ');
-  if (names(stored) !== names(wanted))
-    return `cells: ${names(wanted)} now, ${names(stored)} in the directory`;
+  if (names(stored) !== names(wanted)) return `cells: ${names(wanted)} ${w}, ${names(stored)} ${d}`;
   for (const cell of wanted.design.cells) {
     const before = stored.design.cells.find((c) => c.name === cell.name);
     if (!before) continue;
@@ -27,8 +33,7 @@ export function describeStudyDifference(stored: StudyManifest, wanted: StudyMani
     for (const key of keys) {
       const now = canonical((cell.settings as Record<string, unknown>)[key]);
       const then = canonical((before.settings as Record<string, unknown>)[key]);
-      if (now !== then)
-        return `cell ${cell.name}: ${key} is ${now ?? 'unset'} now, ${then ?? 'unset'} in the directory`;
+      if (now !== then) return `cell ${cell.name}: ${key} is ${now ?? 'unset'} ${w}, ${then ?? 'unset'} ${d}`;
     }
     if (canonical(cell.factors) !== canonical(before.factors))
       return `cell ${cell.name}: its factor levels differ`;
@@ -37,12 +42,5 @@ export function describeStudyDifference(stored: StudyManifest, wanted: StudyMani
 }
 
 function canonical(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)),
-        )
-      : v,
-  );
+  return value === undefined ? undefined : canonicalJson(value);
 }
