@@ -358,6 +358,39 @@ describe('emocrowd batch submit, status and fetch against /v1/batches', () => {
     expect(nothing.stderr).toMatch(/nothing to submit/);
   });
 
+  it('submits a round split into several files as one batch each, and imports them all', async () => {
+    const online = await cli([...run(12), '--out', 'multi-online', '--quiet']);
+    expect(online.code, online.stderr).toBe(0);
+    const made = await cli([
+      ...run(12),
+      '--out',
+      'multi',
+      '--batch-out',
+      'multi.jsonl',
+      '--batch-max-lines',
+      '5',
+      '--quiet',
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    const submitted = await cli([
+      'batch',
+      'submit',
+      'multi',
+      '--host',
+      server.url,
+      '--wait',
+      '--poll-interval',
+      '10',
+    ]);
+    expect(submitted.code, submitted.stderr).toBe(0);
+    const ledger = JSON.parse(readFileSync(join(root, 'multi', 'batch', 'batches.json'), 'utf8'));
+    const files = ledger.exports[0].files as { lines: number; batchId: string; status: string }[];
+    expect(files.map((f) => f.lines)).toEqual([5, 5, 2]);
+    expect(new Set(files.map((f) => f.batchId)).size).toBe(3);
+    expect(files.every((f) => f.status === 'completed')).toBe(true);
+    expect(summaryOf('multi')).toEqual(summaryOf('multi-online'));
+  });
+
   it("imports a batch's error file as failed answers and asks them again with --include-failed, to the online summary", async () => {
     const online = await cli([...run(12), '--out', 'errfile-online', '--quiet']);
     expect(online.code, online.stderr).toBe(0);

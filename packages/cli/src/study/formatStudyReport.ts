@@ -62,3 +62,24 @@ export function formatOptimalK(summary: StudyCellSummary | null): string {
     : '';
   return `${curve.optimalK}${interval}${curve.flags.length > 0 ? ` (${curve.flags.join(', ')})` : ''}`;
 }
+
+/**
+ * A cell's fidelity to the task's human crowd (a single question's `summary.fidelity`):
+ * `KS 0.21, sd ratio 0.62` (the Kolmogorov-Smirnov distance of ln(x/T) and the ratio of log
+ * dispersions, simulated over human); `per item` for a battery whose items carry it; `–` when the
+ * task has no human crowd.
+ *
+ * @param summary the cell's summary
+ * @returns the text
+ */
+export function formatFidelity(summary: StudyCellSummary | null): string {
+  const f = summary?.fidelity;
+  if (f)
+    return `KS ${formatNumber(f.ks.estimate, 2)}, sd ratio ${formatNumber(f.dispersionRatio.estimate, 2)}`;
+  return summary?.items?.some((i) => i.fidelity) ? 'per item' : '–';
+}
+
+/** Whether any cell of a report has a fidelity to show (`formatFidelity`). */
+export function hasFidelity(cells: readonly { summary: StudyCellSummary | null }[]): boolean {
+  return cells.some((c) => formatFidelity(c.summary) !== '–');
+}

@@ -11,8 +11,10 @@ import { VERSION } from '../version.js';
 import {
   describePairing,
   formatEffectSize,
+  formatFidelity,
   formatOptimalK,
   formatP,
+  hasFidelity,
   metricDigits,
 } from './formatStudyReport.js';
 
@@ -89,6 +91,7 @@ ${body.filter(Boolean).join('\n')}
 function cellsTable(report: StudyReport): string {
   const factors = report.study.factors.filter((f) => f.levels.length > 1).map((f) => f.name);
   const computed = (a: ScoredAggregate | undefined) => (a && isComputed(a) ? a : undefined);
+  const fidelity = hasFidelity(report.cells);
   const head = [
     'cell',
     ...factors,
@@ -101,6 +104,7 @@ function cellsTable(report: StudyReport): string {
     'log ind. error',
     'log diversity',
     'optimal k (median)',
+    ...(fidelity ? ['fidelity to humans'] : []),
   ];
   const rows = report.cells.map((cell) => {
     const summary = cell.summary;
@@ -118,6 +122,7 @@ function cellsTable(report: StudyReport): string {
       formatNumber(summary?.metrics?.logAverageIndividualError, 3),
       formatNumber(summary?.metrics?.logDiversity, 3),
       formatOptimalK(summary),
+      ...(fidelity ? [formatFidelity(summary)] : []),
     ];
   });
   return table(head, rows, 1 + factors.length + 1);

@@ -9,8 +9,10 @@ import { formatNumber, formatPercent, renderTable } from '../output/renderTable.
 import {
   describePairing,
   formatEffectSize,
+  formatFidelity,
   formatOptimalK,
   formatP,
+  hasFidelity,
   metricDigits,
 } from './formatStudyReport.js';
 
@@ -51,6 +53,7 @@ export function renderStudyReport(report: StudyReport, opts: { colors: Colors; d
 
 function renderCells(report: StudyReport): string {
   const factors = report.study.factors.filter((f) => f.levels.length > 1).map((f) => f.name);
+  const fidelity = hasFidelity(report.cells);
   const rows = report.cells.map((cell) => {
     const summary = cell.summary;
     const median = computed(summary?.aggregates?.median);
@@ -67,6 +70,7 @@ function renderCells(report: StudyReport): string {
       formatNumber(summary?.metrics?.logAverageIndividualError, 3),
       formatNumber(summary?.metrics?.logDiversity, 3),
       formatOptimalK(summary),
+      ...(fidelity ? [formatFidelity(summary)] : []),
     ];
   });
   return renderTable(
@@ -82,6 +86,7 @@ function renderCells(report: StudyReport): string {
       { header: 'log ind. error', align: 'right' as const },
       { header: 'log diversity', align: 'right' as const },
       { header: 'optimal k (median)', align: 'right' as const },
+      ...(fidelity ? [{ header: 'fidelity to humans', align: 'right' as const }] : []),
     ],
     rows,
   );

@@ -348,3 +348,41 @@ describe('emocrowd study plan', () => {
     ]);
   });
 });
+
+describe('emocrowd study report on a task with a human crowd', () => {
+  it("shows each cell's fidelity to the human answers, the KS distance and dispersion ratio of its summary", async () => {
+    writeFileSync(
+      join(cwd, 'jar.yaml'),
+      `name: jar
+seed: 3
+task: jelly-beans-jb1
+personas: 40
+subsets: 5
+strategies: [median]
+factors:
+  condition: [emotion, social]
+report: { bootstrap: 100, permutations: 100 }
+`,
+    );
+    const ran = await cli(['study', 'run', 'jar.yaml', '--quiet', '--json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const report = JSON.parse(ran.stdout) as {
+      cells: {
+        name: string;
+        summary: { fidelity?: { ks: { estimate: number }; dispersionRatio: { estimate: number } } };
+      }[];
+    };
+    const text = await cli(['study', 'report', 'runs/jar', '--html', 'jar.html', '--quiet']);
+    expect(text.code, text.stderr).toBe(0);
+    const html = readFileSync(join(cwd, 'jar.html'), 'utf8');
+    expect(text.stdout).toContain('fidelity to humans');
+    expect(html).toContain('<th>fidelity to humans</th>');
+    for (const cell of report.cells) {
+      const f = cell.summary.fidelity;
+      expect(f, cell.name).toBeDefined();
+      const shown = `KS ${f?.ks.estimate.toFixed(2)}, sd ratio ${f?.dispersionRatio.estimate.toFixed(2)}`;
+      expect(text.stdout.split('\n').find((l) => l.startsWith(cell.name))).toContain(shown);
+      expect(html).toContain(`<td>${shown}</td>`);
+    }
+  });
+});
