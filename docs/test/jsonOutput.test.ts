@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crowdDataPath } from '@emocrowd/data';
+import { startOllamaTestServer } from '@emocrowd/models/testing';
 import { runCli } from '../../packages/cli/src/testing/runCli.js';
 import { type DocumentedCheck, expectDocumentedIn } from './documentedKeys.js';
 
@@ -34,6 +35,8 @@ const SINGLE_ONLY = [
   'fidelity',
   'conduct',
 ];
+/** Top-level keys only a run whose conduct check has a language-model judge has (checked below on the test server). */
+const LANGUAGE_MODEL_JUDGE_ONLY = ['judgeUsage'];
 /** Keys of `task` only a battery's has, and those only a single question's has. */
 const BATTERY_TASK = ['items'];
 const SINGLE_TASK = ['unit', 'truth', 'truthSource'];
@@ -67,8 +70,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('docs/json-output.md', () => {
   it('lists exactly the top-level keys of emocrowd run --json, for a question and for a battery', () => {
-    expectDocumented('### Top-level keys', summary, 'all-optional-present', [...BATTERY_ONLY, ...STOP_ONLY, 'fidelity']);
-    expectDocumented('### Top-level keys', battery, 'all-optional-present', [...SINGLE_ONLY, ...STOP_ONLY]);
+    expectDocumented('### Top-level keys', summary, 'all-optional-present', [
+      ...BATTERY_ONLY,
+      ...STOP_ONLY,
+      'fidelity',
+      ...LANGUAGE_MODEL_JUDGE_ONLY,
+    ]);
+    expectDocumented('### Top-level keys', battery, 'all-optional-present', [
+      ...SINGLE_ONLY,
+      ...STOP_ONLY,
+      ...LANGUAGE_MODEL_JUDGE_ONLY,
+    ]);
     for (const key of SINGLE_ONLY) expect(battery[key], key).toBeUndefined();
   });
 
@@ -160,6 +172,29 @@ describe('docs/json-output.md', () => {
     for (const c of conducts) expectDocumented('### `conduct` (responses.jsonl)', c, 'optional-may-miss');
     const revised = conducts.find((c) => c.revised === true) as Record<string, unknown>;
     expect(Object.keys(revised).sort()).toEqual(['judge', 'note', 'original', 'revised', 'revision', 'verdict', 'vice', 'virtue']);
+  });
+
+  it('lists exactly the keys of judgeUsage and of a language-model judge in responses.jsonl (test server)', async () => {
+    const server = await startOllamaTestServer({ models: ['llama3.2:1b'] });
+    try {
+      const { code, stdout, stderr } = await runCli(
+        ['run', '--model', 'ollama:llama3.2:1b', '--host', server.url, '--personas', '6', '--conduct', 'default', '--no-cache', '--subsets', '0', '--json', '--quiet', '--out', 'runs/judged'],
+        { cwd: dir },
+      );
+      expect(code, stderr).toBe(0);
+      const judged = JSON.parse(stdout) as Record<string, unknown>;
+      expectDocumented('### Top-level keys', judged, 'optional-may-miss');
+      expectDocumented('### `judgeUsage`', judged.judgeUsage, 'all-optional-present');
+      expect(judged.judgeUsage).toMatchObject({ model: 'ollama:llama3.2:1b', calls: 6, modelCalls: 6 });
+      const lines = readFileSync(join(dir, 'runs', 'judged', 'responses.jsonl'), 'utf8').trim().split('\n');
+      const conducts = lines.map((l) => (JSON.parse(l) as { conduct?: Record<string, unknown> }).conduct);
+      for (const c of conducts) {
+        expectDocumented('### `conduct` (responses.jsonl)', c, 'optional-may-miss');
+        expect(c).toHaveProperty('judgeTokens');
+      }
+    } finally {
+      await server.close();
+    }
   });
 
   it('lists exactly the keys of intensityTrends[]', () => {

@@ -4,6 +4,8 @@ import { watchRunEvents } from './data/watchRunEvents.js';
 import { h } from './ui/h.js';
 import { BreakdownView } from './views/BreakdownView.js';
 import { CompareView } from './views/CompareView.js';
+import { HumanView } from './views/HumanView.js';
+import { ItemsView } from './views/ItemsView.js';
 import { LiveView } from './views/LiveView.js';
 import { OpenView } from './views/OpenView.js';
 import { ReviewView } from './views/ReviewView.js';
@@ -39,6 +41,8 @@ export class App {
     this.views = [
       new LiveView(),
       new CompareView(),
+      new ItemsView(),
+      new HumanView(),
       new BreakdownView(),
       new RoundsView(),
       new StudyView(),

@@ -316,4 +316,28 @@ describe('emocrowd serve API', () => {
       await scripted.close();
     }
   });
+
+  it('serves the human answers behind a run\'s fidelity, and none for a task without a human crowd', async () => {
+    const started = await postJson(fx.url('/api/runs'), { task: 'planet-money-cow', personas: 30, seed: 3, subsets: 0 });
+    expect(started.status).toBe(201);
+    const runId = String(started.body.runId);
+    await readEventStream(fx.url(`/api/runs/${runId}/events`));
+    const summary = JSON.parse(readFileSync(join(fx.runsDir, runId, 'summary.json'), 'utf8')) as RunSummary;
+    const human = await fetch(fx.url(`/api/runs/${runId}/human`));
+    expect(human.status).toBe(200);
+    const body = (await human.json()) as { runId: string; items: { item: string; source: { file: string; column: string }; values: number[] }[] };
+    expect(body.items.map((i) => [i.item, i.source.file, i.source.column])).toEqual([['planet-money-cow', 'planetmoney2015_cow_guesses.csv', 'guess_lb']]);
+    const values = body.items[0]?.values ?? [];
+    // python3 csv.DictReader over the file: 17,184 numeric guess_lb cells, mean 1287.08325379851
+    // (NPR's published average: 1,287 lb).
+    expect(values).toHaveLength(17184);
+    expect(values.reduce((s, v) => s + v, 0) / values.length).toBeCloseTo(1287.08325379851, 8);
+    expect(summary.fidelity?.human.n).toBe(17184);
+
+    const plain = await postJson(fx.url('/api/runs'), { personas: 10, seed: 3, subsets: 0 });
+    await readEventStream(fx.url(`/api/runs/${String(plain.body.runId)}/events`));
+    const none = (await (await fetch(fx.url(`/api/runs/${String(plain.body.runId)}/human`))).json()) as { items: unknown[] };
+    expect(none.items).toEqual([]);
+    expect((await fetch(fx.url('/api/runs/not-a-run/human'))).status).toBe(404);
+  });
 });

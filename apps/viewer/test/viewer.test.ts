@@ -283,6 +283,49 @@ describe('the viewer in a real browser', () => {
     await page.screenshot({ path: join(SHOTS, 'open.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows a battery across items and each item against its human crowd, on a log scale', async () => {
+    const runId = '20260102-000000-lorenz-2011-synthetic';
+    const run = await runCli(['run', '--task', 'lorenz-2011', '--personas', '300', '--subsets', '0', '--quiet', '--out', join(fx.runsDir, runId)], { cwd: fx.runsDir });
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(fx.runsDir, runId, 'summary.json'), 'utf8')) as RunSummary;
+    const items = summary.items ?? [];
+    expect(items).toHaveLength(6);
+    // a fresh page, so the Open tab lists the run written after the previous test
+    await page.goto(`${fx.server.url}#open`);
+    await page.reload();
+    await page.getByTestId(`open-${runId}`).click();
+    await page.getByTestId('status').filter({ hasText: 'completed' }).waitFor({ timeout: 60_000 });
+
+    await page.getByTestId('tab-items').click();
+    await page.getByTestId('ranking-table').waitFor();
+    const ranked = await page.locator('[data-testid="ranking-table"] tbody tr').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.strategy));
+    expect(ranked).toEqual(summary.crossItem?.ranking);
+    const first = summary.crossItem?.strategies[ranked[0] as string];
+    const firstCell = await page.locator('[data-testid="ranking-table"] tbody tr').first().locator('td').nth(2).textContent();
+    expect(firstCell?.startsWith((first?.meanAbsLogRatio as number).toLocaleString('en-US', { maximumFractionDigits: 3 }))).toBe(true);
+    expect(await page.locator('[data-testid="items-table"] tbody tr').count()).toBe(6);
+    await page.screenshot({ path: join(SHOTS, 'across-items.png'), fullPage: true });
+
+    await page.getByTestId('tab-human').click();
+    for (const [i, item] of items.entries()) {
+      await page.getByTestId('item-select').selectOption(item.id);
+      const overlay = page.getByTestId('overlay');
+      await page.locator(`[data-testid="overlay"][data-count1="${item.fidelity?.human.n}"][data-count0="${item.fidelity?.simulated.n}"] canvas`).first().waitFor();
+      expect(await overlay.getAttribute('data-human')).toBe('loaded');
+      const cells = await page.locator('[data-testid="fidelity-table"] tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[1]?.textContent ?? ''));
+      const f = item.fidelity;
+      const fmt = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 3 });
+      expect(cells.map((c) => c.split(' [')[0])).toEqual([f?.medianRatio, f?.dispersionRatio, f?.ks, f?.wasserstein].map((s) => fmt(s?.estimate as number)));
+      expect(await page.getByTestId('homogeneous').textContent()).toMatch(f?.homogeneous ? /^Homogeneous/ : /^Not homogeneous/);
+      expect(await page.getByTestId('human-source').textContent()).toContain('lorenz_2011.csv, column E1');
+      if (i === 0) await page.screenshot({ path: join(SHOTS, 'human.png'), fullPage: true });
+    }
+    // the human answers drawn are the crowd the fidelity was computed against
+    const human = (await (await fetch(fx.url(`/api/runs/${runId}/human`))).json()) as { items: { item: string; values: number[] }[] };
+    expect(human.items.map((i) => [i.item, i.values.length])).toEqual(items.map((i) => [i.id, i.fidelity?.human.n]));
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });
 
 describe('the Study view in a real browser', () => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { summarizeEstimates } from '@emocrowd/crowd';
 import { describe, expect, it } from 'vitest';
 import { histogramBins } from '../src/charts/histogramBins.js';
+import { overlayBins } from '../src/charts/overlayBins.js';
 import { analyzeRecords } from '../src/data/analyzeRecords.js';
 import { parseResponsesFile } from '../src/data/parseResponsesFile.js';
 import { sampleFromRecords } from '../src/data/sampleFromRecords.js';
@@ -111,5 +112,34 @@ describe('histogramBins', () => {
     expect(bins.counts.reduce((a, b) => a + b, 0)).toBe(3);
     expect(histogramBins([], { log: true }).range[0]).toBeGreaterThan(0);
     expect(histogramBins([], { log: true, include: [Number.NaN] }).range[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('overlayBins', () => {
+  it('counts two crowds of different sizes into the same log bins, as shares of each crowd', () => {
+    const simulated = [100, 100, 120, 150, 200, 0, -5];
+    const human = [10, 50, 100, 400, 1000, 1000];
+    const bins = overlayBins([simulated, human], { bins: 4, include: [5000] });
+    // log10 from 1 (10) to log10(5000) = 3.699, four bins of width 0.6747: edges 10, 47.3, 223.6, 1057.4, 5000
+    expect(bins.range[0]).toBeCloseTo(10, 10);
+    expect(bins.range[1]).toBeCloseTo(5000, 10);
+    expect(bins.counts).toEqual([
+      [0, 5, 0, 0],
+      [1, 2, 3, 0],
+    ]);
+    expect(bins.nonPositive).toEqual([2, 0]);
+    for (const shares of bins.shares) expect(shares.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
+    expect(bins.shares[1]).toEqual([1 / 6, 2 / 6, 3 / 6, 0]);
+    // bin centres are the geometric centres: 10^(1 + 0.5 w), ...
+    const w = (Math.log10(5000) - 1) / 4;
+    bins.centers.forEach((c, i) => expect(Math.log10(c)).toBeCloseTo(1 + (i + 0.5) * w, 12));
+  });
+
+  it('draws nothing without a positive answer, and one value as a narrow range around it', () => {
+    expect(overlayBins([[0, -1], []]).centers).toEqual([]);
+    const one = overlayBins([[250], [250]], { bins: 10 });
+    expect(one.counts[0]?.reduce((s, v) => s + v, 0)).toBe(1);
+    expect(one.range[0]).toBeLessThan(250);
+    expect(one.range[1]).toBeGreaterThan(250);
   });
 });

@@ -19,6 +19,8 @@ export type {
 export { crossItemRanking } from './analysis/crossItemRanking.js';
 export type { EffectSize } from './analysis/effectSizes.js';
 export { effectSizes } from './analysis/effectSizes.js';
+/** Type only: `humanFidelity` itself reads files (Node), and is exported by `@emocrowd/crowd`. */
+export type { HumanFidelity } from './analysis/humanFidelity.js';
 export type {
   IntensityTrend,
   IntensityTrendOptions,
@@ -82,6 +84,7 @@ export { summarizeEstimates } from './analysis/summarizeEstimates.js';
 export type {
   AnyServeRoute,
   ApiError,
+  HumanAnswers,
   ReviewDecisions,
   ReviewInfo,
   RouteParams,
@@ -122,7 +125,7 @@ export type {
   TaskDescriptor,
 } from './events/RunDescriptor.js';
 export { descriptorItems, isBatteryDescriptor } from './events/RunDescriptor.js';
-export type { RoundStats, RunCounts, RunSummary, RunUsage } from './events/RunSummary.js';
+export type { JudgeUsage, RoundStats, RunCounts, RunSummary, RunUsage } from './events/RunSummary.js';
 export type { DataTable, TableCell } from './import/DataTable.js';
 export type {
   ExtractCrowdsOptions,

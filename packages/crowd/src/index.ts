@@ -4,7 +4,6 @@
  * Node-only parts: the RxJS run, the run store and importers.
  */
 
-export type { HumanFidelity } from './analysis/humanFidelity.js';
 export { humanFidelity } from './analysis/humanFidelity.js';
 export * from './analysisEntry.js';
 export type { BatchCrowd } from './batch/BatchCrowd.js';
@@ -34,6 +33,7 @@ export { extractRoundCrowds } from './import/extractRoundCrowds.js';
 export { csvField, formatCsv } from './import/formatCsv.js';
 export { itemTruths } from './import/itemTruths.js';
 export { humanCrowdPath, loadHumanCrowd } from './import/loadHumanCrowd.js';
+export { summaryHumanAnswers } from './import/summaryHumanAnswers.js';
 export type { SocialInfluenceOptions } from './influence/SocialInfluence.js';
 export { SocialInfluence } from './influence/SocialInfluence.js';
 export { snapshotEvery } from './operators/snapshotEvery.js';

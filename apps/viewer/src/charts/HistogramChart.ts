@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
 import { histogramBins } from './histogramBins.js';
+import { logTicks } from './logTicks.js';
 import { type Marker, markerPlugin } from './Marker.js';
 
 /**
@@ -93,18 +94,4 @@ export class HistogramChart {
       if (this.plot && Math.abs(this.plot.width - w) > 4) this.plot.setSize({ width: w, height: 300 });
     }).observe(this.element);
   }
-}
-
-/** About six ticks evenly spaced in log space, rounded to two significant digits. */
-function logTicks(min: number, max: number): number[] {
-  if (!(min > 0 && max > min)) return [];
-  const a = Math.log10(min);
-  const b = Math.log10(max);
-  const ticks: number[] = [];
-  for (let i = 0; i <= 5; i++) {
-    const v = 10 ** (a + ((b - a) * i) / 5);
-    const rounded = Number(v.toPrecision(2));
-    if (rounded >= min && rounded <= max && !ticks.includes(rounded)) ticks.push(rounded);
-  }
-  return ticks;
 }

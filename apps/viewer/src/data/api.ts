@@ -1,6 +1,7 @@
 import {
   type ApiError,
   apiPath,
+  type HumanAnswers,
   type ResponseRecord,
   type ReviewDecisions,
   type ReviewInfo,
@@ -48,6 +49,8 @@ export const api = {
   /** One run's answers. */
   responses: async (id: string): Promise<ResponseRecord[]> =>
     (await call('GET /api/runs/:id/responses', { id })).records,
+  /** The human answers behind a finished run's fidelity comparisons (empty without any). */
+  human: async (id: string): Promise<HumanAnswers[]> => (await call('GET /api/runs/:id/human', { id })).items,
   /** Starts a run; resolves with its id. */
   start: (body: RunStartBody): Promise<ServeApi['POST /api/runs']['response']> =>
     call('POST /api/runs', {}, body),

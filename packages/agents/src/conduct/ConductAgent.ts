@@ -25,9 +25,11 @@ export interface ConductAgentOptions {
 }
 
 /** What the judge made of one answer. */
-type Verdict =
-  | { judgement: Judgement; raw?: string; cached?: boolean }
-  | { unjudged: string; raw?: string; cached?: boolean };
+type Verdict = ({ judgement: Judgement } | { unjudged: string }) & {
+  raw?: string;
+  cached?: boolean;
+  tokens?: { prompt: number; completion: number };
+};
 
 /** Temperature of every judge call: a judgement should not depend on sampling luck. */
 export const JUDGE_TEMPERATURE = 0;
@@ -55,6 +57,9 @@ export const JUDGE_TEMPERATURE = 0;
  *    the revision gives a number, the answer's estimate, confidence and text become the
  *    revision's and `conduct.original` keeps the first answer; otherwise the first answer stays
  *    and `conduct.revision` says why.
+ * 4. Every call's tokens and cache status are kept: the answer's own (`tokens`, `cached`: the
+ *    revision's when revised), `conduct.original` and `conduct.revision` for the persona's other
+ *    turn, `judgeTokens` and `judgeCached` for the judge, so a run's token counts include them.
  */
 export class ConductAgent {
   readonly code: CodeOfConduct;
@@ -90,6 +95,7 @@ export class ConductAgent {
       judge: this.judgeId,
       ...(verdict.raw !== undefined ? { judgeRaw: verdict.raw } : {}),
       ...(verdict.cached !== undefined ? { judgeCached: verdict.cached } : {}),
+      ...(verdict.tokens !== undefined ? { judgeTokens: verdict.tokens } : {}),
     };
     if ('unjudged' in verdict)
       return {
@@ -109,6 +115,7 @@ export class ConductAgent {
       status: revised.status,
       ...(revised.reason !== undefined ? { reason: revised.reason } : {}),
       cached: revised.cached,
+      tokens: { ...revised.tokens },
     };
     if (revised.status !== 'ok') return { ...first, conduct };
     conduct.revised = true;
@@ -139,7 +146,11 @@ export class ConductAgent {
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       });
       const read = readJudgement(response, this.code);
-      const about = { raw: response.text, cached: response.cached };
+      const about = {
+        raw: response.text,
+        cached: response.cached,
+        tokens: { prompt: response.usage.promptTokens, completion: response.usage.completionTokens },
+      };
       return 'unreadable' in read ? { unjudged: read.unreadable, ...about } : { judgement: read, ...about };
     } catch (error) {
       if (ctx.signal?.aborted || !(error instanceof ModelError) || error.kind === 'aborted') throw error;
@@ -159,7 +170,11 @@ export class ConductAgent {
 }
 
 function originalOf(first: PersonaAnswer): NonNullable<ConductOutcome['original']> {
-  const original: NonNullable<ConductOutcome['original']> = { status: first.status };
+  const original: NonNullable<ConductOutcome['original']> = {
+    status: first.status,
+    tokens: { ...first.tokens },
+    cached: first.cached,
+  };
   if (first.estimate !== undefined) original.estimate = first.estimate;
   if (first.confidence !== undefined) original.confidence = first.confidence;
   if (first.isRange) original.isRange = true;

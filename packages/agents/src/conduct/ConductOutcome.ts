@@ -16,6 +16,8 @@ export interface ConductOutcome {
   judgeRaw?: string;
   /** The judge's answer came from the response cache. */
   judgeCached?: boolean;
+  /** The judge call's tokens as its model reported them (language-model judges whose call returned). */
+  judgeTokens?: { prompt: number; completion: number };
   /** True when the answer's estimate, confidence and text are the revision's. */
   revised: boolean;
   /** The first answer, kept when a revision was asked. */
@@ -25,7 +27,19 @@ export interface ConductOutcome {
     confidence?: number;
     isRange?: boolean;
     raw?: string;
+    /** The first call's tokens. */
+    tokens: { prompt: number; completion: number };
+    /** The first answer came from the response cache. */
+    cached: boolean;
   };
-  /** The revision turn, when one was asked: its status (and why it gave no number). */
-  revision?: { status: 'ok' | 'unparsed' | 'failed'; reason?: string; cached: boolean };
+  /**
+   * The revision turn, when one was asked: its status (and why it gave no number), whether the
+   * cache served it, and its tokens.
+   */
+  revision?: {
+    status: 'ok' | 'unparsed' | 'failed';
+    reason?: string;
+    cached: boolean;
+    tokens: { prompt: number; completion: number };
+  };
 }

@@ -235,17 +235,23 @@ describe('ConductAgent', () => {
     const persona = new FakeModel({
       answers: (request: ModelRequest) =>
         request.messages.length > 2
-          ? json(1150, 'Calmly: the map says about that.')
-          : json(900, 'Ugh, whatever.'),
+          ? {
+              text: json(1150, 'Calmly: the map says about that.'),
+              usage: { promptTokens: 60, completionTokens: 12 },
+            }
+          : { text: json(900, 'Ugh, whatever.'), usage: { promptTokens: 40, completionTokens: 10 } },
     });
     const judge = new FakeModel({
       answers: [
-        JSON.stringify({
-          verdict: 'violation',
-          virtue: 'patience',
-          vice: 'wrath',
-          note: 'Drop the contempt.',
-        }),
+        {
+          text: JSON.stringify({
+            verdict: 'violation',
+            virtue: 'patience',
+            vice: 'wrath',
+            note: 'Drop the contempt.',
+          }),
+          usage: { promptTokens: 200, completionTokens: 30 },
+        },
       ],
       model: 'judge',
     });
@@ -259,9 +265,19 @@ describe('ConductAgent', () => {
       note: 'Drop the contempt.',
       judge: 'fake:judge',
       revised: true,
-      original: { status: 'ok', estimate: 900, confidence: 0.5 },
-      revision: { status: 'ok', cached: false },
+      original: {
+        status: 'ok',
+        estimate: 900,
+        confidence: 0.5,
+        tokens: { prompt: 40, completion: 10 },
+        cached: false,
+      },
+      revision: { status: 'ok', cached: false, tokens: { prompt: 60, completion: 12 } },
+      judgeTokens: { prompt: 200, completion: 30 },
+      judgeCached: false,
     });
+    // Every call's tokens are kept: the answer's own are the revision's.
+    expect(answer.tokens).toEqual({ prompt: 60, completion: 12 });
     const [judged] = judge.requests;
     expect(judged?.options).toEqual({ seed: 7, temperature: 0, maxTokens: 256 });
     expect(judged?.schema).toEqual(judgeSchema(CODE));
@@ -295,6 +311,7 @@ describe('ConductAgent', () => {
       judge: 'fake',
       judgeRaw: '{"verdict": "ok", "virtue": "none", "vice": "none", "note": ""}',
       judgeCached: false,
+      judgeTokens: { prompt: 0, completion: 0 },
       revised: false,
     });
     const broken = new ConductAgent({

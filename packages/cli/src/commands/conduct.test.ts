@@ -243,6 +243,23 @@ describe('emocrowd run --conduct against the Ollama test server, and the review'
       expect(r.raw).toContain('Calmly');
     }
     expect(summary.conduct).toMatchObject({ judged: 24, flagged: rude.length, revised: rude.length });
+    // Every call counts: 24 first answers and the revisions of the run's model, 24 judge calls apart.
+    expect(summary.counts.modelCalls).toBe(24 + rude.length);
+    const personaTokens = stored.reduce(
+      (sum, r) => sum + r.tokens.prompt + (r.conduct?.revised ? (r.conduct.original?.tokens.prompt ?? 0) : 0),
+      0,
+    );
+    expect(summary.usage.promptTokens).toBe(personaTokens);
+    expect(summary.usage.promptTokens).toBeGreaterThan(stored.reduce((sum, r) => sum + r.tokens.prompt, 0));
+    const judgeTokens = stored.reduce((sum, r) => sum + (r.conduct?.judgeTokens?.prompt ?? 0), 0);
+    expect(judgeTokens).toBeGreaterThan(0);
+    expect(summary.judgeUsage).toMatchObject({
+      model: 'ollama:llama3.2:1b',
+      calls: 24,
+      modelCalls: 24,
+      promptTokens: judgeTokens,
+      modelPromptTokens: judgeTokens,
+    });
     expect(summary.conduct?.before.aggregates.median?.estimate).not.toBe(
       summary.conduct?.after.aggregates.median?.estimate,
     );
@@ -282,10 +299,20 @@ describe('emocrowd run --conduct against the Ollama test server, and the review'
     const {
       timing: _a,
       counts: _b,
+      judgeUsage: judgedFirst,
       ...first
     } = JSON.parse(readFileSync(join(dir, 'llm-again', 'summary.json'), 'utf8')) as RunSummary;
-    const { timing: _c, counts: _d, ...second } = JSON.parse(resumed.stdout) as RunSummary;
+    const {
+      timing: _c,
+      counts: _d,
+      judgeUsage: judgedSecond,
+      ...second
+    } = JSON.parse(resumed.stdout) as RunSummary;
     expect({ ...second, runId: 'x' }).toEqual({ ...first, runId: 'x' });
+    // The rerun's judge calls all came from the cache; the resumed run keeps its first 10 as made.
+    expect(again.judgeUsage?.modelCalls).toBe(0);
+    expect(judgedSecond?.modelCalls).toBe(10);
+    expect(judgedSecond?.promptTokens).toBe(judgedFirst?.promptTokens);
   });
 
   it('writes a review, reads the decisions back with the agreement, and the refined code changes the judge prompt', async () => {

@@ -6,6 +6,7 @@ import { renderConductSummary } from './renderConductSummary.js';
 import { renderEffectSizes } from './renderEffectSizes.js';
 import { renderFidelity } from './renderFidelity.js';
 import { renderIntensityTrends } from './renderIntensityTrends.js';
+import { renderJudgeUsage } from './renderJudgeUsage.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { renderStopping } from './renderStopping.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
@@ -32,6 +33,8 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
   );
   const tokens = renderUsage(summary);
   if (tokens !== undefined) out.push(colors.dim(tokens));
+  const judgeTokens = renderJudgeUsage(summary);
+  if (judgeTokens !== undefined) out.push(colors.dim(judgeTokens));
   out.push('');
   if (summary.stopping) out.push(...renderStopping(summary.stopping, colors), '');
   if (summary.items) {

@@ -1,7 +1,13 @@
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { RUN_FILES, type RunInfo, type RunRow, type ViewerOptions } from '@emocrowd/crowd';
+import {
+  RUN_FILES,
+  type RunInfo,
+  type RunRow,
+  summaryHumanAnswers,
+  type ViewerOptions,
+} from '@emocrowd/crowd';
 import { reviewInfo, saveReview } from '../conduct/reviewRoutes.js';
 import { json, type RouteTable, stream } from './ApiRoute.js';
 import type { EventStream } from './EventStream.js';
@@ -54,6 +60,16 @@ export function apiRoutes(ctx: ApiContext): RouteTable {
       run?.flush(); // a live run's answers so far, all of them in the file
       const stored = await readStored(ctx, params.id);
       return { status: 200, body: { runId: params.id, records: stored.records } };
+    }),
+    'GET /api/runs/:id/human': json(async ({ params }) => {
+      const info = await runInfo(ctx, params.id);
+      if (!info.summary) return { status: 200, body: { runId: params.id, items: [] } };
+      try {
+        const items = summaryHumanAnswers(info.summary, info.descriptor.task.id);
+        return { status: 200, body: { runId: params.id, items } };
+      } catch (error) {
+        throw new HttpError(500, `cannot read the human crowd of run ${params.id}: ${oneLine(error)}`);
+      }
     }),
     'GET /api/runs/:id/review': json(async ({ params }) => {
       const { dir } = runDir(ctx, params.id);

@@ -164,6 +164,19 @@ export interface ReviewDecisions {
   }[];
 }
 
+/**
+ * The human answers to one question of a run: the crowd its `fidelity` was computed against
+ * (the task's human crowd), for drawing the two distributions side by side.
+ */
+export interface HumanAnswers {
+  /** The battery item's id, or the task's id for a single question. */
+  item: string;
+  /** Where the answers are: the file (a shipped crowd's name or a path), column, row filter. */
+  source: { file: string; column: string; filter?: Record<string, string>; note: string };
+  /** The answers with a number, in file order. */
+  values: number[];
+}
+
 /** The body of every error answer. */
 export interface ApiError {
   /** One line: what is wrong and, where possible, the fix. */
@@ -209,6 +222,13 @@ export interface ServeApi {
     body: ReviewDecisions;
     status: 200;
     response: ReviewInfo;
+  };
+  /** The human crowds of a run's questions, for the items whose summary has a `fidelity`. */
+  'GET /api/runs/:id/human': {
+    params: RunParams;
+    body: undefined;
+    status: 200;
+    response: { runId: string; items: HumanAnswers[] };
   };
   'POST /api/runs/:id/stop': {
     params: RunParams;

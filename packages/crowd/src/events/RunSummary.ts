@@ -46,11 +46,11 @@ export interface RunCounts {
   failed: number;
   /** Answers served from the response cache. */
   cached: number;
-  /** Calls that reached the model (not cached). */
+  /** Calls of the run's model that reached it (not cached), revision turns of the conduct check included. */
   modelCalls: number;
-  /** Prompt tokens of the answers that reached the model for this run (not cached; failed calls count 0). */
+  /** Prompt tokens of the calls that reached the run's model for this run (not cached; failed calls count 0; revision turns included). */
   modelPromptTokens: number;
-  /** Completion tokens of the answers that reached the model for this run. */
+  /** Completion tokens of the calls that reached the run's model for this run. */
   modelCompletionTokens: number;
   /** Answers still missing (an interrupted run); a crowd stopped at its precision misses none. */
   missing: number;
@@ -67,6 +67,23 @@ export interface RunCounts {
 export interface RunUsage {
   promptTokens: number;
   completionTokens: number;
+}
+
+/**
+ * The conduct check's judge calls over a run (a language-model judge): `calls` and the tokens over
+ * every stored verdict, `modelCalls` and the `model*` tokens over the calls this run made (not
+ * served from the cache). The judge may be another model than the run's, so they are kept apart
+ * from `counts` and `usage`.
+ */
+export interface JudgeUsage {
+  /** The judge's model id. */
+  model: string;
+  calls: number;
+  modelCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  modelPromptTokens: number;
+  modelCompletionTokens: number;
 }
 
 /**
@@ -87,6 +104,8 @@ export interface RunSummary extends Partial<EstimateSummary> {
   seed: number;
   counts: RunCounts;
   usage: RunUsage;
+  /** The judge's calls and tokens (`--conduct` with a language-model judge). */
+  judgeUsage?: JudgeUsage;
   rounds: RoundStats[];
   /**
    * Dose-response of an intensity sweep: per BEAM spectrum (or Plutchik spoke, or GoEmotions

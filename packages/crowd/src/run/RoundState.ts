@@ -1,6 +1,7 @@
 import type { CrowdSnapshot } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
 import { RunningMedian } from '../stats/RunningMedian.js';
+import { conductCalls } from './conductCalls.js';
 
 /** Status codes of a stored slot (0 = empty). */
 const STATUS_CODES: readonly ResponseRecord['status'][] = ['ok', 'unparsed', 'failed'];
@@ -41,7 +42,21 @@ export class RoundState {
   private failed = 0;
   /** The median of the answered estimates, kept as they arrive (a snapshot reads it in O(1)). */
   private readonly runningMedian = new RunningMedian();
-  private readonly tokens = { prompt: 0, completion: 0, modelPrompt: 0, modelCompletion: 0 };
+  private readonly tokens = {
+    prompt: 0,
+    completion: 0,
+    modelPrompt: 0,
+    modelCompletion: 0,
+    extraModelCalls: 0,
+  };
+  private readonly judgeTokens = {
+    calls: 0,
+    modelCalls: 0,
+    prompt: 0,
+    completion: 0,
+    modelPrompt: 0,
+    modelCompletion: 0,
+  };
 
   constructor(round: number, total: number) {
     this.round = round;
@@ -78,27 +93,46 @@ export class RoundState {
   }
 
   /**
-   * Tokens of the stored answers: `prompt` / `completion` over all of them (a cached answer
-   * counts the tokens of the call that produced it), `modelPrompt` / `modelCompletion` over those
-   * that reached the model (not served from the cache).
+   * Tokens of the persona calls behind the stored answers: `prompt` / `completion` over all of them
+   * (a cached answer counts the tokens of the call that produced it), `modelPrompt` /
+   * `modelCompletion` over those that reached the model (not served from the cache). With the
+   * conduct check an answer may stand for two persona calls (the first answer and its revision):
+   * both count, and `extraModelCalls` counts the second ones that reached the model.
    */
   tokenTotals(): Readonly<{
     prompt: number;
     completion: number;
     modelPrompt: number;
     modelCompletion: number;
+    extraModelCalls: number;
   }> {
     return this.tokens;
   }
 
+  /** The conduct check's judge calls (language-model judges): how many, how many reached the model, and their tokens. */
+  judgeTotals(): Readonly<{
+    calls: number;
+    modelCalls: number;
+    prompt: number;
+    completion: number;
+    modelPrompt: number;
+    modelCompletion: number;
+  }> {
+    return this.judgeTokens;
+  }
+
   private countTokens(record: ResponseRecord): void {
-    const prompt = record.tokens?.prompt ?? 0;
-    const completion = record.tokens?.completion ?? 0;
-    this.tokens.prompt += prompt;
-    this.tokens.completion += completion;
-    if (!record.cached) {
-      this.tokens.modelPrompt += prompt;
-      this.tokens.modelCompletion += completion;
+    addCall(this.tokens, record.tokens?.prompt ?? 0, record.tokens?.completion ?? 0, record.cached);
+    if (record.conduct === undefined) return;
+    const { persona, judge } = conductCalls(record.conduct);
+    if (persona !== undefined) {
+      addCall(this.tokens, persona.prompt, persona.completion, persona.cached);
+      if (!persona.cached) this.tokens.extraModelCalls++;
+    }
+    if (judge !== undefined) {
+      addCall(this.judgeTokens, judge.prompt, judge.completion, judge.cached);
+      this.judgeTokens.calls++;
+      if (!judge.cached) this.judgeTokens.modelCalls++;
     }
   }
 
@@ -249,4 +283,19 @@ function conductLite(conduct: NonNullable<ResponseRecord['conduct']>): ConductLi
     revised: conduct.revised,
     originalEstimate: conduct.revised ? conduct.original?.estimate : undefined,
   };
+}
+
+/** Adds one call's tokens to running totals (to the model's own when the cache did not serve it). */
+function addCall(
+  totals: { prompt: number; completion: number; modelPrompt: number; modelCompletion: number },
+  prompt: number,
+  completion: number,
+  cached: boolean,
+): void {
+  totals.prompt += prompt;
+  totals.completion += completion;
+  if (!cached) {
+    totals.modelPrompt += prompt;
+    totals.modelCompletion += completion;
+  }
 }

@@ -1,4 +1,4 @@
-import { type Persona, resolvePersonas } from '@emocrowd/agents';
+import { DEFAULT_CODE_OF_CONDUCT, type Persona, resolvePersonas } from '@emocrowd/agents';
 import { createRng } from '@emocrowd/models';
 import { describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
@@ -64,6 +64,68 @@ describe('summarizeRecords', () => {
       modelPromptTokens: 2000 + 300,
       modelCompletionTokens: 200 + 300,
     });
+  });
+
+  it('counts both persona turns of a revised answer, and the judge calls apart, with the conduct check', () => {
+    const judged: RunDescriptor = {
+      ...descriptor,
+      conduct: {
+        code: DEFAULT_CODE_OF_CONDUCT,
+        judge: { id: 'ollama:judge', backend: 'ollama', model: 'judge', isLanguageModel: true },
+      },
+    };
+    const t = (prompt: number, completion: number) => ({ prompt, completion });
+    const outcome = (p: number): ResponseRecord['conduct'] => {
+      const judge = { judge: 'ollama:judge', judgeTokens: t(200, 20), judgeCached: p === 1 };
+      if (p === 0)
+        // revised: the record's tokens are the revision's, the first answer's are in original
+        return {
+          verdict: 'violation',
+          vice: 'wrath',
+          revised: true,
+          ...judge,
+          original: { status: 'ok', estimate: 700, tokens: t(50, 5), cached: false },
+          revision: { status: 'ok', cached: false, tokens: t(100, 10) },
+        };
+      if (p === 1)
+        // the revision gave no number: the record's tokens are the first answer's
+        return {
+          verdict: 'violation',
+          vice: 'wrath',
+          revised: false,
+          ...judge,
+          original: { status: 'ok', estimate: 817, tokens: t(101, 11), cached: true },
+          revision: { status: 'unparsed', cached: true, tokens: t(70, 7) },
+        };
+      return { verdict: 'ok', revised: false, ...judge };
+    };
+    const withConduct = records.map((r, p) => ({
+      ...r,
+      tokens: t(100 + p, 10 + p),
+      cached: p === 1,
+      conduct: outcome(p),
+    }));
+    const summary = summarizeRecords({ descriptor: judged, personas, records: withConduct });
+    // persona calls: the 30 answers' own (3435 + 735 as above) plus persona 0's first answer
+    // (50 + 5) and persona 1's revision (70 + 7)
+    expect(summary.usage).toEqual({ promptTokens: 3435 + 50 + 70, completionTokens: 735 + 5 + 7 });
+    // persona 1's two calls came from the cache; persona 0 made two calls
+    expect(summary.counts).toMatchObject({
+      cached: 1,
+      modelCalls: 29 + 1,
+      modelPromptTokens: 3435 - 101 + 50,
+      modelCompletionTokens: 735 - 11 + 5,
+    });
+    expect(summary.judgeUsage).toEqual({
+      model: 'ollama:judge',
+      calls: 30,
+      modelCalls: 29,
+      promptTokens: 6000,
+      completionTokens: 600,
+      modelPromptTokens: 5800,
+      modelCompletionTokens: 580,
+    });
+    expect(summarizeRecords({ descriptor, personas, records }).judgeUsage).toBeUndefined();
   });
 
   it('counts missing answers and refuses answers of personas outside the crowd', () => {

@@ -5,7 +5,7 @@ import { type BatteryItem, summarizeBattery } from '../analysis/summarizeBattery
 import { type ConductRow, summarizeConduct } from '../analysis/summarizeConduct.js';
 import { type SummaryOptions, summarizeEstimates } from '../analysis/summarizeEstimates.js';
 import { descriptorItems, isBatteryDescriptor, type RunDescriptor } from '../events/RunDescriptor.js';
-import type { RoundStats, RunCounts, RunSummary, RunUsage } from '../events/RunSummary.js';
+import type { JudgeUsage, RoundStats, RunCounts, RunSummary, RunUsage } from '../events/RunSummary.js';
 import type { DataTable } from '../import/DataTable.js';
 import type { StoppingSummary } from '../stopping/PrecisionStop.js';
 import { lastAnswered } from './lastAnswered.js';
@@ -87,6 +87,9 @@ export function summarizeRun(input: {
     seed: descriptor.seed,
     counts,
     usage: usageOf(input.counted ?? rounds),
+    ...(descriptor.conduct?.judge.isLanguageModel
+      ? { judgeUsage: judgeUsageOf(input.counted ?? rounds, descriptor.conduct.judge.id) }
+      : {}),
     rounds: roundList,
     timing: {
       elapsedMs: Math.round(input.elapsedMs),
@@ -191,6 +194,29 @@ export function summarizeRun(input: {
   };
 }
 
+/** The judge's calls and tokens over the run (see RunSummary.judgeUsage). */
+function judgeUsageOf(rounds: RunRounds, model: string): JudgeUsage {
+  const usage: JudgeUsage = {
+    model,
+    calls: 0,
+    modelCalls: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    modelPromptTokens: 0,
+    modelCompletionTokens: 0,
+  };
+  for (const state of rounds.all()) {
+    const judge = state.judgeTotals();
+    usage.calls += judge.calls;
+    usage.modelCalls += judge.modelCalls;
+    usage.promptTokens += judge.prompt;
+    usage.completionTokens += judge.completion;
+    usage.modelPromptTokens += judge.modelPrompt;
+    usage.modelCompletionTokens += judge.modelCompletion;
+  }
+  return usage;
+}
+
 /** Tokens over every stored answer of the run (see RunSummary.usage). */
 function usageOf(rounds: RunRounds): RunUsage {
   const usage: RunUsage = { promptTokens: 0, completionTokens: 0 };
@@ -219,6 +245,7 @@ function countAnswers(rounds: RunRounds, descriptor: RunDescriptor, stopping?: S
     const tokens = state.tokenTotals();
     counts.modelPromptTokens += tokens.modelPrompt;
     counts.modelCompletionTokens += tokens.modelCompletion;
+    counts.modelCalls += tokens.extraModelCalls;
     for (const [, lite] of state.entries()) {
       if (lite.status === 'ok') counts.answered++;
       else if (lite.status === 'unparsed') counts.unparsed++;
