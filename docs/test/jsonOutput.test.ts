@@ -20,6 +20,8 @@ const expectDocumented = (...args: DocumentedCheck) => expectDocumentedIn(DOC, .
 
 /** Top-level keys only a battery's summary has, and those only a single question's has. */
 const BATTERY_ONLY = ['items', 'crossItem', 'skill'];
+/** Top-level keys only a run with --stop-at-precision has (checked on such a run below). */
+const STOP_ONLY = ['stopping'];
 /** Keys only a single question has; `fidelity` only with a human crowd (the default task has none). */
 const SINGLE_ONLY = [
   'truth',
@@ -68,8 +70,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('docs/json-output.md', () => {
   it('lists exactly the top-level keys of emocrowd run --json, for a question and for a battery', () => {
-    expectDocumented('### Top-level keys', summary, 'all-optional-present', [...BATTERY_ONLY, 'fidelity', ...LANGUAGE_MODEL_JUDGE_ONLY]);
-    expectDocumented('### Top-level keys', battery, 'all-optional-present', [...SINGLE_ONLY, ...LANGUAGE_MODEL_JUDGE_ONLY]);
+    expectDocumented('### Top-level keys', summary, 'all-optional-present', [
+      ...BATTERY_ONLY,
+      ...STOP_ONLY,
+      'fidelity',
+      ...LANGUAGE_MODEL_JUDGE_ONLY,
+    ]);
+    expectDocumented('### Top-level keys', battery, 'all-optional-present', [
+      ...SINGLE_ONLY,
+      ...STOP_ONLY,
+      ...LANGUAGE_MODEL_JUDGE_ONLY,
+    ]);
     for (const key of SINGLE_ONLY) expect(battery[key], key).toBeUndefined();
   });
 
@@ -126,9 +137,23 @@ describe('docs/json-output.md', () => {
   });
 
   it('lists exactly the keys of counts, usage and metrics', () => {
-    expectDocumented('### `counts`', summary.counts, 'all-optional-present');
+    expectDocumented('### `counts`', summary.counts, 'all-optional-present', ['skipped']);
     expectDocumented('### `usage`', summary.usage, 'all-optional-present');
     expectDocumented('### `metrics`', summary.metrics, 'all-optional-present');
+  });
+
+  it('lists exactly the keys of stopping, its intervals[] and the counts of a run with --stop-at-precision', async () => {
+    const { code, stdout, stderr } = await runCli(
+      ['run', '--personas', '600', '--stop-at-precision', '0.2', '--subsets', '0', '--json', '--quiet', '--out', 'runs/stop'],
+      { cwd: dir },
+    );
+    expect(code, stderr).toBe(0);
+    const stopped = JSON.parse(stdout) as { stopping: { intervals: unknown[]; reason: string }; counts: unknown };
+    expect(stopped.stopping.reason).toBe('precision');
+    expectDocumented('### `stopping`', stopped.stopping, 'all-optional-present');
+    for (const interval of stopped.stopping.intervals)
+      expectDocumented('### `stopping.intervals[]`', interval, 'all-optional-present', ['item']);
+    expectDocumented('### `counts`', stopped.counts, 'all-optional-present');
   });
 
   it('lists exactly the keys of task, model, timing, rounds[] and each aggregate', () => {

@@ -164,6 +164,30 @@ export const analysisFlags = {
   },
 } as const satisfies Record<string, FlagDef>;
 
+/** When a crowd stops asking: at the precision of its answer. */
+export const stopFlags = {
+  'stop-at-precision': {
+    type: 'number',
+    valueName: 'P',
+    description:
+      'Ask personas in a seeded random order and stop once the 95% confidence sequence of the median is narrower than P times the median (e.g. 0.02), checked every --stop-check-every answers; the summary says when it stopped and the calls it saved (docs/metrics.md). One round, no --shard.',
+    min: 0,
+  },
+  'stop-strategy': {
+    type: 'string',
+    choices: ['median'],
+    description:
+      'The aggregate whose interval decides the stop. Default: median (the aggregate with a distribution-free confidence sequence).',
+  },
+  'stop-check-every': {
+    type: 'integer',
+    valueName: 'N',
+    description:
+      'With --stop-at-precision: answers between two looks at the interval. Default: 50, or 1/200th of the crowd when that is more.',
+    min: 1,
+  },
+} as const satisfies Record<string, FlagDef>;
+
 /**
  * Reads `--ks`: comma-separated positive integers.
  *

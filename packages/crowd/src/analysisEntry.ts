@@ -199,6 +199,8 @@ export { kolmogorovPValue } from './stats/kolmogorovPValue.js';
 export { ksStatistic } from './stats/ksStatistic.js';
 export { logChoose, logGamma } from './stats/logGamma.js';
 export { logValues } from './stats/logValues.js';
+export type { MedianConfidenceSequenceOptions, MedianLook } from './stats/MedianConfidenceSequence.js';
+export { MedianConfidenceSequence } from './stats/MedianConfidenceSequence.js';
 export { mean } from './stats/mean.js';
 export { MEAN_BOOTSTRAP_RESAMPLE_LIMIT, meanBootstrapCi } from './stats/meanBootstrapCi.js';
 export { median } from './stats/median.js';
@@ -224,6 +226,11 @@ export { wasserstein1 } from './stats/wasserstein1.js';
 export type { ProportionInterval } from './stats/wilsonInterval.js';
 export { wilsonInterval } from './stats/wilsonInterval.js';
 export { winsorizedMean } from './stats/winsorizedMean.js';
+export type { StopInterval, StoppingSummary } from './stopping/PrecisionStop.js';
+export { PrecisionStop } from './stopping/PrecisionStop.js';
+export type { StopRule } from './stopping/StopRule.js';
+export { defaultCheckEvery, STOP_STRATEGIES } from './stopping/StopRule.js';
+export { stopOrder } from './stopping/stopOrder.js';
 export type {
   AggregateResult,
   ComputedAggregate,

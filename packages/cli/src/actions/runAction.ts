@@ -69,6 +69,10 @@ export async function runAction({
     env: io.env,
     cwd: resumed?.cwd ?? io.cwd,
   };
+  if (flags['batch-out'] !== undefined && (resumed?.request ?? given).stop !== undefined)
+    throw usageError(
+      '--batch-out cannot be combined with --stop-at-precision: a batch holds every request before any answer is seen; drop one of them',
+    );
   if (flags['batch-out'] !== undefined)
     return exportInsteadOfRunning(resumed?.request ?? given, where, {
       out: resolve(io.cwd, flags['batch-out']),
@@ -218,6 +222,15 @@ function requestFromFlags(
     epsilon: flags.epsilon,
     ...(listFlag(flags['group-by']) ? { groupBy: listFlag(flags['group-by']) } : {}),
     selectK: flags['select-k'],
+    ...(flags['stop-at-precision'] !== undefined
+      ? {
+          stop: {
+            precision: flags['stop-at-precision'],
+            strategy: (flags['stop-strategy'] ?? 'median') as 'median',
+            ...(flags['stop-check-every'] !== undefined ? { checkEvery: flags['stop-check-every'] } : {}),
+          },
+        }
+      : {}),
     ...(flags.conduct !== undefined ? { conduct: flags.conduct } : {}),
     ...(flags.judge !== undefined ? { judge: flags.judge } : {}),
     ...(flags['judge-host'].length > 0 ? { judgeHosts: flags['judge-host'] } : {}),

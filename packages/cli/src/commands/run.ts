@@ -6,6 +6,7 @@ import {
   modelFlags,
   outputFlags,
   personaFlags,
+  stopFlags,
 } from '../flags.js';
 
 /** The flags of `emocrowd run`. */
@@ -105,6 +106,7 @@ export const runFlags = {
       "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions).",
     min: 1,
   },
+  ...stopFlags,
   ...conductFlags,
   'batch-out': {
     type: 'string',
@@ -132,6 +134,7 @@ export const runCommand = defineCommand({
       'emocrowd run --model ollama:llama3.1:8b --conduct default --judge ollama:qwen2.5:7b',
       'emocrowd run --personas 40 --rounds 3 --influence neighbours --network random-regular:4 --show-neighbours mean',
       'emocrowd run --task lorenz-2011 --personas 300',
+      'emocrowd run --personas paper --stop-at-precision 0.02',
       'emocrowd run --resume runs/20261122-081500-fargo-seattle-synthetic',
     ],
   },

@@ -90,6 +90,12 @@ export function renderEstimateSummary(
           `  --ks ${summary.subsets.skippedKs.join(',')} left out: larger than the crowd (${summary.subsets.n} answers)`,
         ),
       );
+    if ((summary.subsets.cappedKs?.length ?? 0) > 0)
+      out.push(
+        colors.dim(
+          `  subset sizes ${summary.subsets.cappedKs.map((k) => k.toLocaleString('en-US')).join(', ')} not drawn (above ${summary.subsets.maxK.toLocaleString('en-US')}); ask for one with --ks`,
+        ),
+      );
   }
   out.push(...renderEffectSizes(summary, colors));
   for (const [dimension, b] of Object.entries(summary.groups ?? {})) {

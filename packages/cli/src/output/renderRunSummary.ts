@@ -8,6 +8,7 @@ import { renderFidelity } from './renderFidelity.js';
 import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderJudgeUsage } from './renderJudgeUsage.js';
 import { renderNotComputed } from './renderNotComputed.js';
+import { renderStopping } from './renderStopping.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 import { renderUsage } from './renderUsage.js';
 
@@ -28,13 +29,14 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
     summary.items
       ? `${summary.task.id}   ${model}`
       : `truth ${formatNumber(summary.task.truth, 0)} ${unit} (${summary.task.truthSource})   ${model}`,
-    `${c.answered.toLocaleString('en-US')} answered, ${c.unparsed} unparsed, ${c.failed} failed${c.missing > 0 ? `, ${c.missing} missing` : ''}   ${c.cached} cached, ${c.modelCalls.toLocaleString('en-US')} model calls   ${formatNumber(summary.timing.elapsedMs / 1000, 1)} s`,
+    `${c.answered.toLocaleString('en-US')} answered, ${c.unparsed} unparsed, ${c.failed} failed${c.missing > 0 ? `, ${c.missing} missing` : ''}${c.skipped ? `, ${c.skipped.toLocaleString('en-US')} not asked` : ''}   ${c.cached} cached, ${c.modelCalls.toLocaleString('en-US')} model calls   ${formatNumber(summary.timing.elapsedMs / 1000, 1)} s`,
   );
   const tokens = renderUsage(summary);
   if (tokens !== undefined) out.push(colors.dim(tokens));
   const judgeTokens = renderJudgeUsage(summary);
   if (judgeTokens !== undefined) out.push(colors.dim(judgeTokens));
   out.push('');
+  if (summary.stopping) out.push(...renderStopping(summary.stopping, colors), '');
   if (summary.items) {
     out.push(...renderBatterySummary(summary, { colors }));
     const itemTrends = summary.items.flatMap((item) =>
@@ -93,6 +95,12 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
       out.push(
         colors.yellow(
           `  --ks ${summary.subsets.skippedKs.join(',')} left out: larger than the crowd (${summary.subsets.n} answers)`,
+        ),
+      );
+    if ((summary.subsets.cappedKs?.length ?? 0) > 0)
+      out.push(
+        colors.dim(
+          `  subset sizes ${summary.subsets.cappedKs.map((k) => k.toLocaleString('en-US')).join(', ')} not drawn (above ${summary.subsets.maxK.toLocaleString('en-US')}); ask for one with --ks`,
         ),
       );
   }

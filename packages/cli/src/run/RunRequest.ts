@@ -60,6 +60,8 @@ export interface RunRequest {
   groupBy?: string[];
   /** Judges the selectCrowd strategy averages (default 5). */
   selectK?: number;
+  /** `--stop-at-precision P [--stop-strategy median] [--stop-check-every N]`: stop once the answer is precise enough. */
+  stop?: { precision: number; strategy: 'median'; checkEvery?: number };
   /** `--conduct`: "default" (the shipped code) or a code-of-conduct file. */
   conduct?: string;
   /** `--judge`: the judge's model spec (default: the run's model). */

@@ -24,10 +24,29 @@ export function checkRunRequest(request: RunRequest): void {
       );
     }
   }
+  checkStop(request);
   const unknown = (request.strategies ?? []).filter((name) => !strategyNames.includes(name));
   if (unknown.length > 0) {
     throw usageError(
       `--strategies: unknown strategy ${unknown.join(', ')}; known: ${strategyNames.join(', ')}`,
     );
   }
+}
+
+/** A stop rule asks one round of a whole crowd in random order, at a precision above 0. */
+function checkStop(request: RunRequest): void {
+  const stop = request.stop;
+  if (stop === undefined) return;
+  if (!(stop.precision > 0 && Number.isFinite(stop.precision)))
+    throw usageError(
+      `--stop-at-precision takes a relative width above 0, e.g. 0.02 for an interval 2% of the median (got ${stop.precision})`,
+    );
+  if (request.rounds !== 1)
+    throw usageError(
+      '--stop-at-precision needs --rounds 1: later rounds show each persona the whole crowd of the round before',
+    );
+  if (request.shard)
+    throw usageError(
+      '--stop-at-precision cannot be combined with --shard: a shard is a slice of the crowd in persona order, a stopping crowd is asked in random order; run it whole',
+    );
 }

@@ -1,4 +1,4 @@
-import { describeNetwork, type RunDescriptor, taskDescriptor } from '@emocrowd/crowd';
+import { defaultCheckEvery, describeNetwork, type RunDescriptor, taskDescriptor } from '@emocrowd/crowd';
 import type { BackendStack } from '@emocrowd/models';
 import type { RunRequest } from './RunRequest.js';
 import type { ResolvedCrowd } from './resolveCrowd.js';
@@ -50,6 +50,16 @@ export function describeRun(
       ...(request.keepAlive === undefined || !info.isLanguageModel ? {} : { keepAlive: request.keepAlive }),
     },
     strategies: request.strategies ?? [],
+    ...(request.stop
+      ? {
+          stop: {
+            strategy: request.stop.strategy,
+            precision: request.stop.precision,
+            level: 0.95,
+            checkEvery: request.stop.checkEvery ?? defaultCheckEvery(selection.count * request.replicates),
+          },
+        }
+      : {}),
   };
 }
 

@@ -45,6 +45,9 @@ const StoredRequestSchema = z.object({
   epsilon: z.number().optional(),
   groupBy: z.array(z.string()).optional(),
   selectK: count.optional(),
+  stop: z
+    .object({ precision: z.number(), strategy: z.enum(['median']), checkEvery: count.optional() })
+    .optional(),
   conduct: z.string().optional(),
   judge: z.string().optional(),
   judgeHosts: z.array(z.string()).optional(),

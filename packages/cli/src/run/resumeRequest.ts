@@ -63,6 +63,9 @@ export const RESUME_FIXED: Readonly<Record<string, (request: RunRequest) => unkn
   epsilon: (r) => r.epsilon,
   'group-by': (r) => r.groupBy,
   'select-k': (r) => r.selectK,
+  'stop-at-precision': (r) => r.stop?.precision,
+  'stop-strategy': (r) => (r.stop ? r.stop.strategy : undefined),
+  'stop-check-every': (r) => r.stop?.checkEvery,
   conduct: (r) => r.conduct,
   judge: (r) => r.judge,
 };

@@ -75,6 +75,17 @@ export function cellRequest(cell: StudyCell, options: StudyRunOptions): RunReque
     subsets: s.subsets ?? defaults.subsets.default,
     tolerance: s.tolerance ?? defaults.tolerance.default,
     ...(s.groupBy ? { groupBy: [...s.groupBy] } : {}),
+    ...(s.stop
+      ? {
+          stop: {
+            precision: s.stop.precision,
+            strategy: 'strategy' in s.stop && s.stop.strategy ? s.stop.strategy : 'median',
+            ...('checkEvery' in s.stop && s.stop.checkEvery !== undefined
+              ? { checkEvery: s.stop.checkEvery }
+              : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -185,6 +185,10 @@ export async function planStudy(
       await stack.close();
     }
   }
+  if (study.cells.some((cell) => cell.settings.stop !== undefined))
+    notes.push(
+      'cells with a stop rule (stop, as --stop-at-precision) ask at most these calls: they stop once the median is precise enough',
+    );
   if (rows.some((r) => r.rounds > 1))
     notes.push(
       'answers of rounds after the first depend on earlier answers: they are never counted as cached',

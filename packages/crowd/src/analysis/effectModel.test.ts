@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { crowdDataPath } from '@emocrowd/data';
 import { createRng } from '@emocrowd/models';
 import { describe, expect, it } from 'vitest';
+import { parseCsvTable } from '../import/parseCsvTable.js';
 import { twoFactorAnova } from '../stats/twoFactorAnova.js';
-import { effectModel } from './effectModel.js';
+import { effectModel, socialConfiguration } from './effectModel.js';
 import { effectSizes } from './effectSizes.js';
 
 /** A crowd whose ln(estimate) = emotion effect + region effect + age effect + noise. */
@@ -122,5 +125,32 @@ describe('effectModel', () => {
       },
     });
     expect(few?.terms[1]?.interval).toBeNull();
+  });
+});
+
+describe('socialConfiguration', () => {
+  it('joins each answer\'s social labels with " | " (as a join per answer does) on the Becker, Porter & Centola rows', () => {
+    const path = crowdDataPath('becker_porter_centola2019_partisan_crowds.csv');
+    const table = parseCsvTable(readFileSync(path, 'utf8'), path);
+    const column = (name: string): string[] => {
+      const j = table.columns.indexOf(name);
+      expect(j, name).toBeGreaterThanOrEqual(0);
+      return table.rows.map((row) => String(row[j]));
+    };
+    const groups = {
+      emotion: column('q'),
+      party: column('party'),
+      network: column('network'),
+      set: column('set'),
+    };
+    const sample = { values: table.rows.map(() => 1), groups };
+    const social = socialConfiguration(sample);
+    expect(social?.dimensions).toEqual(['party', 'network', 'set']);
+    const naive = sample.values.map((_, i) => `${groups.party[i]} | ${groups.network[i]} | ${groups.set[i]}`);
+    expect(social?.labels).toEqual(naive);
+    expect(new Set(naive).size).toBeGreaterThan(2);
+    // computed once per sample
+    expect(socialConfiguration(sample)).toBe(social);
+    expect(socialConfiguration({ values: [1, 2], groups: { emotion: ['a', 'b'] } })).toBeUndefined();
   });
 });

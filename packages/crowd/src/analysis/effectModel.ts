@@ -61,11 +61,60 @@ export interface EffectModel {
 export function socialConfiguration(
   sample: CrowdSample,
 ): { dimensions: string[]; labels: string[] } | undefined {
+  if (socialCache.has(sample)) return socialCache.get(sample);
   const dimensions = Object.keys(sample.groups ?? {}).filter((d) => !EMOTION_DIMENSIONS.has(d));
-  if (dimensions.length === 0) return undefined;
+  const result =
+    dimensions.length === 0 ? undefined : { dimensions, labels: joinColumns(sample, dimensions) };
+  socialCache.set(sample, result);
+  return result;
+}
+
+/** Each sample's social configuration, computed once (effectSizes and effectModel both read it). */
+const socialCache = new WeakMap<CrowdSample, { dimensions: string[]; labels: string[] } | undefined>();
+
+/**
+ * Each answer's labels of `dimensions` joined by " | ", one string per distinct combination
+ * shared by every answer that has it: the combination is numbered column by column (a number
+ * per pair of the combination so far and the next label), so a million answers make as many
+ * strings as there are configurations, not a million.
+ */
+function joinColumns(sample: CrowdSample, dimensions: readonly string[]): string[] {
   const columns = dimensions.map((d) => sample.groups?.[d] as readonly string[]);
-  const labels = sample.values.map((_, i) => columns.map((c) => c[i]).join(' | '));
-  return { dimensions, labels };
+  const n = sample.values.length;
+  const code = new Int32Array(n);
+  const labelId = new Int32Array(n);
+  for (const column of columns) {
+    const labelIds = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const label = column[i] as string;
+      let id = labelIds.get(label);
+      if (id === undefined) {
+        id = labelIds.size;
+        labelIds.set(label, id);
+      }
+      labelId[i] = id;
+    }
+    // (combination so far, this label) -> the next combination's number; below 2^53 as both are below n
+    const next = new Map<number, number>();
+    const labels = labelIds.size;
+    for (let i = 0; i < n; i++) {
+      const key = (code[i] as number) * labels + (labelId[i] as number);
+      let id = next.get(key);
+      if (id === undefined) {
+        id = next.size;
+        next.set(key, id);
+      }
+      code[i] = id;
+    }
+  }
+  const joined: string[] = [];
+  const labels = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const c = code[i] as number;
+    joined[c] ??= columns.map((column) => column[i]).join(' | ');
+    labels[i] = joined[c] as string;
+  }
+  return labels;
 }
 
 /**

@@ -6,7 +6,7 @@ import { parseCsvTable } from '../import/parseCsvTable.js';
 import { expectedSubsetMeanError } from '../metrics/expectedSubsetMeanError.js';
 import { mean } from '../stats/mean.js';
 import { logSpacedSizes } from './logSpacedSizes.js';
-import { type SubsetStrategyResult, subsetAnalysis } from './subsetAnalysis.js';
+import { SUBSET_MAX_K, type SubsetStrategyResult, subsetAnalysis } from './subsetAnalysis.js';
 
 /** Silver, Mellers & Tetlock jelly-bean jar 1, first estimates (truth 250), read from the CSV. */
 function jellyBeans(): number[] {
@@ -212,5 +212,30 @@ describe('subsetAnalysis: an optimal size that can be trusted', () => {
     expect(small.ks).not.toContain(538);
     expect(small.skippedKs).toEqual([538]);
     expect(() => subsetAnalysis({ values }, truth, { extraKs: [0] })).toThrow(/not a positive integer/);
+  });
+
+  it('caps the default grid at maxK: a large crowd costs what one of maxK does, and the sizes it keeps are computed as before', () => {
+    const cow = crowd('planetmoney2015_cow_guesses.csv', 'guess_lb', 1355);
+    const n = cow.length;
+    const options = { strategies: ['mean', 'median', 'trimmedMean'], B: 30, seed: 3 };
+    // the default cap (20,000) keeps every shipped crowd's whole grid
+    const whole = subsetAnalysis({ values: cow }, 1355, { ...options, B: 2 });
+    expect(whole.maxK).toBe(SUBSET_MAX_K);
+    expect(whole.cappedKs).toEqual([]);
+    expect(whole.ks).toEqual(logSpacedSizes(n));
+    // capped at 1,000: the grid's sizes above it (and below n) are left out and listed
+    const capped = subsetAnalysis({ values: cow }, 1355, { ...options, maxK: 1000 });
+    const kept = logSpacedSizes(n).filter((k) => k <= 1000 || k === n);
+    expect(capped.ks).toEqual(kept);
+    expect(capped.cappedKs).toEqual(logSpacedSizes(n).filter((k) => k > 1000 && k < n));
+    expect(capped.cappedKs.length).toBeGreaterThan(3);
+    // the old computation over the sizes kept: the same permutations, the same curves, bit for bit
+    const old = subsetAnalysis({ values: cow }, 1355, { ...options, ks: kept });
+    expect(old.cappedKs).toEqual([]);
+    expect(capped.strategies).toEqual(old.strategies);
+    // sizes asked for explicitly are never capped
+    const asked = subsetAnalysis({ values: cow }, 1355, { ...options, B: 2, maxK: 1000, extraKs: [5000] });
+    expect(asked.ks).toContain(5000);
+    expect(() => subsetAnalysis({ values: cow }, 1355, { maxK: 0 })).toThrow(/maxK/);
   });
 });

@@ -20,8 +20,14 @@ export interface SubsetAnalysisOptions {
   strategies?: readonly (string | AggregationStrategy)[];
   /** Options per strategy name, e.g. `{ trimmedMean: { alpha: 0.2 } }`. */
   strategyOptions?: Readonly<Record<string, StrategyOptions>>;
-  /** Subset sizes; default `logSpacedSizes(n, 25)`. */
+  /** Subset sizes; default `logSpacedSizes(n, 25)` up to `maxK`, and n. */
   ks?: readonly number[];
+  /**
+   * Largest size of the default grid below the whole crowd; default `SUBSET_MAX_K` (20,000).
+   * Grid sizes above it are left out (`cappedKs`), so the cost stops growing with n; sizes given
+   * in `ks` or `extraKs` are never capped.
+   */
+  maxK?: number;
   /** Sizes added to the grid (e.g. 538, the paper's optimum); those above n are left out (`skippedKs`). */
   extraKs?: readonly number[];
   /** Number of random permutations; default 1000. */
@@ -102,6 +108,13 @@ export interface SubsetNotComputed {
   readonly reason: string;
 }
 
+/**
+ * The default grid's largest size below the whole crowd: every shipped human crowd (the largest,
+ * Planet Money's cow, has 17,184 guesses) keeps its whole log-spaced grid, and a crowd of a
+ * million costs no more than one of 20,000 (every permutation is drawn up to this size only).
+ */
+export const SUBSET_MAX_K = 20_000;
+
 /** The result of `subsetAnalysis`. */
 export interface SubsetAnalysis {
   readonly n: number;
@@ -109,6 +122,10 @@ export interface SubsetAnalysis {
   readonly ks: readonly number[];
   /** Sizes of `extraKs` left out because the crowd is smaller. */
   readonly skippedKs: readonly number[];
+  /** The default grid's largest size below n (`maxK`). */
+  readonly maxK: number;
+  /** Sizes of the default grid above `maxK` and below n, left out (empty when n <= maxK + 1). */
+  readonly cappedKs: readonly number[];
   readonly B: number;
   readonly fallbackB: number;
   readonly tolerance: number;
@@ -172,9 +189,14 @@ export function subsetAnalysis(
   const seed = options.seed ?? 0;
   for (const k of options.extraKs ?? [])
     if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`subset size ${k} is not a positive integer`);
+  const maxK = options.maxK ?? SUBSET_MAX_K;
+  if (!(Number.isInteger(maxK) && maxK >= 1))
+    throw new RangeError(`maxK must be a positive integer (got ${maxK})`);
   const skippedKs = (options.extraKs ?? []).filter((k) => k > n);
   const extra = (options.extraKs ?? []).filter((k) => k <= n);
-  const ks = [...new Set([...(options.ks ?? logSpacedSizes(n)), ...extra])].sort((a, b) => a - b);
+  const grid = options.ks ?? logSpacedSizes(n);
+  const cappedKs = options.ks ? [] : grid.filter((k) => k > maxK && k < n);
+  const ks = [...new Set([...grid.filter((k) => !cappedKs.includes(k)), ...extra])].sort((a, b) => a - b);
   for (const k of ks)
     if (!(Number.isInteger(k) && k >= 1 && k <= n))
       throw new RangeError(`subset size ${k} out of range 1..${n}`);
@@ -289,6 +311,8 @@ export function subsetAnalysis(
     truth,
     ks,
     skippedKs,
+    maxK,
+    cappedKs,
     B,
     fallbackB,
     tolerance,

@@ -1,4 +1,5 @@
 import type { CodeOfConduct } from '@emocrowd/agents';
+import type { StopRule } from '../stopping/StopRule.js';
 
 /** One question of a run's task as run.json records it: enough to score and to read back its answers. */
 export interface ItemDescriptor {
@@ -75,6 +76,8 @@ export interface RunDescriptor {
   influence: InfluenceConfig;
   generation: { temperature?: number; maxTokens?: number; keepAlive?: string | number };
   strategies: string[];
+  /** `--stop-at-precision`: personas asked in a seeded random order until the interval is narrow enough. */
+  stop?: StopRule;
   /** The conduct check (`--conduct`): the code in full and the judge, both of which change the answers. */
   conduct?: ConductDescriptor;
 }

@@ -5,6 +5,7 @@ import type { SkillSummary } from '../analysis/personaSkill.js';
 import type { ItemSummary } from '../analysis/summarizeBattery.js';
 import type { ConductSummary } from '../analysis/summarizeConduct.js';
 import type { EstimateSummary } from '../analysis/summarizeEstimates.js';
+import type { StoppingSummary } from '../stopping/PrecisionStop.js';
 import type { RunDescriptor } from './RunDescriptor.js';
 
 /** Collective measures of one social-influence round (Lorenz et al. 2011). */
@@ -51,8 +52,10 @@ export interface RunCounts {
   modelPromptTokens: number;
   /** Completion tokens of the calls that reached the run's model for this run. */
   modelCompletionTokens: number;
-  /** Answers still missing (a stopped run). */
+  /** Answers still missing (an interrupted run); a crowd stopped at its precision misses none. */
   missing: number;
+  /** Answers never asked because the crowd stopped at its precision (runs with a stop rule only). */
+  skipped?: number;
 }
 
 /**
@@ -113,6 +116,11 @@ export interface RunSummary extends Partial<EstimateSummary> {
   /** The conduct check (`--conduct`): shares flagged and revised, and the crowd before and after revision (last round). */
   conduct?: ConductSummary;
   timing: { elapsedMs: number; answersPerSecond: number };
+  /**
+   * A run with `--stop-at-precision`: why and when it stopped, the interval it stopped on and
+   * the calls it saved. Aggregates, metrics and rounds are then over the crowd it stopped at.
+   */
+  stopping?: StoppingSummary;
   /** A battery's items, in battery order. */
   items?: ItemSummary[];
   /** A single question's answers against its human crowd, when the task has one. */

@@ -1,6 +1,6 @@
 import type { CrowdSnapshot } from '../events/CrowdEvent.js';
 import type { ResponseRecord } from '../events/ResponseRecord.js';
-import { median } from '../stats/median.js';
+import { RunningMedian } from '../stats/RunningMedian.js';
 import { conductCalls } from './conductCalls.js';
 
 /** Status codes of a stored slot (0 = empty). */
@@ -40,7 +40,8 @@ export class RoundState {
   private positives = 0;
   private answered = 0;
   private failed = 0;
-  private estimates: number[] = [];
+  /** The median of the answered estimates, kept as they arrive (a snapshot reads it in O(1)). */
+  private readonly runningMedian = new RunningMedian();
   private readonly tokens = {
     prompt: 0,
     completion: 0,
@@ -81,7 +82,7 @@ export class RoundState {
     if (record.status === 'ok' && record.estimate !== undefined) {
       this.answered++;
       this.sum += record.estimate;
-      this.estimates.push(record.estimate);
+      this.runningMedian.add(record.estimate);
       if (record.estimate > 0) {
         this.logSum += Math.log(record.estimate);
         this.positives++;
@@ -135,6 +136,20 @@ export class RoundState {
     }
   }
 
+  /**
+   * A copy holding only the answers of the slots `keep` accepts (the crowd a stopped run's
+   * summary is over).
+   * @param keep which slots stay
+   * @returns the new state (same round and size)
+   */
+  filter(keep: (slot: number) => boolean): RoundState {
+    const copy = new RoundState(this.round, this.total);
+    for (const [slot, lite] of this.entries()) {
+      if (keep(slot)) copy.add(slot, lite as unknown as ResponseRecord);
+    }
+    return copy;
+  }
+
   has(slot: number): boolean {
     if (this.inside(slot)) return this.status !== undefined && this.status[slot] !== 0;
     return this.outside.has(slot);
@@ -181,7 +196,7 @@ export class RoundState {
     return this.stored;
   }
 
-  /** Running aggregates: O(1) for the means, O(n) selection for the median. */
+  /** Running aggregates: O(1) for the means, O(1) for the running median. */
   snapshot(): CrowdSnapshot {
     return {
       round: this.round,
@@ -190,7 +205,7 @@ export class RoundState {
       total: this.total,
       aggregates: {
         mean: this.answered > 0 ? this.sum / this.answered : Number.NaN,
-        median: this.answered > 0 ? median(this.estimates) : Number.NaN,
+        median: this.runningMedian.value(),
         geometricMean: this.positives > 0 ? Math.exp(this.logSum / this.positives) : Number.NaN,
       },
     };

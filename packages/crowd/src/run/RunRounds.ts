@@ -22,14 +22,25 @@ export class RunRounds {
   /** `states[round][item]`. */
   readonly states: readonly (readonly RoundState[])[];
 
-  constructor(rounds: number, items: number, personas: number, replicates: number) {
+  /**
+   * @param states the rounds' states when they exist already (`filter`); default empty ones
+   */
+  constructor(
+    rounds: number,
+    items: number,
+    personas: number,
+    replicates: number,
+    states?: readonly (readonly RoundState[])[],
+  ) {
     this.items = Math.max(1, items);
     this.personas = personas;
     this.replicates = replicates;
     const perItem = personas * replicates;
-    this.states = Array.from({ length: rounds }, (_, r) =>
-      Array.from({ length: this.items }, () => new RoundState(r, perItem)),
-    );
+    this.states =
+      states ??
+      Array.from({ length: rounds }, (_, r) =>
+        Array.from({ length: this.items }, () => new RoundState(r, perItem)),
+      );
   }
 
   /** Slots of one item in a round: personas x replicates. */
@@ -65,6 +76,16 @@ export class RunRounds {
   }
 
   /** Whether a round slot is answered. */
+  /**
+   * A copy holding only the answers of the units `keep` accepts, in every round and item.
+   * @param keep which within-item slots (replicate x personas + position) stay
+   * @returns the new rounds
+   */
+  filter(keep: (within: number) => boolean): RunRounds {
+    const states = this.states.map((round) => round.map((state) => state.filter(keep)));
+    return new RunRounds(this.states.length, this.items, this.personas, this.replicates, states);
+  }
+
   has(round: number, slot: number): boolean {
     return this.state(round, this.itemOf(slot)).has(this.withinOf(slot));
   }

@@ -25,6 +25,7 @@ import { SocialInfluence } from '../influence/SocialInfluence.js';
 import { shownValue } from '../influence/shownToAgent.js';
 import type { Network } from '../networks/Network.js';
 import { snapshotEvery } from '../operators/snapshotEvery.js';
+import { PrecisionStop } from '../stopping/PrecisionStop.js';
 import { batterySnapshot } from './batterySnapshot.js';
 import type { PersonaList } from './PersonaList.js';
 import type { RoundState } from './RoundState.js';
@@ -117,13 +118,19 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
         }),
     );
 
+    const stop = precisionStop(descriptor, runRounds, items, battery);
     // Declared before the loop below, which may build it (a resumed sample or shard).
     let positionIndex: Map<number, number> | undefined;
     for (const record of options.completed ?? []) {
       const item = itemIndex.get(record.item ?? (battery ? '' : (items[0]?.id ?? '')));
       const state = item === undefined ? undefined : runRounds.states[record.round]?.[item];
       const position = positionOf(record.personaIndex);
-      if (state && position !== undefined) state.add(record.replicate * personas.count + position, record);
+      if (!state || position === undefined) continue;
+      const within = record.replicate * personas.count + position;
+      if (state.has(within)) continue;
+      state.add(within, record);
+      // Replaying the stored answers reaches the stop an uninterrupted run reached.
+      stop?.record(within, item as number, numberOf(record));
     }
 
     function positionOf(personaIndex: number): number | undefined {
@@ -139,7 +146,8 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       return index;
     }
 
-    const stopped = (): boolean => options.stop?.aborted === true || hardStop.signal.aborted;
+    const stopped = (): boolean =>
+      options.stop?.aborted === true || hardStop.signal.aborted || stop?.reached === true;
 
     function ask(round: number, roundSlot: number): Observable<ResponseRecord> {
       if (stopped()) return EMPTY;
@@ -193,11 +201,15 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
         if (stopped()) return EMPTY;
         for (const influence of influences) influence.beginRound(round);
         const states = runRounds.states[round] as readonly RoundState[];
-        let nextSlot = 0;
+        let next = 0;
+        // The k-th slot asked: in slot order, or in a stopping crowd's random order (persona by
+        // persona, each persona's items together).
+        const slotAt = (k: number): number =>
+          stop ? runRounds.slotOf(runRounds.itemOf(k), stop.unitAt(runRounds.withinOf(k))) : k;
         // The next slot not answered yet (resumed answers are skipped), or -1 when none is left.
         const takeSlot = (): number => {
-          while (nextSlot < perRound && runRounds.has(round, nextSlot)) nextSlot++;
-          return nextSlot < perRound ? nextSlot++ : -1;
+          while (next < perRound && runRounds.has(round, slotAt(next))) next++;
+          return next < perRound ? slotAt(next++) : -1;
         };
         const askNext = (): Observable<{ slot: number; record: ResponseRecord }> =>
           defer(() => {
@@ -212,6 +224,7 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
           mergeMap(() => askNext().pipe(expand(() => askNext()))),
           map(({ slot, record }) => {
             runRounds.add(round, slot, record);
+            stop?.record(runRounds.withinOf(slot), runRounds.itemOf(slot), numberOf(record));
             return record;
           }),
         );
@@ -248,10 +261,18 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
 
     const completed$ = defer(() => {
       const elapsedMs = now() - startedAt;
+      const stopping = stop?.summary(
+        (runRounds.states[0] ?? []).reduce((sum, state) => sum + state.size, 0),
+        !(options.stop?.aborted === true || hardStop.signal.aborted),
+      );
       const summary = summarizeRun({
         descriptor,
         personas,
-        rounds: runRounds,
+        // A crowd stopped at its precision is summarised over the slots it stopped at; answers
+        // still in flight then are stored and counted, not summarised.
+        rounds: stop?.reached ? runRounds.filter((within) => stop.inCrowd(within)) : runRounds,
+        ...(stop?.reached ? { counted: runRounds } : {}),
+        ...(stopping ? { stopping } : {}),
         task,
         options: options.summary,
         elapsedMs,
@@ -271,6 +292,33 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       // Unsubscribing (or completing) aborts whatever is still in flight.
     ).pipe(finalize(() => hardStop.abort()));
   });
+}
+
+/** The run's stop rule at work, if it has one (single round only: later rounds need the whole crowd). */
+function precisionStop(
+  descriptor: RunDescriptor,
+  runRounds: RunRounds,
+  items: readonly EstimationTask[],
+  battery: boolean,
+): PrecisionStop | undefined {
+  if (!descriptor.stop) return undefined;
+  if (descriptor.rounds !== 1)
+    throw new RangeError(
+      'a stop rule needs one round: later rounds are shown the whole crowd of the earlier ones',
+    );
+  return new PrecisionStop({
+    rule: descriptor.stop,
+    units: runRounds.perItem,
+    items: items.map((item) => (battery ? item.id : undefined)),
+    seed: descriptor.seed,
+  });
+}
+
+/** An answer's number, undefined for one without (failed, unparsed). */
+function numberOf(record: ResponseRecord): number | undefined {
+  return record.status === 'ok' && record.estimate !== undefined && Number.isFinite(record.estimate)
+    ? record.estimate
+    : undefined;
 }
 
 /** Questions between two turns given to the event loop. */

@@ -7,6 +7,7 @@ import { type SummaryOptions, summarizeEstimates } from '../analysis/summarizeEs
 import { descriptorItems, isBatteryDescriptor, type RunDescriptor } from '../events/RunDescriptor.js';
 import type { JudgeUsage, RoundStats, RunCounts, RunSummary, RunUsage } from '../events/RunSummary.js';
 import type { DataTable } from '../import/DataTable.js';
+import type { StoppingSummary } from '../stopping/PrecisionStop.js';
 import { lastAnswered } from './lastAnswered.js';
 import type { PersonaList } from './PersonaList.js';
 import type { RunRounds } from './RunRounds.js';
@@ -59,12 +60,16 @@ export function summarizeRun(input: {
   task?: Task;
   options: RunSummaryOptions | undefined;
   elapsedMs: number;
+  /** Every answer the run holds, when `rounds` is the part a stopped crowd is summarised over. */
+  counted?: RunRounds;
+  /** A crowd stopped at its precision: what the summary says about it. */
+  stopping?: StoppingSummary;
 }): RunSummary {
-  const { descriptor, personas, rounds } = input;
+  const { descriptor, personas, rounds, stopping } = input;
   const options = input.options ?? {};
   const items = descriptorItems(descriptor.task);
   const battery = isBatteryDescriptor(descriptor.task);
-  const counts = countAnswers(rounds, descriptor);
+  const counts = countAnswers(input.counted ?? rounds, descriptor, stopping);
   const roundList: RoundStats[] = [];
   rounds.states.forEach((states, r) => {
     states.forEach((state, i) => {
@@ -81,16 +86,19 @@ export function summarizeRun(input: {
     model: { id: descriptor.model.id, isLanguageModel: descriptor.model.isLanguageModel },
     seed: descriptor.seed,
     counts,
-    usage: usageOf(rounds),
+    usage: usageOf(input.counted ?? rounds),
     ...(descriptor.conduct?.judge.isLanguageModel
-      ? { judgeUsage: judgeUsageOf(rounds, descriptor.conduct.judge.id) }
+      ? { judgeUsage: judgeUsageOf(input.counted ?? rounds, descriptor.conduct.judge.id) }
       : {}),
     rounds: roundList,
     timing: {
       elapsedMs: Math.round(input.elapsedMs),
       answersPerSecond:
-        input.elapsedMs > 0 ? Math.round(((counts.expected - counts.missing) / input.elapsedMs) * 1000) : 0,
+        input.elapsedMs > 0
+          ? Math.round(((counts.expected - counts.missing - (counts.skipped ?? 0)) / input.elapsedMs) * 1000)
+          : 0,
     },
+    ...(stopping ? { stopping } : {}),
   };
   const B = options.subsets ?? 200;
   const estimateOptions = (n: number, hasGroups: boolean): SummaryOptions => ({
@@ -220,7 +228,7 @@ function usageOf(rounds: RunRounds): RunUsage {
   return usage;
 }
 
-function countAnswers(rounds: RunRounds, descriptor: RunDescriptor): RunCounts {
+function countAnswers(rounds: RunRounds, descriptor: RunDescriptor, stopping?: StoppingSummary): RunCounts {
   const counts: RunCounts = {
     personas: rounds.personas,
     expected: rounds.perRound * descriptor.rounds,
@@ -246,6 +254,9 @@ function countAnswers(rounds: RunRounds, descriptor: RunDescriptor): RunCounts {
       else counts.modelCalls++;
     }
   }
-  counts.missing = counts.expected - counts.answered - counts.unparsed - counts.failed;
+  // A crowd stopped at its precision skipped the rest on purpose: those answers are not missing.
+  if (stopping) counts.skipped = stopping.reason === 'precision' ? stopping.callsSaved : 0;
+  counts.missing =
+    counts.expected - counts.answered - counts.unparsed - counts.failed - (counts.skipped ?? 0);
   return counts;
 }

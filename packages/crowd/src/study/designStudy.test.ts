@@ -216,7 +216,7 @@ describe('designStudy: one-line errors naming the path in the file', () => {
     ['name: s\ntemperature: 3\n', 'study.yaml: temperature: expected a number in [0, 2]'],
     [
       'name: s\nfactors:\n  colour: [red]\n',
-      'study.yaml: factors.colour: "colour" is not a run setting; settings: task, personas, emotions, emotionModel, intensities, condition, model, hosts, backendOptions, seed, replicates, rounds, influence, network, temperature, maxTokens, keepAlive, timeoutMs, retries, maxPerHost, strategies, subsets, tolerance, groupBy',
+      'study.yaml: factors.colour: "colour" is not a run setting; settings: task, personas, emotions, emotionModel, intensities, condition, model, hosts, backendOptions, seed, replicates, rounds, influence, network, temperature, maxTokens, keepAlive, timeoutMs, retries, maxPerHost, strategies, subsets, tolerance, groupBy, stop',
     ],
     [
       'name: s\nfactors:\n  condition: [emotion, anger]\n',
@@ -268,7 +268,7 @@ describe('designStudy: one-line errors naming the path in the file', () => {
     ],
     [
       'name: s\nmax-tokens: 5\n',
-      'study.yaml: unknown key "max-tokens"; a study has name, description, factors, tasks, cells, contrasts, report and the run settings task, personas, emotions, emotionModel, intensities, condition, model, hosts, backendOptions, seed, replicates, rounds, influence, network, temperature, maxTokens, keepAlive, timeoutMs, retries, maxPerHost, strategies, subsets, tolerance, groupBy',
+      'study.yaml: unknown key "max-tokens"; a study has name, description, factors, tasks, cells, contrasts, report and the run settings task, personas, emotions, emotionModel, intensities, condition, model, hosts, backendOptions, seed, replicates, rounds, influence, network, temperature, maxTokens, keepAlive, timeoutMs, retries, maxPerHost, strategies, subsets, tolerance, groupBy, stop',
     ],
     [
       'name: s\nfactors:\n  condition: [emotion, social]\ncontrasts:\n  - { of: condition, a: emotion, b: emotion }\n',

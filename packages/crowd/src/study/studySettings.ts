@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STOP_STRATEGIES } from '../stopping/StopRule.js';
 import { strategyNames } from '../strategies/strategies.js';
 
 const TEXT = z.string({ error: 'expected a string' }).trim().min(1, { error: 'expected a non-empty string' });
@@ -97,6 +98,18 @@ export const STUDY_SETTINGS = {
   subsets: whole(0),
   tolerance: real(0),
   groupBy: list(TEXT),
+  /** `--stop-at-precision`: a relative width (0.02), or { precision, strategy?, checkEvery? }. */
+  stop: z.union(
+    [
+      real(Number.MIN_VALUE).transform((precision) => ({ precision })),
+      z.strictObject({
+        precision: real(Number.MIN_VALUE),
+        strategy: z.enum(STOP_STRATEGIES, { error: `expected ${STOP_STRATEGIES.join(' or ')}` }).optional(),
+        checkEvery: whole(1).optional(),
+      }),
+    ],
+    { error: 'expected a precision above 0 (e.g. 0.02) or { precision, strategy?, checkEvery? }' },
+  ),
 } as const;
 
 /** The name of a study setting. */
@@ -161,6 +174,7 @@ export function settingFromText(name: StudySettingName, text: string): unknown {
   const trimmed = text.trim();
   if (NUMERIC.has(name)) return trimmed === '' ? trimmed : Number(trimmed);
   if (name === 'personas' && /^\d+$/.test(trimmed)) return Number(trimmed);
+  if (name === 'stop' && /^[\d.eE+-]+$/.test(trimmed)) return Number(trimmed);
   if (/^[[{]/.test(trimmed)) {
     try {
       return JSON.parse(trimmed) as unknown;
