@@ -335,7 +335,7 @@ async function throughput(): Promise<void> {
       'latency per request, also serving /v1/chat/completions). Each client is a whole process timed from spawn to',
       'exit (median of ' + reps + ' repetitions, clients interleaved): the raw clients send emocrowd\'s prompt of persona 0',
       'with the answer schema, one non-streaming request each, and do nothing else; `emocrowd run` asks',
-      `${fmt(personas)} personas (`--no-cache`: every answer from the server) with its default summary and writes its run directory. The machine has ${os.cpus().length} cores, shared by the`,
+      `${fmt(personas)} personas (\`--no-cache\`: every answer from the server) with its default summary and writes its run directory. The machine has ${os.cpus().length} cores, shared by the`,
       'server, the client and anything else running.',
       '',
       '| client | wall (s) | requests/s | load (1 min) |',
