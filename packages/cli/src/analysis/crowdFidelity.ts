@@ -61,7 +61,7 @@ export function crowdFidelity(
   options: { seed: number | string; resamples: number; tables: Map<string, DataTable> },
 ): HumanFidelity {
   const fill = (text: string): string =>
-    text.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    text.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
       const value = vars[name];
       if (value === undefined)
         throw usageError(
