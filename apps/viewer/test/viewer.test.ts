@@ -355,9 +355,11 @@ describe('the viewer in a real browser', () => {
     for (const [i, item] of items.entries()) {
       await page.getByTestId('item-select').selectOption(item.id);
       const overlay = page.getByTestId('overlay');
-      await page.locator(`[data-testid="overlay"][data-count1="${item.fidelity?.human.n}"][data-count0="${item.fidelity?.simulated.n}"] canvas`).first().waitFor();
+      // items can share crowd sizes: wait for this item's drawing and table, not merely equal counts
+      await page.locator(`[data-testid="overlay"][data-item="${item.id}"][data-count1="${item.fidelity?.human.n}"][data-count0="${item.fidelity?.simulated.n}"] canvas`).first().waitFor();
+      await page.locator(`[data-testid="fidelity"][data-item="${item.id}"]`).waitFor();
       expect(await overlay.getAttribute('data-human')).toBe('loaded');
-      const cells = await page.locator('[data-testid="fidelity-table"] tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[1]?.textContent ?? ''));
+      const cells = await page.locator(`[data-testid="fidelity"][data-item="${item.id}"] [data-testid="fidelity-table"] tbody tr`).evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[1]?.textContent ?? ''));
       const f = item.fidelity;
       const fmt = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 3 });
       expect(cells.map((c) => c.split(' [')[0])).toEqual([f?.medianRatio, f?.dispersionRatio, f?.ks, f?.wasserstein].map((s) => fmt(s?.estimate as number)));

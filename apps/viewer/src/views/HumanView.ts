@@ -25,7 +25,7 @@ export class HumanView implements View {
   readonly element = h('section', { class: 'view', testid: 'view-human' });
   private readonly chart = new OverlayHistogramChart('overlay');
   private readonly head = h('div', { class: 'run-header' });
-  private readonly statsBox = h('div');
+  private readonly statsBox = h('div', { testid: 'fidelity' });
   private readonly profileBox = h('div');
   private readonly itemsBox = h('div');
   private readonly empty = emptyNote(
@@ -70,6 +70,7 @@ export class HumanView implements View {
       }),
     );
     this.statsBox.replaceChildren(statsTable(fidelity));
+    this.statsBox.dataset.item = state.item;
     this.profileBox.replaceChildren(profileTable(fidelity.simulated, fidelity.human));
     this.itemsBox.replaceChildren(itemsTable(state));
     this.drawChart(state, fidelity);
@@ -99,6 +100,7 @@ export class HumanView implements View {
       ],
       [{ value: state.truth, label: 'truth', color: TRUTH_COLOR, dash: true }],
     );
+    this.chart.element.dataset.item = state.item;
     if (!human) this.chart.note.textContent = `The server has no human answers for ${state.item}.`;
     else if (simulated.length !== fidelity.simulated.n)
       this.chart.note.textContent += ` (${simulated.length} of ${fidelity.simulated.n} simulated answers received so far)`;

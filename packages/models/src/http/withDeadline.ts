@@ -1,3 +1,5 @@
+import { httpFetch } from './httpFetch.js';
+
 /** A per-call deadline: one signal for the caller's cancellation and the timeout, and a fetch bound to it. */
 export interface Deadline {
   /** Aborts when the caller aborts or the timeout fires. */
@@ -15,7 +17,8 @@ export interface Deadline {
  *
  * Intuition: HTTP clients such as ChatOllama and the `ollama` client do not forward a caller's
  * signal to fetch, so a hung server holds the call forever; handing them this fetch makes
- * cancellation and timeouts reach the socket. Behaviour: `signal` aborts with the caller's reason,
+ * cancellation and timeouts reach the socket. The fetch is `httpFetch` (Node's HTTP client, kept-alive
+ * connections, answers read whole). Behaviour: `signal` aborts with the caller's reason,
  * or with a TimeoutError after `timeoutMs`; `timedOut()` tells the two apart.
  *
  * @param timeoutMs Milliseconds until the call is abandoned (Infinity or <= 0: never).
@@ -37,7 +40,7 @@ export function withDeadline(timeoutMs: number, callerSignal: AbortSignal | unde
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   const signal = controller.signal;
   const boundFetch: typeof fetch = (input, init) =>
-    fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+    httpFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
   return {
     signal,
     fetch: boundFetch,
