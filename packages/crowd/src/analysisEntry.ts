@@ -278,3 +278,5 @@ export type {
   StudyReportCell,
   StudyReportContrast,
 } from './study/StudyReport.js';
+export type { StudyTable } from './study/studyReportTables.js';
+export { contrastMetricsTable, describePairing, studyCellsTable } from './study/studyReportTables.js';

@@ -6,12 +6,14 @@ import { h } from './h.js';
  * @param head column titles.
  * @param rows cell texts.
  * @param testid test id of the table.
+ * @param textColumns how many leading columns hold text (the rest are numbers, right-aligned).
  * @returns the table.
  */
 export function table(
   head: readonly string[],
   rows: readonly (readonly string[])[],
   testid?: string,
+  textColumns = 1,
 ): HTMLTableElement {
   return h(
     'table',
@@ -21,7 +23,7 @@ export function table(
       'tbody',
       {},
       ...rows.map((row) =>
-        h('tr', {}, ...row.map((c, i) => h('td', { class: i > 0 ? 'num' : '', text: c }))),
+        h('tr', {}, ...row.map((c, i) => h('td', { class: i >= textColumns ? 'num' : '', text: c }))),
       ),
     ),
   );

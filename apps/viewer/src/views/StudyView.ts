@@ -1,14 +1,13 @@
 import {
-  type ContrastMetric,
-  isComputed,
-  type ScoredAggregate,
+  contrastMetricsTable,
+  describePairing,
   type StudyListing,
   type StudyReport,
-  type StudyReportContrast,
+  type StudyTable,
+  studyCellsTable,
   studyFigures,
 } from '@emocrowd/crowd/analysis';
 import { api } from '../data/api.js';
-import { formatNumber, formatPercent } from '../ui/formatNumber.js';
 import { h } from '../ui/h.js';
 import { svgFigure } from '../ui/svgFigure.js';
 import { table } from '../ui/table.js';
@@ -115,7 +114,7 @@ function drawReport(report: StudyReport): Node[] {
       text: `a − b with ${Math.round(s.level * 100)}% percentile bootstrap intervals (${s.bootstrap} resamples); p: two-sided permutation test (${s.permutations} permutations), Holm-adjusted over ${s.multiplicity.tests} tests.`,
     }),
     ...report.notes.map((n) => h('p', { class: 'error', text: `note: ${n}` })),
-    cellsTable(report),
+    studyTable(studyCellsTable(report), 'study-cells'),
   ];
   if (figures.forest.length > 0)
     out.push(
@@ -136,8 +135,8 @@ function drawReport(report: StudyReport): Node[] {
         'div',
         { class: 'study-contrast', dataset: { contrast: contrast.name } },
         h('h3', { text: `${contrast.name}: ${contrast.a} − ${contrast.b}` }),
-        h('p', { class: 'note', text: pairing(contrast) }),
-        metricsTable(contrast),
+        h('p', { class: 'note', text: describePairing(contrast) || 'not computed' }),
+        studyTable(contrastMetricsTable(contrast), 'study-metrics'),
         ...contrast.notes.map((n) => h('p', { class: 'note', text: n })),
         h('div', { class: 'study-figures' }, ...drawn.map(svgFigure)),
       ),
@@ -146,81 +145,7 @@ function drawReport(report: StudyReport): Node[] {
   return out;
 }
 
-function cellsTable(report: StudyReport): HTMLTableElement {
-  const factors = report.study.factors.filter((f) => f.levels.length > 1).map((f) => f.name);
-  const computed = (a: ScoredAggregate | undefined) => (a && isComputed(a) ? a : undefined);
-  return table(
-    [
-      'cell',
-      ...factors,
-      'state',
-      'answered',
-      'median',
-      'rel. error',
-      'mean',
-      'rel. error',
-      'optimal k (median)',
-    ],
-    report.cells.map((cell) => {
-      const summary = cell.summary;
-      const median = computed(summary?.aggregates?.median);
-      const mean = computed(summary?.aggregates?.mean);
-      const curve = summary?.subsets?.strategies.find((c) => c.name === 'median');
-      const k = !curve
-        ? '–'
-        : curve.optimalK === null
-          ? 'none'
-          : `${curve.optimalK}${curve.optimalKInterval ? ` [${curve.optimalKInterval[0]}, ${curve.optimalKInterval[1]}]` : ''}`;
-      return [
-        cell.name,
-        ...factors.map((f) => cell.factors[f] ?? ''),
-        cell.state,
-        summary ? String(summary.counts.answered) : '–',
-        formatNumber(median?.estimate),
-        formatPercent(median?.relError),
-        formatNumber(mean?.estimate),
-        formatPercent(mean?.relError),
-        k,
-      ];
-    }),
-    'study-cells',
-  );
-}
-
-function metricsTable(contrast: StudyReportContrast): HTMLTableElement {
-  const digits = (key: string) => (key.startsWith('absError.') ? 1 : 3);
-  return table(
-    ['metric', 'a', 'b', 'a − b', 'interval', 'effect size', 'p', 'p (Holm)'],
-    Object.entries(contrast.metrics).map(([key, m]) => [
-      key,
-      formatNumber(m.a, digits(key)),
-      formatNumber(m.b, digits(key)),
-      formatNumber(m.estimate, digits(key)),
-      `[${formatNumber(m.ci[0], digits(key))}, ${formatNumber(m.ci[1], digits(key))}]`,
-      effect(m),
-      p(m.p),
-      p(m.pHolm),
-    ]),
-    'study-metrics',
-  );
-}
-
-function pairing(contrast: StudyReportContrast): string {
-  const pr = contrast.pairing;
-  if (!pr) return 'not computed';
-  return pr.paired
-    ? `paired by persona (${pr.pairs} pairs; ${pr.unpairedA} + ${pr.unpairedB} without a pair left out)`
-    : `independent crowds (${pr.reason})`;
-}
-
-function effect(m: ContrastMetric): string {
-  const e = m.effectSize;
-  if (e.kind === 'relativeToTruth') return `${formatPercent(e.value)} of truth`;
-  const names = { dz: 'd_z', hedgesG: 'g', sdRatio: 'sd ratio' } as const;
-  return `${names[e.kind]} ${formatNumber(e.value, 2)}`;
-}
-
-function p(value: number | null): string {
-  if (value === null || !Number.isFinite(value)) return '–';
-  return value < 0.001 ? value.toExponential(1) : value.toFixed(3);
+/** A table of the study report, built by crowd's code as the command line's reports are. */
+function studyTable(t: StudyTable, testid: string): HTMLTableElement {
+  return table(t.head, t.rows, testid, t.textColumns);
 }

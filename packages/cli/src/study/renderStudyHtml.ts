@@ -1,22 +1,14 @@
 import {
+  contrastMetricsTable,
+  describePairing,
   escapeMarkup,
-  isComputed,
-  type ScoredAggregate,
   type StudyReport,
   type StudyReportContrast,
+  type StudyTable,
+  studyCellsTable,
   studyFigures,
 } from '@emocrowd/crowd';
-import { formatNumber, formatPercent } from '../output/renderTable.js';
 import { VERSION } from '../version.js';
-import {
-  describePairing,
-  formatEffectSize,
-  formatFidelity,
-  formatOptimalK,
-  formatP,
-  hasFidelity,
-  metricDigits,
-} from './formatStudyReport.js';
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111827; margin: 0 auto; max-width: 1080px; padding: 24px; }
@@ -60,7 +52,7 @@ export function renderStudyHtml(report: StudyReport, dir: string): string {
     `<p class="muted">a − b with ${Math.round(s.level * 100)}% percentile bootstrap intervals (${s.bootstrap.toLocaleString('en-US')} resamples); p: two-sided permutation test (${s.permutations.toLocaleString('en-US')} permutations), Holm-adjusted over ${s.multiplicity.tests} tests; seed ${s.seed}.</p>`,
     ...report.notes.map((n) => `<p class="note">note: ${escapeMarkup(n)}</p>`),
     '<h2>Cells</h2>',
-    cellsTable(report),
+    table(studyCellsTable(report)),
   ];
   if (figures.forest.length > 0) {
     body.push('<h2>Contrasts at a glance</h2><div class="figures">');
@@ -88,46 +80,6 @@ ${body.filter(Boolean).join('\n')}
 `;
 }
 
-function cellsTable(report: StudyReport): string {
-  const factors = report.study.factors.filter((f) => f.levels.length > 1).map((f) => f.name);
-  const computed = (a: ScoredAggregate | undefined) => (a && isComputed(a) ? a : undefined);
-  const fidelity = hasFidelity(report.cells);
-  const head = [
-    'cell',
-    ...factors,
-    'state',
-    'answered',
-    'median',
-    'rel. error',
-    'mean',
-    'rel. error',
-    'log ind. error',
-    'log diversity',
-    'optimal k (median)',
-    ...(fidelity ? ['fidelity to humans'] : []),
-  ];
-  const rows = report.cells.map((cell) => {
-    const summary = cell.summary;
-    const median = computed(summary?.aggregates?.median);
-    const mean = computed(summary?.aggregates?.mean);
-    return [
-      cell.name,
-      ...factors.map((f) => cell.factors[f] ?? ''),
-      cell.state,
-      summary ? summary.counts.answered.toLocaleString('en-US') : '–',
-      formatNumber(median?.estimate, 1),
-      formatPercent(median?.relError, 1),
-      formatNumber(mean?.estimate, 1),
-      formatPercent(mean?.relError, 1),
-      formatNumber(summary?.metrics?.logAverageIndividualError, 3),
-      formatNumber(summary?.metrics?.logDiversity, 3),
-      formatOptimalK(summary),
-      ...(fidelity ? [formatFidelity(summary)] : []),
-    ];
-  });
-  return table(head, rows, 1 + factors.length + 1);
-}
-
 function contrastSection(
   contrast: StudyReportContrast,
   f: ReturnType<typeof studyFigures>['contrasts'][number] | undefined,
@@ -141,18 +93,8 @@ function contrastSection(
     parts.push(
       `<p class="muted">${escapeMarkup(how)}${contrast.item ? `; item ${escapeMarkup(contrast.item)}` : ''}</p>`,
     );
-  const rows = Object.entries(contrast.metrics).map(([key, m]) => [
-    key,
-    formatNumber(m.a, metricDigits(key)),
-    formatNumber(m.b, metricDigits(key)),
-    formatNumber(m.estimate, metricDigits(key)),
-    `[${formatNumber(m.ci[0], metricDigits(key))}, ${formatNumber(m.ci[1], metricDigits(key))}]`,
-    formatEffectSize(m),
-    formatP(m.p),
-    formatP(m.pHolm),
-  ]);
-  if (rows.length > 0)
-    parts.push(table(['metric', 'a', 'b', 'a − b', 'interval', 'effect size', 'p', 'p (Holm)'], rows, 1));
+  const metrics = contrastMetricsTable(contrast);
+  if (metrics.rows.length > 0) parts.push(table(metrics));
   for (const note of contrast.notes) parts.push(`<p class="note">${escapeMarkup(note)}</p>`);
   const shown = [
     f?.histogram
@@ -182,10 +124,10 @@ function contrastSection(
   return parts.join('\n');
 }
 
-function table(head: readonly string[], rows: readonly (readonly string[])[], textColumns: number): string {
+function table(t: StudyTable): string {
   const cell = (v: string, i: number, tag: 'td' | 'th') =>
-    `<${tag}${tag === 'td' && i < textColumns ? ' class="text"' : ''}>${escapeMarkup(v)}</${tag}>`;
-  return `<table><thead><tr>${head.map((h, i) => cell(h, i, 'th')).join('')}</tr></thead><tbody>${rows
+    `<${tag}${tag === 'td' && i < t.textColumns ? ' class="text"' : ''}>${escapeMarkup(v)}</${tag}>`;
+  return `<table><thead><tr>${t.head.map((h, i) => cell(h, i, 'th')).join('')}</tr></thead><tbody>${t.rows
     .map((r) => `<tr>${r.map((v, i) => cell(v, i, 'td')).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }

@@ -1,20 +1,13 @@
 import {
-  isComputed,
-  type ScoredAggregate,
+  contrastMetricsTable,
+  describePairing,
   type StudyReport,
   type StudyReportContrast,
+  type StudyTable,
+  studyCellsTable,
 } from '@emocrowd/crowd';
 import type { Colors } from '../output/colors.js';
-import { formatNumber, formatPercent, renderTable } from '../output/renderTable.js';
-import {
-  describePairing,
-  formatEffectSize,
-  formatFidelity,
-  formatOptimalK,
-  formatP,
-  hasFidelity,
-  metricDigits,
-} from './formatStudyReport.js';
+import { renderTable } from '../output/renderTable.js';
 
 /**
  * The human form of a study report: what the study is, one row per cell (answers, the median
@@ -52,79 +45,25 @@ export function renderStudyReport(report: StudyReport, opts: { colors: Colors; d
 }
 
 function renderCells(report: StudyReport): string {
-  const factors = report.study.factors.filter((f) => f.levels.length > 1).map((f) => f.name);
-  const fidelity = hasFidelity(report.cells);
-  const rows = report.cells.map((cell) => {
-    const summary = cell.summary;
-    const median = computed(summary?.aggregates?.median);
-    const mean = computed(summary?.aggregates?.mean);
-    return [
-      cell.name,
-      ...factors.map((f) => cell.factors[f] ?? ''),
-      cell.state === 'complete' ? '' : cell.state,
-      summary ? summary.counts.answered.toLocaleString('en-US') : '–',
-      formatNumber(median?.estimate, 1),
-      formatPercent(median?.relError, 1),
-      formatNumber(mean?.estimate, 1),
-      formatPercent(mean?.relError, 1),
-      formatNumber(summary?.metrics?.logAverageIndividualError, 3),
-      formatNumber(summary?.metrics?.logDiversity, 3),
-      formatOptimalK(summary),
-      ...(fidelity ? [formatFidelity(summary)] : []),
-    ];
-  });
-  return renderTable(
-    [
-      { header: 'cell' },
-      ...factors.map((f) => ({ header: f })),
-      { header: 'state' },
-      { header: 'answered', align: 'right' as const },
-      { header: 'median', align: 'right' as const },
-      { header: 'rel. error', align: 'right' as const },
-      { header: 'mean', align: 'right' as const },
-      { header: 'rel. error', align: 'right' as const },
-      { header: 'log ind. error', align: 'right' as const },
-      { header: 'log diversity', align: 'right' as const },
-      { header: 'optimal k (median)', align: 'right' as const },
-      ...(fidelity ? [{ header: 'fidelity to humans', align: 'right' as const }] : []),
-    ],
-    rows,
-  );
+  return renderStudyTable(studyCellsTable(report));
 }
 
 function renderContrast(contrast: StudyReportContrast, colors: Colors): string {
   const how = describePairing(contrast);
   const lines = [colors.bold(`${contrast.name}: ${contrast.a} - ${contrast.b}`) + (how ? `, ${how}` : '')];
-  const rows = Object.entries(contrast.metrics).map(([key, m]) => [
-    key,
-    formatNumber(m.a, metricDigits(key)),
-    formatNumber(m.b, metricDigits(key)),
-    formatNumber(m.estimate, metricDigits(key)),
-    `[${formatNumber(m.ci[0], metricDigits(key))}, ${formatNumber(m.ci[1], metricDigits(key))}]`,
-    formatEffectSize(m),
-    formatP(m.p),
-    formatP(m.pHolm),
-  ]);
-  if (rows.length > 0)
-    lines.push(
-      renderTable(
-        [
-          { header: 'metric' },
-          { header: 'a', align: 'right' },
-          { header: 'b', align: 'right' },
-          { header: 'a - b', align: 'right' },
-          { header: 'interval', align: 'right' },
-          { header: 'effect size', align: 'right' },
-          { header: 'p', align: 'right' },
-          { header: 'p (Holm)', align: 'right' },
-        ],
-        rows,
-      ).trimEnd(),
-    );
+  const metrics = contrastMetricsTable(contrast);
+  if (metrics.rows.length > 0) lines.push(renderStudyTable(metrics).trimEnd());
   for (const note of contrast.notes) lines.push(colors.dim(`  ${note}`));
   return `${lines.join('\n')}\n`;
 }
 
-function computed(aggregate: ScoredAggregate | undefined) {
-  return aggregate && isComputed(aggregate) ? aggregate : undefined;
+/** A study table in the terminal: text columns left-aligned, numbers right-aligned. */
+function renderStudyTable(t: StudyTable): string {
+  return renderTable(
+    t.head.map((header, i) => ({
+      header,
+      align: i < t.textColumns ? ('left' as const) : ('right' as const),
+    })),
+    t.rows,
+  );
 }

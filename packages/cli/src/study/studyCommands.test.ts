@@ -38,7 +38,7 @@ describe('emocrowd study run', () => {
     expect(code, stderr).toBe(0);
     const dir = join(cwd, 'runs', 'emotion-vs-social');
     expect(readdirSync(dir).sort()).toEqual(['emotion', 'social', 'study.json']);
-    expect(stdout).toMatch(/emotion\s+emotion\s+\d+/);
+    expect(stdout).toMatch(/emotion\s+emotion\s+complete\s+\d+/);
     expect(stdout).toContain('emotion-minus-social: emotion - social, paired by persona');
     expect(stderr).toContain('cell emotion (1/2): ');
     const study = JSON.parse(readFileSync(join(dir, 'study.json'), 'utf8'));
