@@ -54,7 +54,7 @@ export class BufferedResponse implements Response {
     return this.headerObject;
   }
 
-  get body(): ReadableStream<Uint8Array> | null {
+  get body(): Response['body'] {
     return this.asStandard().body;
   }
 
@@ -71,7 +71,7 @@ export class BufferedResponse implements Response {
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   }
 
-  async bytes(): Promise<Uint8Array> {
+  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
     return new Uint8Array(this.take());
   }
 
@@ -100,7 +100,7 @@ export class BufferedResponse implements Response {
     if (this.standard) return this.standard;
     if (this.used) throw new TypeError('Body is unusable: Body has already been read');
     const nullBody = this.status === 204 || this.status === 205 || this.status === 304;
-    this.standard = new Response(nullBody ? null : this.data, {
+    this.standard = new Response(nullBody ? null : new Uint8Array(this.data), {
       status: this.status,
       statusText: this.statusText,
       headers: this.headers,
