@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { DefinitionFileError, formatDocumentPath } from './DefinitionFileError.js';
 
@@ -68,4 +68,11 @@ export function loadDefinitionFile<S extends z.ZodType>(file: string, schema: S)
     }
   }
   return validateDefinition(file, document, schema);
+}
+
+const load = createRequire(import.meta.url);
+
+/** The YAML parser, loaded with the first YAML file read: commands that read none never load it. */
+function parseYaml(text: string): unknown {
+  return (load('yaml') as typeof import('yaml')).parse(text);
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '@emocrowd/models';
 import type { TaskTruth } from './EstimationTask.js';
 import { EARTH_MEAN_RADIUS_KM, haversineKm, KM_PER_MILE } from './haversine.js';
 import type { SourcedPlace } from './SourcedPlace.js';
@@ -25,7 +26,7 @@ export function greatCircleTruth(from: SourcedPlace, to: SourcedPlace, unit: str
   const sources = [...new Set([from.source, to.source])].join('; ');
   return {
     value: Math.round(km / perUnit),
-    source: `haversine between ${point(from)} and ${point(to)}, R = ${EARTH_MEAN_RADIUS_KM} km: ${Math.round(km).toLocaleString('en-US')} km; coordinates: ${sources}`,
+    source: `haversine between ${point(from)} and ${point(to)}, R = ${EARTH_MEAN_RADIUS_KM} km: ${formatNumber(Math.round(km), 'grouped')} km; coordinates: ${sources}`,
     kind: 'great-circle',
     confirmed: true,
   };

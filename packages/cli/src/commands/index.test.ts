@@ -80,6 +80,14 @@ describe('the command table', () => {
     expect(reached.map((r) => r.pkg)).toContain('rxjs');
   });
 
+  it('a run loads the YAML parser, SQLite and LangChain only when a YAML file, a cache or a LangChain client needs one', () => {
+    // `emocrowd run --model ollama:... --no-cache` reads no YAML file, opens no cache and uses
+    // the ollama client: these packages would only lengthen its start.
+    const reached = thirdPartyReach(join(REPO_ROOT, 'packages/cli/src/actions/runAction.ts'));
+    const lazy = ['yaml', 'better-sqlite3', 'langchain', '@langchain/core', '@langchain/ollama'];
+    expect(reached.filter((r) => lazy.some((p) => r.pkg === p || r.pkg.startsWith(`${p}/`)))).toEqual([]);
+  });
+
   it('every command and sub-command has its flags and help without running', async () => {
     const visit = async (path: string, load: () => Promise<CommandDef>): Promise<void> => {
       const def = await load();

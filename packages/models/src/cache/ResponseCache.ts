@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import Database from 'better-sqlite3';
 import type { ModelResponse } from '../ModelBackend.js';
 import { defaultCachePath } from './defaultCachePath.js';
+
+/** better-sqlite3 (a native module), loaded when a cache is opened: runs without a cache never load it. */
+const load = createRequire(import.meta.url);
 
 /** State of a cache entry: answered, failed to answer, or answered with text the parser could not read. */
 export type CacheStatus = 'ok' | 'failed' | 'unparsed';
@@ -116,6 +119,7 @@ export class ResponseCache {
   constructor(path: string = defaultCachePath()) {
     this.path = path;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const Database = load('better-sqlite3') as typeof BetterSqlite3;
     this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');

@@ -115,6 +115,7 @@ describe('httpFetch', () => {
     form.set('field', 'value');
     const sent = await httpFetch(`${base}/echo`, { method: 'POST', body: form });
     expect(((await sent.json()) as { body: string }).body).toContain('value');
+    await expect(httpFetch('http://[bad')).rejects.toThrow(TypeError);
     const empty = await httpFetch(`${base}/empty`);
     expect([empty.status, empty.body, await empty.text()]).toEqual([204, null, '']);
   });

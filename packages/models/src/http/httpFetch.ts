@@ -21,7 +21,8 @@ const agents = {
  * Behaviour:
  * 1. A request with a string body (or none) to an http(s) URL is sent with Node's HTTP client on a
  *    kept-alive connection; the answer is read whole into a `BufferedResponse` (a `Response`).
- *    Anything else (a stream or form body, another protocol) goes to the global `fetch`.
+ *    Anything else (a stream or form body, another protocol, a URL with credentials) goes to the
+ *    global `fetch`.
  * 2. A redirect is not followed here: the request is sent again through the global `fetch`,
  *    which follows it as `fetch` does.
  * 3. Failures are those of `fetch`: a request that cannot be sent rejects with
@@ -39,56 +40,75 @@ export const httpFetch: typeof fetch = (input, init) => {
   const body = init?.body;
   if (url === undefined || (body !== undefined && body !== null && typeof body !== 'string'))
     return fetch(input, init);
-  const target = new URL(url);
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') return fetch(input, init);
-  return send(target, url, init ?? {}, body ?? undefined).then((response) =>
-    response === 'redirect' ? fetch(input, init) : response,
-  );
+  const target = targetOf(url);
+  if (target === undefined) return fetch(input, init);
+  return send(target, url, init ?? {}, body ?? undefined);
 };
 
-/** One request over Node's HTTP client; 'redirect' when the server answered with a redirect. */
-function send(
-  target: URL,
-  url: string,
-  init: RequestInit,
-  body: string | undefined,
-): Promise<BufferedResponse | 'redirect'> {
+/** Where a URL's requests go: Node's request options without method and headers. */
+interface Target {
+  protocol: 'http:' | 'https:';
+  hostname: string;
+  port: string;
+  path: string;
+}
+
+/** The last URL parsed: a crowd sends every request to the same one. */
+let lastTarget: { url: string; target: Target | undefined } | undefined;
+
+/** The request options of a URL (undefined when the global fetch sends it), parsed once per URL in a row. */
+function targetOf(url: string): Target | undefined {
+  if (lastTarget?.url === url) return lastTarget.target;
+  // An unparsable URL is the global fetch's to reject, as fetch rejects it.
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  // Other protocols, and URLs with credentials (which fetch refuses), stay with the global fetch.
+  const target: Target | undefined =
+    (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.username === ''
+      ? {
+          protocol: parsed.protocol,
+          // Node wants an IPv6 literal without its brackets.
+          hostname: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
+          port: parsed.port,
+          path: `${parsed.pathname}${parsed.search}`,
+        }
+      : undefined;
+  lastTarget = { url, target };
+  return target;
+}
+
+/** One request over Node's HTTP client (a redirect is sent again through the global fetch). */
+function send(target: Target, url: string, init: RequestInit, body: string | undefined): Promise<Response> {
   const signal = init.signal ?? undefined;
   if (signal?.aborted) return Promise.reject(signal.reason);
-  const protocol = target.protocol as 'http:' | 'https:';
   return new Promise((resolve, reject) => {
     const headers = headerRecord(init.headers);
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-    const request = (protocol === 'https:' ? https : http).request(target, {
+    const request = (target.protocol === 'https:' ? https : http).request({
+      ...target,
       method: init.method ?? 'GET',
       headers,
-      agent: agents[protocol],
+      agent: agents[target.protocol],
     });
     const onAbort = (): void => {
       request.destroy();
       reject(signal?.reason);
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const done = (): void => signal?.removeEventListener('abort', onAbort);
-    request.on('error', (error) => {
-      done();
-      reject(new TypeError('fetch failed', { cause: error }));
-    });
+    signal?.addEventListener('abort', onAbort, ONCE);
+    const fail = (message: string, cause: unknown): void => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(new TypeError(message, { cause }));
+    };
+    request.on('error', (error) => fail('fetch failed', error));
     request.on('response', (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', (error) => {
-        done();
-        reject(new TypeError('terminated', { cause: error }));
-      });
-      response.on('aborted', () => {
-        done();
-        reject(new TypeError('terminated', { cause: connectionReset() }));
-      });
+      response.on('error', (error) => fail('terminated', error));
       response.on('end', () => {
-        done();
+        signal?.removeEventListener('abort', onAbort);
         const status = response.statusCode ?? 0;
-        if (status >= 300 && status < 400 && response.headers.location !== undefined) resolve('redirect');
+        if (status >= 300 && status < 400 && response.headers.location !== undefined)
+          resolve(fetch(url, init));
         else
           resolve(
             new BufferedResponse(
@@ -105,6 +125,8 @@ function send(
   });
 }
 
+const ONCE = { once: true } as const;
+
 /** The request's headers as a plain record with lower-case names, over fetch's defaults. */
 function headerRecord(headers: RequestInit['headers']): Record<string, string> {
   // fetch's own defaults, so a server sees the same request either way.
@@ -118,8 +140,4 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
         : Object.entries(headers).map(([name, value]): [string, string] => [name, String(value)]);
   for (const [name, value] of entries) record[name.toLowerCase()] = value;
   return record;
-}
-
-function connectionReset(): Error {
-  return Object.assign(new Error('the server closed the connection mid-answer'), { code: 'ECONNRESET' });
 }

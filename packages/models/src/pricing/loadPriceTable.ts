@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { PriceTable } from './PriceTable.js';
 
@@ -56,4 +56,11 @@ export function loadPriceTable(path?: string): PriceTable {
     );
   }
   return { currency: parsed.data.currency, entries: parsed.data.prices, file: label };
+}
+
+const load = createRequire(import.meta.url);
+
+/** The YAML parser, loaded for a YAML price file only (the built-in table is JSON). */
+function parseYaml(text: string): unknown {
+  return (load('yaml') as typeof import('yaml')).parse(text);
 }

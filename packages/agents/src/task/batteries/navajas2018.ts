@@ -4,7 +4,7 @@ import { TASK_UNITS } from '../taskUnits.js';
 
 const STUDY = 'Navajas, Niella, Garbulsky, Bahrami & Sigman 2018, Nature Human Behaviour 2:126';
 
-function navajasItem(task: number, truth: number, answers: number): EstimationTask {
+function navajasItem(task: number, truth: number, answers: string): EstimationTask {
   return {
     id: `q${task}`,
     question: `This is general-knowledge question ${task} of a quiz a live audience answered (Navajas et al. 2018). Its wording is not available to you. What is your best estimate of its answer?`,
@@ -25,7 +25,7 @@ function navajasItem(task: number, truth: number, answers: number): EstimationTa
       column: 'pre_influence',
       filter: { task: String(task) },
       truthColumn: 'truth',
-      note: `${answers.toLocaleString('en-US')} individual answers before deliberation (pre_influence)`,
+      note: `${answers} individual answers before deliberation (pre_influence)`,
     },
   };
 }
@@ -36,9 +36,9 @@ export const NAVAJAS_2018: TaskBattery = {
   title: 'Navajas et al. 2018: four general-knowledge questions (wording not published: the items ask blind)',
   source: `${STUDY} (packages/data/crowds/navajas_2018.csv)`,
   items: [
-    navajasItem(1, 145, 1388),
-    navajasItem(3, 21, 1379),
-    navajasItem(5, 666, 1359),
-    navajasItem(6, 180, 1332),
+    navajasItem(1, 145, '1,388'),
+    navajasItem(3, 21, '1,379'),
+    navajasItem(5, 666, '1,359'),
+    navajasItem(6, 180, '1,332'),
   ],
 };
