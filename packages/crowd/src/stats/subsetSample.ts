@@ -1,4 +1,5 @@
 import type { CrowdSample } from './CrowdSample.js';
+import { recordSubsetOrigin } from './sortedValues.js';
 
 /**
  * The sub-crowd made of the judges at `indices`, with every side array sliced the same way.
@@ -8,26 +9,42 @@ import type { CrowdSample } from './CrowdSample.js';
  *
  * @param sample the full crowd.
  * @param indices judge indices to keep, in the order wanted (duplicates allowed, e.g. a bootstrap).
+ * The side arrays are sliced when first read (most strategies read only the values), and the
+ * values remember where they came from, so `sortedValues` sorts them by counting.
+ *
  * @returns a new `CrowdSample` of `indices.length` judges.
  */
 export function subsetSample(sample: CrowdSample, indices: ArrayLike<number>): CrowdSample {
+  const picked = Int32Array.from(indices);
   const pick = <T>(source: readonly T[]): T[] => {
-    const out = new Array<T>(indices.length);
-    for (let i = 0; i < indices.length; i++) out[i] = source[indices[i] as number] as T;
+    const out = new Array<T>(picked.length);
+    for (let i = 0; i < picked.length; i++) out[i] = source[picked[i] as number] as T;
     return out;
   };
-  const result: {
-    values: number[];
-    confidence?: (number | undefined)[];
-    groups?: Record<string, string[]>;
-    cue?: (number | undefined)[];
-  } = { values: pick(sample.values) };
-  if (sample.confidence) result.confidence = pick(sample.confidence);
-  if (sample.cue) result.cue = pick(sample.cue);
-  if (sample.groups) {
-    const groups: Record<string, string[]> = {};
-    for (const [dimension, labels] of Object.entries(sample.groups)) groups[dimension] = pick(labels);
-    result.groups = groups;
-  }
+  const values = pick(sample.values);
+  recordSubsetOrigin(values, sample.values, picked);
+  const result: CrowdSample = { values };
+  const { confidence, cue, groups } = sample;
+  if (confidence) lazy(result, 'confidence', () => pick(confidence));
+  if (cue) lazy(result, 'cue', () => pick(cue));
+  if (groups)
+    lazy(result, 'groups', () => {
+      const out: Record<string, string[]> = {};
+      for (const [dimension, labels] of Object.entries(groups)) out[dimension] = pick(labels);
+      return out;
+    });
   return result;
+}
+
+/** Defines `key` as an enumerable property computed on first read: most strategies read only the values. */
+function lazy<K extends keyof CrowdSample>(target: CrowdSample, key: K, make: () => CrowdSample[K]): void {
+  let value: CrowdSample[K] | undefined;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      value ??= make();
+      return value;
+    },
+  });
 }

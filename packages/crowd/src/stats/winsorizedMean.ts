@@ -1,3 +1,4 @@
+import { sortedValues } from './sortedValues.js';
 import { trimCount } from './trimCount.js';
 
 /**
@@ -15,7 +16,7 @@ export function winsorizedMean(values: ArrayLike<number>, alpha = 0.1): number {
   const n = values.length;
   const g = trimCount(n, alpha);
   if (n === 0) return Number.NaN;
-  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
+  const sorted = sortedValues(values);
   let sum = g * ((sorted[g] as number) + (sorted[n - 1 - g] as number));
   for (let i = g; i < n - g; i++) sum += sorted[i] as number;
   return sum / n;
