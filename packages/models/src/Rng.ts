@@ -52,7 +52,11 @@ export function createRng(seed: number | string): Rng {
   return new Xoshiro128(typeof seed === 'number' ? seed >>> 0 : hashString(seed));
 }
 
-/** xoshiro128** (Blackman & Vigna 2018) seeded through splitmix32; methods live on the prototype, so creating one is cheap. */
+/**
+ * xoshiro128** (Blackman & Vigna 2018) seeded through splitmix32; methods live on the prototype, so
+ * creating one is cheap. The state words are kept as signed 32-bit integers (the same bits), which
+ * V8 stores unboxed: a draw is a few integer operations, not a handful of heap-number writes.
+ */
 class Xoshiro128 implements Rng {
   readonly seed: number;
   private a: number;
@@ -64,22 +68,22 @@ class Xoshiro128 implements Rng {
   constructor(seed: number) {
     this.seed = seed;
     const init = splitmix32(seed);
-    this.a = init();
-    this.b = init();
-    this.c = init();
-    this.d = init();
+    this.a = init() | 0;
+    this.b = init() | 0;
+    this.c = init() | 0;
+    this.d = init() | 0;
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
   }
 
   private nextU32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
+    const b = this.b;
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const c = this.c ^ this.a;
+    const d = this.d ^ b;
+    this.b = b ^ c;
+    this.a ^= d;
+    this.c = c ^ (b << 9);
+    this.d = rotl(d, 11);
     return result;
   }
 
@@ -123,6 +127,7 @@ class Xoshiro128 implements Rng {
   }
 }
 
+/** Rotates the 32 bits of x left by k, as a signed 32-bit integer. */
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+  return (x << k) | (x >>> (32 - k));
 }

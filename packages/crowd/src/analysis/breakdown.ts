@@ -91,12 +91,7 @@ export function breakdown(
   const resamples = options.bootstrap ?? 1000;
   const level = options.level ?? 0.95;
   const root = createRng(options.seed ?? 0);
-  const members = new Map<string, number[]>();
-  labels.forEach((label, i) => {
-    const list = members.get(label);
-    if (list) list.push(i);
-    else members.set(label, [i]);
-  });
+  const members = groupMembers(labels);
   // Each group's sub-sample carries only the label columns a strategy may read (emotion or the
   // first dimension, this dimension, any dimension a strategy option names): copying every column for every group of
   // every dimension was most of a million-answer summary's memory.
@@ -112,7 +107,7 @@ export function breakdown(
     groups: Object.fromEntries(Object.entries(sample.groups ?? {}).filter(([key]) => wanted.has(key))),
   };
   const groups = orderLabels(members.keys()).map((label): GroupSummary => {
-    const sub = subsetSample(lean, members.get(label) as number[]);
+    const sub = subsetSample(lean, members.get(label) as Int32Array);
     const terms = diversityPrediction(sub.values, truth);
     const summary: GroupSummary = {
       label,
@@ -131,4 +126,35 @@ export function breakdown(
     };
   });
   return { dimension, truth, groups };
+}
+
+/**
+ * The indices of each label's judges, ascending, as views of one index array (labels in order
+ * of first appearance): a million judges cost one Int32Array per dimension, not a list per group.
+ */
+function groupMembers(labels: readonly string[]): Map<string, Int32Array> {
+  const ids = new Map<string, number>();
+  const idOf = new Int32Array(labels.length);
+  const sizes: number[] = [];
+  labels.forEach((label, i) => {
+    let id = ids.get(label);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(label, id);
+      sizes.push(0);
+    }
+    idOf[i] = id;
+    sizes[id] = (sizes[id] as number) + 1;
+  });
+  const start = new Int32Array(sizes.length + 1);
+  sizes.forEach((size, id) => {
+    start[id + 1] = (start[id] as number) + size;
+  });
+  const order = new Int32Array(labels.length);
+  const fill = start.slice(0, sizes.length);
+  idOf.forEach((id, i) => {
+    order[fill[id] as number] = i;
+    fill[id] = (fill[id] as number) + 1;
+  });
+  return new Map([...ids].map(([label, id]) => [label, order.subarray(start[id], start[id + 1])]));
 }

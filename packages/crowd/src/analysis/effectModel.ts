@@ -1,5 +1,6 @@
 import { createRng } from '@emocrowd/models';
 import type { CrowdSample } from '../stats/CrowdSample.js';
+import { positiveLogs } from '../stats/positiveLogs.js';
 import { quantile } from '../stats/quantile.js';
 import { type TwoFactorAnova, twoFactorDesign } from '../stats/twoFactorAnova.js';
 
@@ -157,13 +158,10 @@ export function effectModel(
   const emotion = sample.groups?.emotion;
   const social = socialConfiguration(sample);
   if (!emotion || !social) return undefined;
-  const keep: number[] = [];
-  sample.values.forEach((x, i) => {
-    if (x > 0) keep.push(i);
-  });
-  const y = keep.map((i) => Math.log(sample.values[i] as number));
-  const a = keep.map((i) => emotion[i] as string);
-  const b = keep.map((i) => social.labels[i] as string);
+  const { logs: y, keep } = positiveLogs(sample.values);
+  // every estimate positive (the usual case): the label columns as they are, no copies
+  const a = keep === undefined ? emotion : Array.from(keep, (i) => emotion[i] as string);
+  const b = keep === undefined ? social.labels : Array.from(keep, (i) => social.labels[i] as string);
   if (new Set(a).size < 2 || new Set(b).size < 2) return undefined;
   const design = twoFactorDesign(y, a, b);
   const fit = design.fit();

@@ -1,6 +1,7 @@
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import { etaSquared, type VarianceExplained } from '../stats/etaSquared.js';
 import { olsSlope } from '../stats/olsSlope.js';
+import { positiveLogs } from '../stats/positiveLogs.js';
 import { SOCIAL_CONFIGURATION, socialConfiguration } from './effectModel.js';
 
 /** How much of the variance of ln(estimates) one group dimension explains. */
@@ -35,21 +36,15 @@ export interface EffectSize extends VarianceExplained {
  * @returns one entry per dimension, sorted by eta² descending (empty without groups).
  */
 export function effectSizes(sample: CrowdSample): EffectSize[] {
-  const keep: number[] = [];
-  const logs: number[] = [];
-  sample.values.forEach((x, i) => {
-    if (x > 0) {
-      keep.push(i);
-      logs.push(Math.log(x));
-    }
-  });
-  const dropped = sample.values.length - keep.length;
+  const { logs, keep } = positiveLogs(sample.values);
+  const dropped = sample.values.length - logs.length;
   const dimensions = Object.entries(sample.groups ?? {});
   const social = socialConfiguration(sample);
   if (social && social.dimensions.length > 1) dimensions.push([SOCIAL_CONFIGURATION, social.labels]);
   return dimensions
     .map(([dimension, labels]): EffectSize => {
-      const kept = keep.map((i) => labels[i] as string);
+      // every estimate positive (the usual case): the labels as they are, no copy per dimension
+      const kept = keep === undefined ? labels : Array.from(keep, (i) => labels[i] as string);
       const shares = etaSquared(logs, kept);
       const linear = linearShare(logs, kept, shares.ssTotal);
       return { dimension, dropped, ...shares, ...(linear === undefined ? {} : { linearEta2: linear }) };
@@ -59,12 +54,13 @@ export function effectSizes(sample: CrowdSample): EffectSize[] {
 
 /** R² of the least-squares line of `logs` on numeric labels, or undefined when a label is not a number. */
 function linearShare(
-  logs: readonly number[],
+  logs: ArrayLike<number>,
   labels: readonly string[],
   ssTotal: number,
 ): number | undefined {
-  const levels = labels.map((l) => (l.trim() === '' ? Number.NaN : Number(l)));
-  if (levels.length === 0 || !levels.every(Number.isFinite)) return undefined;
+  if (labels.length === 0 || !labels.every((l) => l.trim() !== '' && Number.isFinite(Number(l))))
+    return undefined;
+  const levels = Float64Array.from(labels, Number);
   const { slope } = olsSlope(levels, logs);
   if (!(ssTotal > 0) || Number.isNaN(slope)) return Number.NaN;
   let mean = 0;

@@ -1,8 +1,8 @@
 import { createRng } from '@emocrowd/models';
 import type { CrowdSample } from '../stats/CrowdSample.js';
+import { GrowingSubset } from '../stats/GrowingSubset.js';
 import { quantileSorted } from '../stats/quantile.js';
 import { RankedMultiset } from '../stats/RankedMultiset.js';
-import { subsetSample } from '../stats/subsetSample.js';
 import { wilsonInterval } from '../stats/wilsonInterval.js';
 import type {
   AggregationStrategy,
@@ -13,6 +13,7 @@ import type {
 import { resolveStrategies } from '../strategies/strategies.js';
 import { logSpacedSizes } from './logSpacedSizes.js';
 import { argmaxAccuracy, optimalKInterval } from './optimalK.js';
+import type { ScoredAggregate } from './scoreStrategies.js';
 
 /** Options of `subsetAnalysis`. */
 export interface SubsetAnalysisOptions {
@@ -40,6 +41,11 @@ export interface SubsetAnalysisOptions {
   epsilon?: number;
   /** Seed of the permutations; default 0. */
   seed?: number | string;
+  /**
+   * The strategies' results for the whole crowd when the caller has them already
+   * (`scoreStrategies` of the same sample and options), so they are not computed twice.
+   */
+  whole?: Readonly<Record<string, ScoredAggregate>>;
 }
 
 /** One strategy at one subset size, over the permutations evaluated. */
@@ -215,7 +221,7 @@ export function subsetAnalysis(
   const notComputed: SubsetNotComputed[] = [];
   const runs = list.flatMap((strategy) => {
     const opts = strategyOptions[strategy.name];
-    const whole = strategy.aggregate(sample, opts);
+    const whole = options.whole?.[strategy.name] ?? strategy.aggregate(sample, opts);
     if (whole.estimate === null) {
       notComputed.push({ name: strategy.name, label: strategy.label, reason: whole.reason });
       return [];
@@ -227,7 +233,7 @@ export function subsetAnalysis(
         strategy,
         opts,
         prefix,
-        needed: neededFields(sample, strategy),
+        subset: prefix ? undefined : new GrowingSubset(neededFields(sample, strategy)),
         permutations,
         estimates: partialKs.map(() => new Float64Array(permutations)),
         whole: whole.estimate,
@@ -264,11 +270,15 @@ export function subsetAnalysis(
       done = k;
     });
     for (const run of active) {
-      if (run.prefix) continue;
+      if (!run.subset) continue;
+      const subset = run.subset;
+      subset.clear();
+      let grown = 0;
       partialKs.forEach((k, idx) => {
-        const sub = subsetSample(run.needed, perm.subarray(0, k));
+        subset.extend(perm, grown, k);
+        grown = k;
         (run.estimates[idx] as Float64Array)[b] =
-          run.strategy.aggregate(sub, run.opts).estimate ?? Number.NaN;
+          run.strategy.aggregate(subset.sample(), run.opts).estimate ?? Number.NaN;
       });
     }
   }
@@ -323,7 +333,7 @@ export function subsetAnalysis(
   };
 }
 
-/** The sample with only the side arrays the strategy needs, so recomputed subsets copy less. */
+/** The sample with only the side arrays the strategy needs, so recomputed subsets carry less. */
 function neededFields(sample: CrowdSample, strategy: AggregationStrategy): CrowdSample {
   const needs = strategy.needs ?? [];
   return {

@@ -147,6 +147,7 @@ export function summarizeEstimates(
     summary.subsets = subsetAnalysis(sample, truth, {
       strategies: list,
       seed,
+      whole: summary.aggregates,
       ...(options.strategyOptions ? { strategyOptions: options.strategyOptions } : {}),
       ...subsetOptions,
     });

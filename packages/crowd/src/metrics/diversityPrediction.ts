@@ -28,7 +28,7 @@ export interface DiversityPrediction {
  * @returns collectiveError, averageIndividualError, diversity, the mean, dropped = 0.
  */
 export function diversityPrediction(values: ArrayLike<number>, truth: number): DiversityPrediction {
-  return decompose(Array.from(values as ArrayLike<number>), truth, 0, (m) => m);
+  return decompose(values, truth, 0, (m) => m);
 }
 
 /**
@@ -49,7 +49,7 @@ export function logDiversityPrediction(values: ArrayLike<number>, truth: number)
 }
 
 function decompose(
-  xs: readonly number[],
+  xs: ArrayLike<number>,
   truth: number,
   dropped: number,
   back: (m: number) => number,
@@ -64,11 +64,12 @@ function decompose(
       dropped,
     };
   let sum = 0;
-  for (const x of xs) sum += x;
+  for (let i = 0; i < n; i++) sum += xs[i] as number;
   const m = sum / n;
   let individual = 0;
   let diversity = 0;
-  for (const x of xs) {
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
     individual += (x - truth) ** 2;
     diversity += (x - m) ** 2;
   }

@@ -61,6 +61,32 @@ describe('RoundState', () => {
     expect(state.get(9)?.estimate).toBe(190);
   });
 
+  it('visits the answers with a number as entries() lists them, without the others', () => {
+    const state = new RoundState(0, 6);
+    state.add(4, record({ estimate: 40, confidence: 0.5, emotion: 'joy' }));
+    state.add(1, record({ estimate: 10 }));
+    state.add(2, record({ status: 'unparsed' }));
+    state.add(3, record({ status: 'ok' }));
+    state.add(9, record({ estimate: 90, emotion: 'fear' }));
+    state.add(-1, record({ estimate: -10, confidence: 0 }));
+    state.add(0, record({ status: 'failed', estimate: 1 }));
+    const visited: unknown[] = [];
+    state.forEachEstimate((slot, estimate, confidence, emotion) =>
+      visited.push([slot, estimate, confidence, emotion]),
+    );
+    const listed = [...state.entries()]
+      .filter(([, lite]) => lite.status === 'ok' && lite.estimate !== undefined)
+      .map(([slot, lite]) => [slot, lite.estimate, lite.confidence, lite.emotion]);
+    expect(visited).toEqual([
+      [-1, -10, 0, undefined],
+      [1, 10, undefined, undefined],
+      [4, 40, 0.5, 'joy'],
+      [9, 90, undefined, 'fear'],
+    ]);
+    expect(visited).toEqual(listed);
+    expect(state.estimateCount).toBe(4);
+  });
+
   it('keeps exact estimates and zero confidences (no rounding, zero is not "absent")', () => {
     const state = new RoundState(0, 2);
     state.add(1, record({ estimate: 1193.7654321, confidence: 0 }));

@@ -196,6 +196,45 @@ export class RoundState {
     return this.stored;
   }
 
+  /** Number of stored answers with a number (status `ok` and an estimate). */
+  get estimateCount(): number {
+    return this.answered;
+  }
+
+  /**
+   * Visits every stored answer with a number (status `ok` and an estimate) in ascending slot
+   * order, as `entries()` would list them, reading the columns directly: no object per answer,
+   * so a million-answer summary does not build a million of them.
+   * @param visit called with the slot, the answer's estimate, confidence, emotion and conduct check
+   */
+  forEachEstimate(visit: EstimateVisitor): void {
+    const outside = (above: boolean): void => {
+      const slots = [...this.outside.keys()].filter((slot) => slot >= 0 === above).sort((a, b) => a - b);
+      for (const slot of slots) {
+        const lite = this.outside.get(slot) as ResponseRecordLite;
+        if (lite.status === 'ok' && lite.estimate !== undefined)
+          visit(slot, lite.estimate, lite.confidence, lite.emotion, this.conduct.get(slot));
+      }
+    };
+    outside(false);
+    const { status, flags, estimate, confidence, emotionId } = this;
+    if (status && flags && estimate && confidence && emotionId) {
+      for (let slot = 0; slot < status.length; slot++) {
+        const f = flags[slot] as number;
+        if (status[slot] !== 1 || (f & HAS_ESTIMATE) === 0) continue;
+        const id = emotionId[slot] as number;
+        visit(
+          slot,
+          estimate[slot] as number,
+          f & HAS_CONFIDENCE ? confidence[slot] : undefined,
+          id === 0 ? undefined : this.labels[id - 1],
+          this.conduct.size === 0 ? undefined : this.conduct.get(slot),
+        );
+      }
+    }
+    outside(true);
+  }
+
   /** Running aggregates: O(1) for the means, O(1) for the running median. */
   snapshot(): CrowdSnapshot {
     return {
@@ -251,6 +290,15 @@ export class RoundState {
     }
   }
 }
+
+/** Receives one answer with a number (see `RoundState.forEachEstimate`). */
+export type EstimateVisitor = (
+  slot: number,
+  estimate: number,
+  confidence: number | undefined,
+  emotion: string | undefined,
+  conduct: ConductLite | undefined,
+) => void;
 
 /** What a round keeps of an answer. */
 export interface ResponseRecordLite {

@@ -133,13 +133,20 @@ export function summarizeRun(input: {
     });
   };
 
-  const trendsOf = (values: readonly number[], truth: number, scales: IntensityScales, seed: string) =>
-    intensityTrends(values, truth, scales.levels, {
-      by: scales.scales,
-      labels: scales.labels,
-      bootstrap: options.bootstrap ?? 500,
-      seed,
-    }).filter((trend) => trend.levels.length >= 2);
+  const trendsOf = (
+    values: readonly number[],
+    truth: number,
+    scales: IntensityScales | undefined,
+    seed: string,
+  ) =>
+    scales === undefined
+      ? []
+      : intensityTrends(values, truth, scales.levels, {
+          by: scales.scales,
+          labels: scales.labels,
+          bootstrap: options.bootstrap ?? 500,
+          seed,
+        }).filter((trend) => trend.levels.length >= 2);
 
   const conductOf = (rows: readonly ConductRow[], truth: number, seed: string) =>
     descriptor.conduct === undefined
@@ -155,7 +162,7 @@ export function summarizeRun(input: {
     const samples = items.map((_, i) => roundSample(lastAnswered(rounds, i), personas, options.groupBy));
     const batteryItems: BatteryItem[] = items.map((item, i) => {
       const { sample, personaIndex } = samples[i] as ReturnType<typeof roundSample>;
-      return { id: item.id, truth: item.truth, sample, respondents: personaIndex.map(String) };
+      return { id: item.id, truth: item.truth, sample, respondents: Array.from(personaIndex, String) };
     });
     // Breakdowns and subsets as for one question; summarizeBattery skips subsets of single answers.
     const anyGroups = batteryItems.some((b) => Object.keys(b.sample.groups ?? {}).length > 0);
@@ -176,14 +183,19 @@ export function summarizeRun(input: {
     return { ...summaryBase, ...report, items: withTrends };
   }
 
-  const { sample, scales, conduct } = roundSample(lastAnswered(rounds, 0), personas, options.groupBy);
   const truth = items[0]?.truth ?? Number.NaN;
+  // Only the sample outlives this step: the persona, scale and conduct columns are dropped
+  // before the summary's heavy part, so a million answers do not carry them through it.
+  const { sample, trends, conductSummary } = (() => {
+    const { sample, scales, conduct } = roundSample(lastAnswered(rounds, 0), personas, options.groupBy);
+    if (sample.values.length === 0) return { sample, trends: [], conductSummary: undefined };
+    const trends: IntensityTrend[] = trendsOf(sample.values, truth, scales, String(descriptor.seed));
+    return { sample, trends, conductSummary: conductOf(conduct, truth, String(descriptor.seed)) };
+  })();
   if (sample.values.length === 0) {
     return { ...summaryBase, truth, aggregates: {}, metrics: { n: 0 } } as unknown as RunSummary;
   }
   const hasGroups = Object.keys(sample.groups ?? {}).length > 0;
-  const trends: IntensityTrend[] = trendsOf(sample.values, truth, scales, String(descriptor.seed));
-  const conductSummary = conductOf(conduct, truth, String(descriptor.seed));
   const fidelity = fidelityOf(0);
   return {
     ...summaryBase,

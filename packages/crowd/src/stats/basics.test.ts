@@ -4,6 +4,7 @@ import { geometricMean } from './geometricMean.js';
 import { logValues } from './logValues.js';
 import { mean } from './mean.js';
 import { median } from './median.js';
+import { positiveLogs } from './positiveLogs.js';
 import { quantile, quantileSorted } from './quantile.js';
 import { quickselect } from './quickselect.js';
 import { trimmedMean } from './trimmedMean.js';
@@ -65,9 +66,14 @@ describe('log space', () => {
   it('drops and counts values <= 0', () => {
     const { logs, dropped } = logValues([1, 0, -3, Math.E]);
     expect(dropped).toBe(2);
-    expect(logs).toEqual([0, 1]);
+    expect(Array.from(logs)).toEqual([0, 1]);
     expect(geometricMean([1, 0, 100])).toBeCloseTo(10, 12);
     expect(Number.isNaN(geometricMean([0, -1]))).toBe(true);
+    expect(positiveLogs([1, 0, -3, Math.E, Number.NaN])).toEqual({
+      logs: Float64Array.of(0, 1),
+      keep: Int32Array.of(0, 3),
+    });
+    expect(positiveLogs([Math.E, 1])).toEqual({ logs: Float64Array.of(1, 0), keep: undefined });
   });
 });
 

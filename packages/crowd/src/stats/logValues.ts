@@ -6,15 +6,18 @@
  * and negatives (typos, "no idea") cannot be placed there and are reported instead of hidden.
  *
  * @param values the numbers.
- * @returns `logs` (ln of each positive value, input order) and `dropped` (count of values <= 0).
+ * @returns `logs` (ln of each positive value, input order, one typed array) and `dropped` (count of
+ *   values <= 0).
  */
-export function logValues(values: ArrayLike<number>): { logs: number[]; dropped: number } {
-  const logs: number[] = [];
-  let dropped = 0;
-  for (let i = 0; i < values.length; i++) {
+export function logValues(values: ArrayLike<number>): { logs: Float64Array; dropped: number } {
+  const n = values.length;
+  let positives = 0;
+  for (let i = 0; i < n; i++) if ((values[i] as number) > 0) positives++;
+  const logs = new Float64Array(positives);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
     const x = values[i] as number;
-    if (x > 0) logs.push(Math.log(x));
-    else dropped++;
+    if (x > 0) logs[j++] = Math.log(x);
   }
-  return { logs, dropped };
+  return { logs, dropped: n - positives };
 }

@@ -101,92 +101,162 @@ export function twoFactorDesign(
     }
     cellOf[i] = c;
   }
-  const cells = cellSmall.length;
+  const cells = cellLayout(k, large.levels, cellSmall, cellLarge);
   return {
     fit(weights?: ArrayLike<number>): TwoFactorAnova {
-      const w = (i: number): number => (weights === undefined ? 1 : (weights[i] as number));
-      let total = 0;
-      let sum = 0;
-      for (let i = 0; i < n; i++) {
-        total += w(i);
-        sum += w(i) * (values[i] as number);
-      }
-      const grand = sum / total;
-      const cn = new Float64Array(cells);
-      const cs = new Float64Array(cells);
-      let yy = 0;
-      for (let i = 0; i < n; i++) {
-        const wi = w(i);
-        if (wi === 0) continue;
-        const y = (values[i] as number) - grand;
-        const c = cellOf[i] as number;
-        cn[c] = (cn[c] as number) + wi;
-        cs[c] = (cs[c] as number) + wi * y;
-        yy += wi * y * y;
-      }
-      const result = fitCells(k, large.levels, cellSmall, cellLarge, cn, cs, yy, total);
+      const cn = new Float64Array(cells.count);
+      const cs = new Float64Array(cells.count);
+      const { yy, total } =
+        weights === undefined
+          ? cellTotals(values, cellOf, cn, cs)
+          : weightedCellTotals(values, weights, cellOf, cn, cs);
+      const result = fitCells(cells, cn, cs, yy, total);
       return swap ? { ...result, a: result.b, b: result.a } : result;
     },
   };
 }
 
-/** The additive fit from cell totals; `a` is the small factor here. */
-function fitCells(
+/** The cells of a design: each cell's levels, and the cells of each level of the large factor (ascending). */
+interface CellLayout {
+  readonly count: number;
+  /** Levels of the small factor (the reduced system's size). */
+  readonly k: number;
+  readonly largeLevels: number;
+  readonly small: Int32Array;
+  /** The cells of large level q are `byLarge[largeStart[q] .. largeStart[q + 1])`, in ascending cell order. */
+  readonly largeStart: Int32Array;
+  readonly byLarge: Int32Array;
+  /** Most cells of one large level. */
+  readonly widest: number;
+}
+
+function cellLayout(
   k: number,
   largeLevels: number,
   cellSmall: readonly number[],
   cellLarge: readonly number[],
+): CellLayout {
+  const count = cellSmall.length;
+  const largeStart = new Int32Array(largeLevels + 1);
+  for (const q of cellLarge) largeStart[q + 1] = (largeStart[q + 1] as number) + 1;
+  for (let q = 0; q < largeLevels; q++)
+    largeStart[q + 1] = (largeStart[q + 1] as number) + (largeStart[q] as number);
+  const fill = largeStart.slice(0, largeLevels);
+  const byLarge = new Int32Array(count);
+  cellLarge.forEach((q, c) => {
+    byLarge[fill[q] as number] = c;
+    fill[q] = (fill[q] as number) + 1;
+  });
+  let widest = 0;
+  for (let q = 0; q < largeLevels; q++)
+    widest = Math.max(widest, (largeStart[q + 1] as number) - (largeStart[q] as number));
+  return { count, k, largeLevels, small: Int32Array.from(cellSmall), largeStart, byLarge, widest };
+}
+
+/** Count, sum of centred y (into cn, cs) and sum of squares, every observation counted once. */
+function cellTotals(
+  values: ArrayLike<number>,
+  cellOf: Int32Array,
+  cn: Float64Array,
+  cs: Float64Array,
+): { yy: number; total: number } {
+  const n = values.length;
+  let total = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    total += 1;
+    sum += values[i] as number;
+  }
+  const grand = sum / total;
+  let yy = 0;
+  for (let i = 0; i < n; i++) {
+    const y = (values[i] as number) - grand;
+    const c = cellOf[i] as number;
+    cn[c] = (cn[c] as number) + 1;
+    cs[c] = (cs[c] as number) + y;
+    yy += y * y;
+  }
+  return { yy, total };
+}
+
+/** As `cellTotals`, observation i counted `weights[i]` times. */
+function weightedCellTotals(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  cellOf: Int32Array,
+  cn: Float64Array,
+  cs: Float64Array,
+): { yy: number; total: number } {
+  const n = values.length;
+  let total = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = weights[i] as number;
+    total += wi;
+    sum += wi * (values[i] as number);
+  }
+  const grand = sum / total;
+  let yy = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = weights[i] as number;
+    if (wi === 0) continue;
+    const y = (values[i] as number) - grand;
+    const c = cellOf[i] as number;
+    cn[c] = (cn[c] as number) + wi;
+    cs[c] = (cs[c] as number) + wi * y;
+    yy += wi * y * y;
+  }
+  return { yy, total };
+}
+
+/** The additive fit from cell totals; `a` is the small factor here. */
+function fitCells(
+  cells: CellLayout,
   cn: Float64Array,
   cs: Float64Array,
   yy: number,
   total: number,
 ): TwoFactorAnova {
+  const { k, largeLevels, small, largeStart, byLarge } = cells;
   const nS = new Float64Array(k);
   const sS = new Float64Array(k);
   const nL = new Float64Array(largeLevels);
   const sL = new Float64Array(largeLevels);
-  const byLarge: { p: number; n: number }[][] = Array.from({ length: largeLevels }, () => []);
-  cn.forEach((count, c) => {
-    if (count === 0) return;
-    const p = cellSmall[c] as number;
-    const q = cellLarge[c] as number;
+  for (let c = 0; c < cells.count; c++) {
+    const count = cn[c] as number;
+    if (count === 0) continue;
+    const p = small[c] as number;
     nS[p] = (nS[p] as number) + count;
     sS[p] = (sS[p] as number) + (cs[c] as number);
-    nL[q] = (nL[q] as number) + count;
-    sL[q] = (sL[q] as number) + (cs[c] as number);
-    (byLarge[q] as { p: number; n: number }[]).push({ p, n: count });
-  });
-  // reduced normal equations of the small factor: (D_a - N D_b^-1 N') a = s_a - N D_b^-1 s_b
-  const m = new Float64Array(k * k);
-  const r = new Float64Array(k);
-  for (let p = 0; p < k; p++) {
-    m[p * k + p] = nS[p] as number;
-    r[p] = sS[p] as number;
   }
-  byLarge.forEach((list, q) => {
-    const nq = nL[q] as number;
-    if (nq === 0) return;
-    for (const x of list) {
-      r[x.p] = (r[x.p] as number) - (x.n * (sL[q] as number)) / nq;
-      for (const y of list) m[x.p * k + y.p] = (m[x.p * k + y.p] as number) - (x.n * y.n) / nq;
+  for (let q = 0; q < largeLevels; q++) {
+    for (let t = largeStart[q] as number; t < (largeStart[q + 1] as number); t++) {
+      const c = byLarge[t] as number;
+      const count = cn[c] as number;
+      if (count === 0) continue;
+      nL[q] = (nL[q] as number) + count;
+      sL[q] = (sL[q] as number) + (cs[c] as number);
     }
-  });
-  const effS = solveSemiDefinite(m, r, k);
+  }
+  const effS = solveSemiDefinite(...reducedSystem(cells, cn, nS, sS, nL, sL), k);
   let fit = 0;
   for (let p = 0; p < k; p++) fit += (effS[p] as number) * (sS[p] as number);
-  byLarge.forEach((list, q) => {
+  for (let q = 0; q < largeLevels; q++) {
     const nq = nL[q] as number;
-    if (nq === 0) return;
+    if (nq === 0) continue;
     let t = sL[q] as number;
-    for (const x of list) t -= x.n * (effS[x.p] as number);
+    for (let u = largeStart[q] as number; u < (largeStart[q + 1] as number); u++) {
+      const c = byLarge[u] as number;
+      if (cn[c] !== 0) t -= (cn[c] as number) * (effS[small[c] as number] as number);
+    }
     fit += (t / nq) * (sL[q] as number);
-  });
+  }
   const rssBoth = Math.max(0, yy - fit);
   const rssSmall = Math.max(0, yy - oneWayFit(nS, sS));
   const rssLarge = Math.max(0, yy - oneWayFit(nL, sL));
   const presentS = count(nS);
   const presentL = count(nL);
-  const components = connectedComponents(byLarge, k, nS);
+  const components = connectedComponents(cells, cn, nS);
   const dfS = presentS - components;
   const dfL = presentL - components;
   const dfResidual = total - presentS - presentL + components;
@@ -206,6 +276,56 @@ function fitCells(
     a: term(presentS, dfS, Math.max(0, rssLarge - rssBoth)),
     b: term(presentL, dfL, Math.max(0, rssSmall - rssBoth)),
   };
+}
+
+/**
+ * The reduced normal equations of the small factor, (D_a - N D_b^-1 N') a = s_a - N D_b^-1 s_b,
+ * as the lower triangle of M (all `solveSemiDefinite` reads) and r. Each entry of M receives one
+ * term per level of the large factor, in ascending level order.
+ */
+function reducedSystem(
+  cells: CellLayout,
+  cn: Float64Array,
+  nS: Float64Array,
+  sS: Float64Array,
+  nL: Float64Array,
+  sL: Float64Array,
+): [Float64Array, Float64Array] {
+  const { k, largeLevels, small, largeStart, byLarge } = cells;
+  const m = new Float64Array(k * k);
+  const r = new Float64Array(k);
+  for (let p = 0; p < k; p++) {
+    m[p * k + p] = nS[p] as number;
+    r[p] = sS[p] as number;
+  }
+  // the non-empty cells of one large level, compacted
+  const ps = new Int32Array(cells.widest);
+  const ns = new Float64Array(cells.widest);
+  for (let q = 0; q < largeLevels; q++) {
+    const nq = nL[q] as number;
+    if (nq === 0) continue;
+    let w = 0;
+    for (let t = largeStart[q] as number; t < (largeStart[q + 1] as number); t++) {
+      const c = byLarge[t] as number;
+      const nx = cn[c] as number;
+      if (nx === 0) continue;
+      const px = small[c] as number;
+      r[px] = (r[px] as number) - (nx * (sL[q] as number)) / nq;
+      ps[w] = px;
+      ns[w] = nx;
+      w++;
+    }
+    for (let i = 0; i < w; i++) {
+      const px = ps[i] as number;
+      const nx = ns[i] as number;
+      for (let j = 0; j <= i; j++) {
+        const py = ps[j] as number;
+        const at = px >= py ? px * k + py : py * k + px;
+        m[at] = (m[at] as number) - (nx * (ns[j] as number)) / nq;
+      }
+    }
+  }
+  return [m, r];
 }
 
 /** Level codes of a label column, in order of first appearance. */
@@ -281,8 +401,9 @@ function solveSemiDefinite(m: Float64Array, r: Float64Array, k: number): Float64
 }
 
 /** Connected components of the bipartite graph of present levels linked by non-empty cells. */
-function connectedComponents(byLarge: readonly { p: number }[][], small: number, nS: Float64Array): number {
-  const parent = Int32Array.from({ length: small + byLarge.length }, (_, i) => i);
+function connectedComponents(cells: CellLayout, cn: Float64Array, nS: Float64Array): number {
+  const { k, largeLevels, small, largeStart, byLarge } = cells;
+  const parent = Int32Array.from({ length: k + largeLevels }, (_, i) => i);
   const find = (x: number): number => {
     let root = x;
     while (parent[root] !== root) root = parent[root] as number;
@@ -293,13 +414,19 @@ function connectedComponents(byLarge: readonly { p: number }[][], small: number,
     }
     return root;
   };
-  byLarge.forEach((list, q) => {
-    for (const { p } of list) parent[find(p)] = find(small + q);
-  });
   const roots = new Set<number>();
-  for (let p = 0; p < small; p++) if ((nS[p] as number) > 0) roots.add(find(p));
-  byLarge.forEach((list, q) => {
-    if (list.length > 0) roots.add(find(small + q));
-  });
-  return roots.size;
+  for (let q = 0; q < largeLevels; q++) {
+    let present = false;
+    for (let t = largeStart[q] as number; t < (largeStart[q + 1] as number); t++) {
+      const c = byLarge[t] as number;
+      if (cn[c] === 0) continue;
+      parent[find(small[c] as number)] = find(k + q);
+      present = true;
+    }
+    if (present) roots.add(k + q);
+  }
+  const components = new Set<number>();
+  for (let p = 0; p < k; p++) if ((nS[p] as number) > 0) components.add(find(p));
+  for (const q of roots) components.add(find(q));
+  return components.size;
 }

@@ -58,8 +58,8 @@ export function cellSamples(input: {
         ...(sample.confidence ? { confidence: sample.confidence } : {}),
         ...(emotion ? { groups: { emotion } } : {}),
       },
-      keys: personaIndex.map((p, j) => `${p}:${replicate[j]}`),
-      personaIds: personaIndex.map((p) => ids.get(p) ?? ''),
+      keys: Array.from(personaIndex, (p, j) => `${p}:${replicate[j]}`),
+      personaIds: Array.from(personaIndex, (p) => ids.get(p) ?? ''),
     };
   });
 }
