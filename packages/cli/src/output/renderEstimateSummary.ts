@@ -7,10 +7,11 @@ import {
   type ScoredEstimate,
 } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
-import { formatOptimalK } from './formatOptimalK.js';
 import { renderEffectSizes } from './renderEffectSizes.js';
 import { renderNotComputed } from './renderNotComputed.js';
+import { renderSubsetSizes } from './renderSubsetSizes.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
+import { renderWisdomMetrics } from './renderWisdomMetrics.js';
 
 /**
  * The human report of one crowd read by `emocrowd analyze`: its size and skipped rows, each
@@ -72,31 +73,8 @@ export function renderEstimateSummary(
     ...renderNotComputed(notComputed, colors),
   );
   const m = summary.metrics;
-  out.push(
-    '',
-    `  collective error ${formatNumber(m.collectiveError, 1)} = average individual error ${formatNumber(m.averageIndividualError, 1)} - diversity ${formatNumber(m.diversity, 1)}  (squared units)`,
-    `  log space: ${formatNumber(m.logCollectiveError, 4)} = ${formatNumber(m.logAverageIndividualError, 4)} - ${formatNumber(m.logDiversity, 4)}${m.logDropped > 0 ? ` (${m.logDropped} estimates <= 0 left out)` : ''}`,
-    `  mean beats ${formatPercent(m.beatenByMean)} of individuals, median ${formatPercent(m.beatenByMedian)}; bracketing rate ${formatPercent(m.bracketingRate)}; WOC indicator ${m.wocIndicator}`,
-    `  estimate/truth: median ${formatNumber(m.ratioMedian, 3)}, IQR ${formatNumber(m.ratioIQR, 3)}; round numbers ${formatPercent(m.roundNumberShare)}`,
-  );
-  if (summary.subsets && summary.subsets.strategies.length > 0) {
-    const best = summary.subsets.strategies.map((r) => formatOptimalK(r));
-    out.push(
-      `  optimal subset size [interval] (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`,
-    );
-    if (summary.subsets.skippedKs.length > 0)
-      out.push(
-        colors.yellow(
-          `  --ks ${summary.subsets.skippedKs.join(',')} left out: larger than the crowd (${summary.subsets.n} answers)`,
-        ),
-      );
-    if ((summary.subsets.cappedKs?.length ?? 0) > 0)
-      out.push(
-        colors.dim(
-          `  subset sizes ${summary.subsets.cappedKs.map((k) => k.toLocaleString('en-US')).join(', ')} not drawn (above ${summary.subsets.maxK.toLocaleString('en-US')}); ask for one with --ks`,
-        ),
-      );
-  }
+  out.push('', ...renderWisdomMetrics(m, { digits: 1, unit: '', colors }));
+  out.push(...renderSubsetSizes(summary.subsets, colors));
   out.push(...renderEffectSizes(summary, colors));
   for (const [dimension, b] of Object.entries(summary.groups ?? {})) {
     out.push(

@@ -1,6 +1,5 @@
 import { partitionAggregates, type RunSummary } from '@emocrowd/crowd';
 import type { Colors } from './colors.js';
-import { formatOptimalK } from './formatOptimalK.js';
 import { renderBatterySummary } from './renderBatterySummary.js';
 import { renderConductSummary } from './renderConductSummary.js';
 import { renderEffectSizes } from './renderEffectSizes.js';
@@ -9,8 +8,10 @@ import { renderIntensityTrends } from './renderIntensityTrends.js';
 import { renderJudgeUsage } from './renderJudgeUsage.js';
 import { renderNotComputed } from './renderNotComputed.js';
 import { renderStopping } from './renderStopping.js';
+import { renderSubsetSizes } from './renderSubsetSizes.js';
 import { formatNumber, formatPercent, renderTable } from './renderTable.js';
 import { renderUsage } from './renderUsage.js';
+import { renderWisdomMetrics } from './renderWisdomMetrics.js';
 
 /**
  * The human report of a run: what was asked, the answer counts, each strategy's estimate and
@@ -77,33 +78,9 @@ export function renderRunSummary(summary: RunSummary, opts: { colors: Colors; di
   out.push(...renderNotComputed(notComputed, colors));
   if (notes.length + notComputed.length > 0) out.push('');
   const m = summary.metrics;
-  if (m && m.n > 0) {
-    out.push(
-      colors.bold('wisdom of the crowd'),
-      `  collective error ${formatNumber(m.collectiveError, 0)} = average individual error ${formatNumber(m.averageIndividualError, 0)} - diversity ${formatNumber(m.diversity, 0)}  (squared ${unit})`,
-      `  log space: ${formatNumber(m.logCollectiveError, 4)} = ${formatNumber(m.logAverageIndividualError, 4)} - ${formatNumber(m.logDiversity, 4)}`,
-      `  mean beats ${formatPercent(m.beatenByMean)} of individuals, median ${formatPercent(m.beatenByMedian)}; bracketing rate ${formatPercent(m.bracketingRate)}; WOC indicator ${m.wocIndicator}`,
-      `  estimate/truth: median ${formatNumber(m.ratioMedian, 3)}, IQR ${formatNumber(m.ratioIQR, 3)}; round numbers ${formatPercent(m.roundNumberShare)}${m.hyperAccuracy ? colors.yellow('; hyper-accuracy: the spread collapsed onto the truth') : ''}`,
-    );
-  }
-  if (summary.subsets && summary.subsets.strategies.length > 0) {
-    const best = summary.subsets.strategies.map((r) => formatOptimalK(r)).slice(0, 4);
-    out.push(
-      `  optimal subset size [interval] (accuracy within ±${formatPercent(summary.subsets.tolerance, 0)}): ${best.join(', ')}`,
-    );
-    if (summary.subsets.skippedKs.length > 0)
-      out.push(
-        colors.yellow(
-          `  --ks ${summary.subsets.skippedKs.join(',')} left out: larger than the crowd (${summary.subsets.n} answers)`,
-        ),
-      );
-    if ((summary.subsets.cappedKs?.length ?? 0) > 0)
-      out.push(
-        colors.dim(
-          `  subset sizes ${summary.subsets.cappedKs.map((k) => k.toLocaleString('en-US')).join(', ')} not drawn (above ${summary.subsets.maxK.toLocaleString('en-US')}); ask for one with --ks`,
-        ),
-      );
-  }
+  if (m && m.n > 0)
+    out.push(colors.bold('wisdom of the crowd'), ...renderWisdomMetrics(m, { digits: 0, unit, colors }));
+  out.push(...renderSubsetSizes(summary.subsets, colors, 4));
   out.push(...renderEffectSizes(summary, colors));
   if (summary.rounds.length > 1) {
     out.push(
