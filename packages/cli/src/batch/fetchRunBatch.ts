@@ -11,6 +11,7 @@ import { type BatchApiClient, type BatchJob, FINAL_BATCH_STATUSES } from '@emocr
 import { usageError } from '../command/CliError.js';
 import type { BatchRun } from './BatchRun.js';
 import { importRunBatch, type RunBatchImport } from './importRunBatch.js';
+import { recordBatchJob } from './recordBatchJob.js';
 import { openExport } from './submitRunBatch.js';
 
 /** How `pollRunBatches` waits. */
@@ -62,7 +63,7 @@ export async function pollRunBatches(
     for (const file of entry.files) {
       if (!file.batchId || FINAL_BATCH_STATUSES.has(file.status ?? 'validating')) continue;
       const job = await api.retrieveBatch(file.batchId);
-      record(file, job);
+      recordBatchJob(file, job);
       writeBatchLedger(run.dir, ledger);
       options.onCheck?.(file, job);
     }
@@ -129,15 +130,6 @@ export async function fetchRunBatch(
   for (const file of same?.files ?? []) file.importedAt ??= at;
   writeBatchLedger(run.dir, after);
   return { entry: same ?? entry, done: true, ...(imported ? { imported } : {}), failedBatches };
-}
-
-function record(file: BatchFileEntry, job: BatchJob): void {
-  file.status = job.status;
-  if (job.request_counts) file.counts = { ...job.request_counts };
-  if (job.output_file_id !== undefined) file.outputFileId = job.output_file_id;
-  if (job.error_file_id !== undefined) file.errorFileId = job.error_file_id;
-  const first = job.errors?.data?.[0];
-  if (first) file.error = `${first.line ? `line ${first.line}: ` : ''}${first.code}: ${first.message}`;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -19,6 +19,7 @@ import {
 import { usageError } from '../command/CliError.js';
 import type { BatchRun } from './BatchRun.js';
 import { exportRunBatch } from './exportRunBatch.js';
+import { recordBatchJob } from './recordBatchJob.js';
 
 /** Pages of the server's files or batches searched for an interrupted upload or creation. */
 const SEARCH_PAGES = 20;
@@ -168,7 +169,7 @@ async function create(
     state.created++;
   }
   file.batchId = job.id;
-  file.status = job.status;
+  recordBatchJob(file, job);
   writeBatchLedger(run.dir, state.ledger);
 }
 

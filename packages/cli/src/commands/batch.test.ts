@@ -481,6 +481,38 @@ describe('emocrowd batch submit, status and fetch against /v1/batches', () => {
     expect(out.imported.complete).toBe(true);
   });
 
+  it('a batch that finished before an interrupted submit is resumed keeps its counts and output, and fetch imports it', async () => {
+    const made = await cli([...run(8), '--out', 'finished', '--batch-out', 'finished.jsonl', '--quiet']);
+    expect(made.code, made.stderr).toBe(0);
+    const submitted = await cli(['batch', 'submit', 'finished', '--host', server.url]);
+    expect(submitted.code, submitted.stderr).toBe(0);
+    const ledgerPath = join(root, 'finished', 'batch', 'batches.json');
+    const ledger = JSON.parse(readFileSync(ledgerPath, 'utf8'));
+    const { batchId } = ledger.exports[0].files[0];
+    // As if the CLI was killed after creating the batch but before recording it ...
+    delete ledger.exports[0].files[0].batchId;
+    delete ledger.exports[0].files[0].status;
+    writeFileSync(ledgerPath, JSON.stringify(ledger));
+    // ... and the server finished the batch before the submit was run again.
+    const api = new BatchApiClient({ baseUrl: server.url });
+    for (let i = 0; i < 200 && (await api.retrieveBatch(batchId)).status !== 'completed'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    const resumed = await cli(['batch', 'submit', 'finished', '--host', server.url]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const after = JSON.parse(readFileSync(ledgerPath, 'utf8')).exports[0].files[0];
+    expect(after).toMatchObject({
+      batchId,
+      status: 'completed',
+      counts: { total: 8, completed: 8, failed: 0 },
+    });
+    expect(after.outputFileId).toMatch(/^file-/);
+    const fetched = await cli(['batch', 'fetch', 'finished', '--poll-interval', '10', '--json']);
+    expect(fetched.code, fetched.stderr).toBe(0);
+    const out = JSON.parse(fetched.stdout);
+    expect(out.batches).toMatchObject([{ batchId, counts: { total: 8, completed: 8, failed: 0 } }]);
+    expect(out.imported.complete).toBe(true);
+  });
+
   it('finds a file whose upload was interrupted before its id was recorded, instead of uploading it again', async () => {
     const made = await cli([...run(6), '--out', 'uploads', '--batch-out', 'uploads.jsonl', '--quiet']);
     expect(made.code, made.stderr).toBe(0);

@@ -2,7 +2,7 @@ import { createRng } from '@emocrowd/models';
 import type { CrowdSample } from '../stats/CrowdSample.js';
 import { positiveLogs } from '../stats/positiveLogs.js';
 import { quantile } from '../stats/quantile.js';
-import { type TwoFactorAnova, twoFactorDesign } from '../stats/twoFactorAnova.js';
+import { twoFactorDesign } from '../stats/twoFactorAnova.js';
 
 /** Dimensions that describe the emotion, not social attributes (label, Plutchik primary, BEAM spectrum, intensity). */
 const EMOTION_DIMENSIONS = new Set(['emotion', 'plutchik', 'spectrum', 'intensity']);
@@ -168,16 +168,16 @@ export function effectModel(
   const resamples = options.resamples ?? defaultResamples(y.length);
   const level = options.level ?? 0.95;
   const rng = createRng(options.seed ?? 0).fork('effectModel');
-  const boot: TwoFactorAnova[] = [];
+  const boot: { a: number; b: number }[] = [];
   const weights = new Uint32Array(y.length);
   for (let r = 0; r < resamples; r++) {
     weights.fill(0);
     for (let i = 0; i < y.length; i++) (weights[rng.int(y.length)] as number)++;
-    boot.push(design.fit(weights));
+    boot.push(design.partialEta2(weights));
   }
   const interval = (side: 'a' | 'b'): [number, number] | null => {
     if (fit.n / fit[side].levels < MIN_ANSWERS_PER_LEVEL) return null;
-    const values = boot.map((f) => f[side].partialEta2).filter(Number.isFinite);
+    const values = boot.map((f) => f[side]).filter(Number.isFinite);
     const estimate = fit[side].partialEta2;
     if (values.length === 0 || !Number.isFinite(estimate)) return null;
     const lo = 2 * estimate - quantile(values, 1 - (1 - level) / 2);

@@ -85,6 +85,10 @@ describe('RoundState', () => {
     ]);
     expect(visited).toEqual(listed);
     expect(state.estimateCount).toBe(4);
+    expect(state.statusCounts()).toEqual({ ok: 5, unparsed: 1, failed: 1, cached: 0 });
+    state.add(11, record({ status: 'failed', cached: true }));
+    state.add(5, record({ estimate: 5, cached: true }));
+    expect(state.statusCounts()).toEqual({ ok: 6, unparsed: 1, failed: 2, cached: 2 });
   });
 
   it('keeps exact estimates and zero confidences (no rounding, zero is not "absent")', () => {

@@ -196,6 +196,30 @@ export class RoundState {
     return this.stored;
   }
 
+  /**
+   * How many stored answers have each status, and how many came from the response cache, read
+   * from the columns (no object per answer).
+   */
+  statusCounts(): { ok: number; unparsed: number; failed: number; cached: number } {
+    const counts = { ok: 0, unparsed: 0, failed: 0, cached: 0 };
+    const add = (status: ResponseRecord['status'], cached: boolean): void => {
+      if (status === 'ok') counts.ok++;
+      else if (status === 'unparsed') counts.unparsed++;
+      else counts.failed++;
+      if (cached) counts.cached++;
+    };
+    for (const lite of this.outside.values()) add(lite.status, lite.cached);
+    const { status, flags } = this;
+    if (status && flags) {
+      for (let slot = 0; slot < status.length; slot++) {
+        const code = status[slot] as number;
+        if (code !== 0)
+          add(STATUS_CODES[code - 1] as ResponseRecord['status'], ((flags[slot] as number) & CACHED) !== 0);
+      }
+    }
+    return counts;
+  }
+
   /** Number of stored answers with a number (status `ok` and an estimate). */
   get estimateCount(): number {
     return this.answered;

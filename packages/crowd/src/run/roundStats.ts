@@ -19,20 +19,14 @@ export function roundStats(
   item?: string,
   previous?: RoundState,
 ): RoundStats {
-  const values: number[] = [];
-  const weights: number[] = [];
-  let failed = 0;
-  // entries() runs in ascending slot order.
-  for (const [slot, lite] of state.entries()) {
-    if (lite.status === 'ok' && lite.estimate !== undefined) {
-      values.push(lite.estimate);
-      const before = previous?.get(slot);
-      if (lite.shown !== undefined && before?.status === 'ok' && before.estimate !== undefined) {
-        const w = revisionWeight(before.estimate, lite.estimate, lite.shown);
-        if (!Number.isNaN(w)) weights.push(w);
-      }
-    } else failed++;
-  }
+  // ascending slot order, read from the round's columns
+  const values = new Array<number>(state.estimateCount);
+  let j = 0;
+  state.forEachEstimate((_, estimate) => {
+    values[j++] = estimate;
+  });
+  const failed = state.size - state.estimateCount;
+  const weights = previous === undefined ? [] : revisionWeights(state, previous);
   const revision = {
     revised: weights.length,
     revisionWeightMean: weights.length > 0 ? mean(weights) : Number.NaN,
@@ -72,4 +66,18 @@ export function roundStats(
     wocIndicator: wocIndicator(values, truth),
     ...revision,
   };
+}
+
+/** Becker et al.'s revision weight of every answer that revised an answer of the previous round after being shown something. */
+function revisionWeights(state: RoundState, previous: RoundState): number[] {
+  const weights: number[] = [];
+  for (const [slot, lite] of state.entries()) {
+    if (lite.status !== 'ok' || lite.estimate === undefined) continue;
+    const before = previous.get(slot);
+    if (lite.shown !== undefined && before?.status === 'ok' && before.estimate !== undefined) {
+      const w = revisionWeight(before.estimate, lite.estimate, lite.shown);
+      if (!Number.isNaN(w)) weights.push(w);
+    }
+  }
+  return weights;
 }

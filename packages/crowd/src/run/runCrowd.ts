@@ -149,7 +149,7 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
     const stopped = (): boolean =>
       options.stop?.aborted === true || hardStop.signal.aborted || stop?.reached === true;
 
-    function ask(round: number, roundSlot: number): Observable<ResponseRecord> {
+    function ask(round: number, roundSlot: number): Observable<AnsweredSlot> {
       if (stopped()) return EMPTY;
       const item = runRounds.itemOf(roundSlot);
       const slot = runRounds.withinOf(roundSlot);
@@ -178,20 +178,24 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
       }
       // While a turn is pending every new question waits for it, so the microtask queue drains.
       const answer = gate ? gate.then(() => (stopped() ? undefined : call())) : call();
-      return from(answer).pipe(
-        filter((a): a is PersonaAnswer => a !== undefined),
-        map((a) =>
-          toRecord(
-            persona,
-            replicate,
-            round,
-            battery ? question.id : undefined,
-            a,
-            shownValue(social?.shown),
-            options.network ? slot - replicate * personas.count : undefined,
-          ),
-        ),
+      // The record is made in the answer's own continuation: one operator per question, not three.
+      const answered = answer.then((a): AnsweredSlot | undefined =>
+        a === undefined
+          ? undefined
+          : {
+              slot: roundSlot,
+              record: toRecord(
+                persona,
+                replicate,
+                round,
+                battery ? question.id : undefined,
+                a,
+                shownValue(social?.shown),
+                options.network ? slot - replicate * personas.count : undefined,
+              ),
+            },
       );
+      return from(answered).pipe(filter((a): a is AnsweredSlot => a !== undefined));
     }
     let asked = 0;
     let gate: Promise<void> | undefined;
@@ -211,10 +215,10 @@ export function runCrowd(options: RunCrowdOptions): Observable<CrowdEvent> {
           while (next < perRound && runRounds.has(round, slotAt(next))) next++;
           return next < perRound ? slotAt(next++) : -1;
         };
-        const askNext = (): Observable<{ slot: number; record: ResponseRecord }> =>
+        const askNext = (): Observable<AnsweredSlot> =>
           defer(() => {
             const slot = takeSlot();
-            return slot < 0 ? EMPTY : ask(round, slot).pipe(map((record) => ({ slot, record })));
+            return slot < 0 ? EMPTY : ask(round, slot);
           });
         // `concurrency` workers, each asking the next free slot as soon as its answer arrives:
         // at most `concurrency` calls in flight, slots asked in ascending order, and no queue of
@@ -319,6 +323,12 @@ function numberOf(record: ResponseRecord): number | undefined {
   return record.status === 'ok' && record.estimate !== undefined && Number.isFinite(record.estimate)
     ? record.estimate
     : undefined;
+}
+
+/** An answer's record and the round slot it answers. */
+interface AnsweredSlot {
+  slot: number;
+  record: ResponseRecord;
 }
 
 /** Questions between two turns given to the event loop. */

@@ -258,13 +258,12 @@ function countAnswers(rounds: RunRounds, descriptor: RunDescriptor, stopping?: S
     counts.modelPromptTokens += tokens.modelPrompt;
     counts.modelCompletionTokens += tokens.modelCompletion;
     counts.modelCalls += tokens.extraModelCalls;
-    for (const [, lite] of state.entries()) {
-      if (lite.status === 'ok') counts.answered++;
-      else if (lite.status === 'unparsed') counts.unparsed++;
-      else counts.failed++;
-      if (lite.cached) counts.cached++;
-      else counts.modelCalls++;
-    }
+    const { ok, unparsed, failed, cached } = state.statusCounts();
+    counts.answered += ok;
+    counts.unparsed += unparsed;
+    counts.failed += failed;
+    counts.cached += cached;
+    counts.modelCalls += ok + unparsed + failed - cached;
   }
   // A crowd stopped at its precision skipped the rest on purpose: those answers are not missing.
   if (stopping) counts.skipped = stopping.reason === 'precision' ? stopping.callsSaved : 0;

@@ -1,4 +1,5 @@
 import type { Rng } from '@emocrowd/models';
+import { mean } from './mean.js';
 import { quantileSorted } from './quantile.js';
 
 /** A bootstrap confidence interval. */
@@ -54,10 +55,19 @@ export function bootstrapCi(
   const data = Float64Array.from(values as ArrayLike<number>);
   const estimate = statistic(Float64Array.from(data));
   const stats: number[] = [];
-  const draw = new Float64Array(n);
+  const { rng } = options;
+  const draw = statistic === mean ? undefined : new Float64Array(n);
   for (let b = 0; b < resamples; b++) {
-    for (let i = 0; i < n; i++) draw[i] = data[options.rng.int(n)] as number;
-    const s = statistic(draw);
+    let s: number;
+    if (draw === undefined) {
+      // the mean of the draw without storing it: the same sum, in the same order
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += data[rng.int(n)] as number;
+      s = sum / n;
+    } else {
+      for (let i = 0; i < n; i++) draw[i] = data[rng.int(n)] as number;
+      s = statistic(draw);
+    }
     if (!Number.isNaN(s)) stats.push(s);
   }
   const sorted = Float64Array.from(stats).sort();

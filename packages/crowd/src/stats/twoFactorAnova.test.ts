@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { crowdDataPath } from '@emocrowd/data';
+import { createRng } from '@emocrowd/models';
 import { describe, expect, it } from 'vitest';
 import { parseCsvTable } from '../import/parseCsvTable.js';
 import { etaSquared } from './etaSquared.js';
@@ -80,5 +81,30 @@ describe('twoFactorAnova', () => {
     const weighted = design.fit(weights);
     expect(weighted.b.ss).toBeCloseTo(direct.b.ss, 9);
     expect(weighted.dfResidual).toBe(direct.dfResidual);
+  });
+
+  it('gives a replicate the partial eta² of its full fit, whichever factor is larger', () => {
+    const rng = createRng('eta2');
+    const a = Array.from({ length: 60 }, (_, i) => `a${i % 4}`);
+    const b = Array.from({ length: 60 }, (_, i) => `b${(i * 7) % 9}`);
+    const values = Array.from({ length: 60 }, () => rng.normal());
+    for (const [first, second] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const design = twoFactorDesign(values, first, second);
+      for (let r = 0; r < 5; r++) {
+        const weights = new Uint32Array(60);
+        for (let i = 0; i < 60; i++) (weights[rng.int(60)] as number)++;
+        const fit = design.fit(weights);
+        expect(design.partialEta2(weights)).toEqual({ a: fit.a.partialEta2, b: fit.b.partialEta2 });
+      }
+      // too few observations for a residual: NaN as in the fit
+      const sparse = new Uint32Array(60);
+      sparse[0] = 1;
+      sparse[1] = 1;
+      const fit = design.fit(sparse);
+      expect(design.partialEta2(sparse)).toEqual({ a: fit.a.partialEta2, b: fit.b.partialEta2 });
+    }
   });
 });

@@ -62,6 +62,12 @@ export function twoFactorAnova(
 export interface TwoFactorDesign {
   /** The ANOVA with each observation counted `weights[i]` times (default once), e.g. a bootstrap resample. */
   fit(weights?: ArrayLike<number>): TwoFactorAnova;
+  /**
+   * Only the two partial eta² of `fit(weights)` (what a bootstrap replicate needs), the same
+   * numbers: the connected components are counted only when the residual's degrees of freedom
+   * could be zero without them.
+   */
+  partialEta2(weights: ArrayLike<number>): { a: number; b: number };
 }
 
 /**
@@ -112,6 +118,21 @@ export function twoFactorDesign(
           : weightedCellTotals(values, weights, cellOf, cn, cs);
       const result = fitCells(cells, cn, cs, yy, total);
       return swap ? { ...result, a: result.b, b: result.a } : result;
+    },
+    partialEta2(weights: ArrayLike<number>): { a: number; b: number } {
+      const cn = new Float64Array(cells.count);
+      const cs = new Float64Array(cells.count);
+      const { yy, total } = weightedCellTotals(values, weights, cellOf, cn, cs);
+      const fit = sumsOfSquares(cells, cn, cs, yy);
+      const present = count(fit.nS) + count(fit.nL);
+      // at least one component: a positive bound decides without counting them
+      const dfResidual =
+        total - present + 1 > 0 ? 1 : total - present + connectedComponents(cells, cn, fit.nS);
+      const eta2 = (ss: number): number =>
+        ss + fit.rssBoth > 0 && dfResidual > 0 ? ss / (ss + fit.rssBoth) : Number.NaN;
+      const small = eta2(Math.max(0, fit.rssLarge - fit.rssBoth));
+      const large = eta2(Math.max(0, fit.rssSmall - fit.rssBoth));
+      return swap ? { a: large, b: small } : { a: small, b: large };
     },
   };
 }
@@ -209,14 +230,13 @@ function weightedCellTotals(
   return { yy, total };
 }
 
-/** The additive fit from cell totals; `a` is the small factor here. */
-function fitCells(
+/** The level totals and residual sums of squares of the additive fit and of each factor alone. */
+function sumsOfSquares(
   cells: CellLayout,
   cn: Float64Array,
   cs: Float64Array,
   yy: number,
-  total: number,
-): TwoFactorAnova {
+): { nS: Float64Array; nL: Float64Array; rssBoth: number; rssSmall: number; rssLarge: number } {
   const { k, largeLevels, small, largeStart, byLarge } = cells;
   const nS = new Float64Array(k);
   const sS = new Float64Array(k);
@@ -254,6 +274,18 @@ function fitCells(
   const rssBoth = Math.max(0, yy - fit);
   const rssSmall = Math.max(0, yy - oneWayFit(nS, sS));
   const rssLarge = Math.max(0, yy - oneWayFit(nL, sL));
+  return { nS, nL, rssBoth, rssSmall, rssLarge };
+}
+
+/** The additive fit from cell totals; `a` is the small factor here. */
+function fitCells(
+  cells: CellLayout,
+  cn: Float64Array,
+  cs: Float64Array,
+  yy: number,
+  total: number,
+): TwoFactorAnova {
+  const { nS, nL, rssBoth, rssSmall, rssLarge } = sumsOfSquares(cells, cn, cs, yy);
   const presentS = count(nS);
   const presentL = count(nL);
   const components = connectedComponents(cells, cn, nS);

@@ -32,7 +32,7 @@ export const bestEmotionSubsetStrategy: AggregationStrategy = {
   aggregate: (sample, options) => {
     const setup = prepare(sample, options);
     if (typeof setup === 'string') return notComputed(setup);
-    const order = Int32Array.from(sample.values, (_, i) => i);
+    const order = Int32Array.from({ length: sample.values.length }, (_, i) => i);
     setup.extend(order, 0, order.length);
     const best = setup.best();
     if (best === undefined)

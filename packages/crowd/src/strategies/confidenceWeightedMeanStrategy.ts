@@ -44,7 +44,8 @@ export const confidenceWeightedMeanStrategy: AggregationStrategy = {
   },
   prefix: (sample) => {
     const values = sample.values;
-    const conf = Float64Array.from(sample.values, (_, i) => sample.confidence?.[i] ?? 0);
+    const conf = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) conf[i] = sample.confidence?.[i] ?? 0;
     let sw = 0;
     let swx = 0;
     let sx = 0;

@@ -23,7 +23,10 @@ export const geometricMeanStrategy: AggregationStrategy = {
       : { estimate };
   },
   prefix: (sample) => {
-    const logs = Float64Array.from(sample.values, (v) => (v > 0 ? Math.log(v) : Number.NaN));
+    const logs = new Float64Array(sample.values.length);
+    sample.values.forEach((v, i) => {
+      logs[i] = v > 0 ? Math.log(v) : Number.NaN;
+    });
     let sum = 0;
     let count = 0;
     return {

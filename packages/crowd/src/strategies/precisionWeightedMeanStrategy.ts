@@ -25,25 +25,19 @@ export const precisionWeightedMeanStrategy: AggregationStrategy = {
   aggregate: (sample, options) => {
     const chosen = groupDimension(sample, options?.dimension);
     if (!chosen) return { estimate: mean(sample.values), note: 'no group labels: plain mean' };
-    const byGroup = new Map<string, number[]>();
+    // each group's totals in one pass, in order of first appearance (no list of values per group)
+    const byGroup = new Map<string, { count: number; sum: number; sumSq: number }>();
     sample.values.forEach((x, i) => {
       const label = chosen.labels[i] as string;
-      const list = byGroup.get(label);
-      if (list) list.push(x);
-      else byGroup.set(label, [x]);
+      const totals = byGroup.get(label);
+      if (totals) {
+        totals.count++;
+        totals.sum += x;
+        totals.sumSq += x * x;
+      } else byGroup.set(label, { count: 1, sum: 0 + x, sumSq: 0 + x * x });
     });
     const minSize = Math.max(2, options?.minGroupSize ?? 2);
-    const stats: { count: number; sum: number; sumSq: number }[] = [];
-    for (const list of byGroup.values()) {
-      let sum = 0;
-      let sumSq = 0;
-      for (const x of list) {
-        sum += x;
-        sumSq += x * x;
-      }
-      stats.push({ count: list.length, sum, sumSq });
-    }
-    const result = precisionWeighted(stats, minSize, variance(sample.values, 'sample'));
+    const result = precisionWeighted([...byGroup.values()], minSize, variance(sample.values, 'sample'));
     if (Number.isNaN(result.estimate))
       return {
         estimate: mean(sample.values),
@@ -62,7 +56,7 @@ export const precisionWeightedMeanStrategy: AggregationStrategy = {
     const minSize = Math.max(2, options?.minGroupSize ?? 2);
     const values = sample.values;
     const ids = new Map<string, number>();
-    const groupOf = Int32Array.from(values, (_, i) => {
+    const groupOf = Int32Array.from({ length: values.length }, (_, i) => {
       const label = chosen?.labels[i] ?? '';
       let id = ids.get(label);
       if (id === undefined) {

@@ -44,7 +44,8 @@ export const selectCrowdStrategy: AggregationStrategy = {
   prefix: (sample, options) => {
     const k = selectSize(options?.k);
     const values = sample.values;
-    const cue = Float64Array.from(values, (_, i) => sample.cue?.[i] ?? Number.NaN);
+    const cue = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) cue[i] = sample.cue?.[i] ?? Number.NaN;
     const topCue = new Float64Array(k);
     const topValue = new Float64Array(k);
     let size = 0;

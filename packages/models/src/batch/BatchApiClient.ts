@@ -105,8 +105,11 @@ export class BatchApiClient {
     const deadline = withDeadline(this.transferTimeoutMs, undefined);
     const tmp = `${path}.part-${process.pid}`;
     try {
-      const res = await deadline.fetch(`${this.host}/v1/files/${encodeURIComponent(id)}/content`, {
+      // Streamed to disk through the global fetch: deadline.fetch reads an answer whole, and a
+      // batch's output file can be hundreds of megabytes.
+      const res = await fetch(`${this.host}/v1/files/${encodeURIComponent(id)}/content`, {
         headers: this.headers(false),
+        signal: deadline.signal,
       });
       if (!res.ok) throw this.statusError(res.status, errorMessageOf(await res.text()), what);
       let bytes = 0;

@@ -4,7 +4,11 @@ import { httpFetch } from './httpFetch.js';
 export interface Deadline {
   /** Aborts when the caller aborts or the timeout fires. */
   readonly signal: AbortSignal;
-  /** `fetch` that also aborts on `signal` (merged with any signal the client passes itself). */
+  /**
+   * `fetch` that also aborts on `signal` (merged with any signal the client passes itself); it is
+   * `httpFetch`, which reads each answer whole: stream a large download with the global fetch and
+   * `signal` instead.
+   */
   readonly fetch: typeof fetch;
   /** True when the timeout (not the caller) aborted the call. */
   timedOut(): boolean;

@@ -3,6 +3,7 @@ import { ModelError } from '../ModelError.js';
 import type { Clock } from './Clock.js';
 import { abortedError, systemClock } from './Clock.js';
 import { forwardLifecycle } from './forwardLifecycle.js';
+import { onAbort } from './onAbort.js';
 
 /**
  * Bounds each call's duration, whatever the backend does with its signal: the backend stack
@@ -54,8 +55,7 @@ export function withTimeout(
         inner.abort(error);
         interrupt?.(error);
       };
-      const onCallerAbort = (): void => stop('aborted', abortedError(caller));
-      caller?.addEventListener('abort', onCallerAbort, { once: true });
+      const stopWaiting = caller ? onAbort(caller, () => stop('aborted', abortedError(caller))) : undefined;
       const cancelTimer = clock.setTimer(ms, () => stop('timeout', timeoutError('complete answer')));
       try {
         return await Promise.race([backend.generate({ ...request, signal: inner.signal }), interrupted]);
@@ -65,7 +65,7 @@ export function withTimeout(
         throw error;
       } finally {
         cancelTimer();
-        caller?.removeEventListener('abort', onCallerAbort);
+        stopWaiting?.();
         interrupted.catch(() => undefined);
       }
     },
