@@ -19,15 +19,10 @@ const rankCache = new WeakMap<object, Ranks>();
  *
  * @param values the sub-crowd's values
  * @param parent the values they were picked from
- * @param indices the positions picked (copied: callers reuse their index arrays)
+ * @param indices the positions picked, an array the caller owns and never changes again
  */
-export function recordSubsetOrigin(
-  values: object,
-  parent: ArrayLike<number>,
-  indices: ArrayLike<number>,
-): void {
-  if (typeof parent !== 'object' || parent === null) return;
-  origins.set(values, { parent, indices: Int32Array.from(indices) });
+export function recordSubsetOrigin(values: object, parent: ArrayLike<number>, indices: Int32Array): void {
+  origins.set(values, { parent, indices });
 }
 
 /**
@@ -44,7 +39,7 @@ export function recordSubsetOrigin(
  * @returns a new ascending Float64Array of the same numbers
  */
 export function sortedValues(values: ArrayLike<number>): Float64Array {
-  const origin = typeof values === 'object' ? origins.get(values) : undefined;
+  const origin = origins.get(values);
   if (!origin || !stillPicked(values, origin)) return Float64Array.from(values).sort();
   const { sorted, rank } = ranksOf(origin.parent);
   const counts = new Int32Array(sorted.length);
